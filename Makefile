@@ -1,0 +1,48 @@
+# Contrechamp: `make run` starts the app on the demo area, `make test` passes the whole suite.
+PYTHON ?= $(shell packaging/find-python.sh)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+QM := i18n/contrechamp_fr.qm
+
+.PHONY: run test bench bench-quick lint translations screenshots clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+$(QM): i18n/contrechamp_fr.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent i18n/contrechamp_fr.ts -qm $(QM)
+
+translations: $(QM)
+
+run: $(STAMP) $(QM)
+	$(BIN)/contrechamp --demo
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check app tests bench
+	$(BIN)/ruff format --check app tests bench
+	$(BIN)/mypy
+
+test: $(TEST_STAMP) $(QM) lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+
+bench: $(TEST_STAMP) $(QM)
+	bash bench/install-tools.sh
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run
+
+bench-quick: $(TEST_STAMP) $(QM)
+	bash bench/install-tools.sh
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run --quick
+
+clean:
+	rm -rf $(VENV) $(QM) .mypy_cache .ruff_cache .pytest_cache

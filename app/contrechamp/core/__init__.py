@@ -1,0 +1,1 @@
+"""The camera domain in pure Python: no Qt, no SQLAlchemy."""

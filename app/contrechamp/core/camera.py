@@ -1,0 +1,79 @@
+"""A camera sighting: its OSM tags (the canonical data) and how it was logged."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from enum import StrEnum
+
+__all__ = ["Camera", "PositionSource", "Status", "new_camera_id", "utc_now"]
+
+
+class Status(StrEnum):
+    """Where a sighting stands in review."""
+
+    DRAFT = "draft"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
+class PositionSource(StrEnum):
+    """How the camera's position was obtained."""
+
+    GPS = "gps"
+    MAP = "map"
+    PHOTO = "photo"
+    IMPORT = "import"
+
+
+def new_camera_id() -> str:
+    """Return a new random, globally unique camera id (32 hex characters)."""
+    return uuid.uuid4().hex
+
+
+def utc_now() -> datetime:
+    """Return the current time in UTC, to the second."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Camera:
+    """One camera as logged in a survey.
+
+    ``tags`` holds the OSM tags exactly as they will be written (unknown tags included);
+    everything else is survey bookkeeping that never reaches OSM. ``notes`` are private.
+    ``osm_id``/``osm_version`` link the sighting to an existing OSM node when it matches one.
+    """
+
+    lat: float
+    lon: float
+    tags: Mapping[str, str] = field(default_factory=dict)
+    id: str = field(default_factory=new_camera_id)
+    status: Status = Status.DRAFT
+    source: PositionSource = PositionSource.MAP
+    accuracy_m: float | None = None
+    surveyor: str | None = None
+    created_at: datetime = field(default_factory=utc_now)
+    updated_at: datetime = field(default_factory=utc_now)
+    osm_id: int | None = None
+    osm_version: int | None = None
+    notes: str = ""
+
+    def with_tags(self, tags: Mapping[str, str]) -> Camera:
+        """Return a copy with ``tags`` replacing the current tags and a fresh ``updated_at``."""
+        return replace(self, tags=dict(tags), updated_at=utc_now())
+
+    def with_tag(self, key: str, value: str | None) -> Camera:
+        """Return a copy with one tag set, or removed when ``value`` is None or empty."""
+        tags = dict(self.tags)
+        if value is None or value == "":
+            tags.pop(key, None)
+        else:
+            tags[key] = value
+        return self.with_tags(tags)
+
+    def moved_to(self, lat: float, lon: float, source: PositionSource) -> Camera:
+        """Return a copy placed at a new position."""
+        return replace(self, lat=lat, lon=lon, source=source, updated_at=utc_now())

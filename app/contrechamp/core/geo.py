@@ -1,0 +1,67 @@
+"""Metric geometry on the WGS 84 ellipsoid: distances, offsets and local frames.
+
+Distances are geodesic (pyproj's Geod), never Web Mercator, which stretches them by
+1/cos(latitude) (×1.52 at Paris).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+from pyproj import Geod
+
+__all__ = ["bearing_deg", "distance_m", "local_scale", "metres_to_degrees", "offset"]
+
+_GEOD = Geod(ellps="WGS84")
+
+
+def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the geodesic distance in metres between two WGS 84 points.
+
+    >>> round(distance_m(48.8566, 2.3522, 48.8566, 2.3622))
+    734
+    """
+    _, _, dist = _GEOD.inv(lon1, lat1, lon2, lat2)
+    return float(dist)
+
+
+def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the initial bearing from point 1 to point 2, clockwise from true north, in [0, 360).
+
+    >>> round(bearing_deg(0.0, 0.0, 0.0, 1.0))
+    90
+    """
+    azimuth, _, _ = _GEOD.inv(lon1, lat1, lon2, lat2)
+    return float(azimuth) % 360.0
+
+
+def offset(lat: float, lon: float, bearing: float, metres: float) -> tuple[float, float]:
+    """Return the point ``metres`` away from (lat, lon) along ``bearing`` (degrees from north).
+
+    >>> lat, lon = offset(43.0, 7.0, 0.0, 111.0)
+    >>> round(lat, 4), lon
+    (43.001, 7.0)
+    """
+    lon2, lat2, _ = _GEOD.fwd(lon, lat, bearing, metres)
+    return float(lat2), float(lon2)
+
+
+def local_scale(lat: float) -> tuple[float, float]:
+    """Return metres per degree of latitude and of longitude near ``lat`` (for small areas).
+
+    >>> [round(v) for v in local_scale(0.0)]
+    [110574, 111319]
+    """
+    phi = np.radians(lat)
+    per_lat = 111132.954 - 559.822 * np.cos(2 * phi) + 1.175 * np.cos(4 * phi)
+    per_lon = 111412.84 * np.cos(phi) - 93.5 * np.cos(3 * phi) + 0.118 * np.cos(5 * phi)
+    return float(per_lat), float(per_lon)
+
+
+def metres_to_degrees(lat: float, xy: Sequence[tuple[float, float]]) -> NDArray[np.float64]:
+    """Turn local (x east, y north) metre offsets near ``lat`` into (dlat, dlon) degree offsets."""
+    per_lat, per_lon = local_scale(lat)
+    pts = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
+    return np.column_stack([pts[:, 1] / per_lat, pts[:, 0] / per_lon])

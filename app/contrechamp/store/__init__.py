@@ -1,0 +1,1 @@
+"""The survey file: one SQLite database per survey, through SQLAlchemy and Alembic."""

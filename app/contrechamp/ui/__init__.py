@@ -1,0 +1,1 @@
+"""Everything PySide6: the window, map canvas, camera form, GPS sources."""

