@@ -1,0 +1,49 @@
+"""What every part of SurveyFile shares: the open database and its transactions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import CursorResult, Executable
+
+from contrechamp.core.errors import SurveyError
+from contrechamp.store.database import Database
+from contrechamp.store.errors import translate_errors
+
+__all__ = ["SurveyBase"]
+
+
+class SurveyBase:
+    """The open database of a survey file; the record mixins of SurveyFile build on it."""
+
+    def __init__(self, database: Database) -> None:
+        self._database: Database | None = database
+
+    @property
+    def _db(self) -> Database:
+        if self._database is None:
+            raise SurveyError("The survey file is closed.", "survey.closed")
+        return self._database
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several writes into one all-or-nothing, durable commit.
+
+        Nested blocks join the outer one (as savepoints: a failing inner block undoes only
+        its own writes when the caller catches its error).
+        """
+        with self._db.transaction():
+            yield
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One durable write (or part of the enclosing transaction); errors become SurveyError."""
+        with self._db.transaction(), translate_errors():
+            yield
+
+    def _run(self, statement: Executable, params: Any = None) -> CursorResult[*tuple[Any, ...]]:
+        """Execute one statement; SQLite errors become SurveyError."""
+        with translate_errors():
+            return self._db.conn.execute(statement, params)

@@ -1,0 +1,101 @@
+"""What each schema version of the survey file contains: its tables, their columns, its indexes.
+
+Opening a file compares it with this list, so a file carrying anything else (a trigger, a view,
+a virtual table, an extra table, index or column) is refused before any query runs on it.
+``tests/store/test_layout.py`` proves the list matches what the migrations create.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+__all__ = ["SCHEMA_VERSION", "Layout", "layout"]
+
+SCHEMA_VERSION = 2
+
+_V1_TABLES: dict[str, tuple[str, ...]] = {
+    "alembic_version": ("version_num",),
+    "meta": ("key", "value"),
+    "settings": ("key", "value"),
+    "cameras": (
+        "id",
+        "lat",
+        "lon",
+        "status",
+        "source",
+        "accuracy_m",
+        "surveyor",
+        "created_at",
+        "updated_at",
+        "osm_id",
+        "osm_version",
+        "notes",
+        "tags",
+    ),
+    "photos": (
+        "id",
+        "camera_id",
+        "sha256",
+        "filename",
+        "mime",
+        "role",
+        "taken_at",
+        "lat",
+        "lon",
+        "accuracy_m",
+        "heading",
+        "heading_ref",
+        "altitude",
+        "orientation",
+    ),
+    "photo_blobs": ("photo_id", "thumbnail", "data"),
+    "area": ("id", "west", "south", "east", "north", "source", "loaded_at"),
+    "map_features": ("id", "kind", "name", "osm_id", "wkb"),
+    "existing_cameras": ("osm_id", "version", "lat", "lon", "tags"),
+    "sectors": ("id", "name", "wkb"),
+    "track_points": ("id", "time", "lat", "lon", "accuracy_m", "altitude"),
+    "imports": ("id", "source", "kind", "count", "imported_at"),
+}
+
+_V1_INDEXES: dict[str, str] = {
+    "ix_cameras_status": "cameras",
+    "ix_photos_sha256": "photos",
+    "ix_photos_camera_id": "photos",
+    "ix_track_points_time": "track_points",
+}
+
+_V2_TABLES: dict[str, tuple[str, ...]] = {
+    **_V1_TABLES,
+    "cameras": (*_V1_TABLES["cameras"], "origin"),
+    "origins": ("survey_id", "title", "surveyor", "merged_at"),
+    "uploads": (
+        "camera_id",
+        "state",
+        "changeset_id",
+        "placeholder_id",
+        "osm_id",
+        "osm_version",
+        "updated_at",
+        "detail",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The tables (name -> column names in order) and named indexes (name -> table) of a version."""
+
+    tables: Mapping[str, tuple[str, ...]]
+    indexes: Mapping[str, str]
+
+
+_LAYOUTS = {
+    1: Layout(_V1_TABLES, _V1_INDEXES),
+    2: Layout(_V2_TABLES, _V1_INDEXES),
+}
+
+
+def layout(version: int) -> Layout:
+    """Return the layout of schema ``version`` (KeyError for a version that never existed)."""
+    return _LAYOUTS[version]

@@ -1,0 +1,1 @@
+"""Alembic migrations of the survey file, run programmatically by ``store.migrate``."""

@@ -1,0 +1,193 @@
+"""The tables of the survey file at the current schema version, for SQLAlchemy Core queries.
+
+Migrations (``store/migrations/versions``) create these tables; they never import this module,
+so an old migration keeps meaning what it meant. ``tests/store/test_layout.py`` checks that the
+two agree. Every datetime column holds ISO 8601 text in UTC; tags are a JSON object of strings.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BLOB,
+    REAL,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+)
+
+__all__ = [
+    "area",
+    "cameras",
+    "existing_cameras",
+    "imports",
+    "map_features",
+    "meta",
+    "metadata",
+    "origins",
+    "photo_blobs",
+    "photos",
+    "sectors",
+    "settings",
+    "track_points",
+    "uploads",
+]
+
+metadata = MetaData()
+
+# Survey metadata: schema_version, app_version, survey_id, title, surveyor, created_at.
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# Free key/value settings kept with the survey (e.g. the photo clock offset).
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+cameras = Table(
+    "cameras",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("lat", REAL, nullable=False),
+    Column("lon", REAL, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("accuracy_m", REAL),
+    Column("surveyor", Text),
+    Column("created_at", Text, nullable=False),
+    Column("updated_at", Text, nullable=False),
+    Column("osm_id", Integer),
+    Column("osm_version", Integer),
+    Column("notes", Text, nullable=False),
+    Column("tags", Text, nullable=False),
+    # Survey id (meta.survey_id of another file) the sighting was merged from; NULL = logged here.
+    Column("origin", Text),
+    Index("ix_cameras_status", "status"),
+)
+
+photos = Table(
+    "photos",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("camera_id", Text, ForeignKey("cameras.id", ondelete="SET NULL")),
+    Column("sha256", Text, nullable=False),
+    Column("filename", Text, nullable=False),
+    Column("mime", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    Column("taken_at", Text),
+    Column("lat", REAL),
+    Column("lon", REAL),
+    Column("accuracy_m", REAL),
+    Column("heading", REAL),
+    Column("heading_ref", Text),
+    Column("altitude", REAL),
+    Column("orientation", Integer, nullable=False),
+    Index("ix_photos_sha256", "sha256", unique=True),
+    Index("ix_photos_camera_id", "camera_id"),
+)
+
+# The bytes live apart from the metadata so listing photos never reads a blob.
+photo_blobs = Table(
+    "photo_blobs",
+    metadata,
+    Column("photo_id", Integer, ForeignKey("photos.id", ondelete="CASCADE"), primary_key=True),
+    Column("thumbnail", BLOB),
+    Column("data", BLOB, nullable=False),
+)
+
+area = Table(
+    "area",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("west", REAL, nullable=False),
+    Column("south", REAL, nullable=False),
+    Column("east", REAL, nullable=False),
+    Column("north", REAL, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("loaded_at", Text, nullable=False),
+)
+
+map_features = Table(
+    "map_features",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("osm_id", Integer),
+    Column("wkb", BLOB, nullable=False),
+)
+
+existing_cameras = Table(
+    "existing_cameras",
+    metadata,
+    Column("osm_id", Integer, primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("lat", REAL, nullable=False),
+    Column("lon", REAL, nullable=False),
+    Column("tags", Text, nullable=False),
+)
+
+sectors = Table(
+    "sectors",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("wkb", BLOB, nullable=False),
+)
+
+track_points = Table(
+    "track_points",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("time", Text, nullable=False),
+    Column("lat", REAL, nullable=False),
+    Column("lon", REAL, nullable=False),
+    Column("accuracy_m", REAL),
+    Column("altitude", REAL),
+    Index("ix_track_points_time", "time"),
+)
+
+imports = Table(
+    "imports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("count", Integer, nullable=False),
+    Column("imported_at", Text, nullable=False),
+)
+
+# Surveys merged into this one: cameras.origin refers to survey_id here.
+origins = Table(
+    "origins",
+    metadata,
+    Column("survey_id", Text, primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("surveyor", Text),
+    Column("merged_at", Text, nullable=False),
+)
+
+# Upload state per camera, so an interrupted upload can be resumed without duplicates:
+# state is pending/sent/done/failed; placeholder_id is the negative id used in the osmChange.
+uploads = Table(
+    "uploads",
+    metadata,
+    Column("camera_id", Text, ForeignKey("cameras.id", ondelete="CASCADE"), primary_key=True),
+    Column("state", Text, nullable=False),
+    Column("changeset_id", Integer),
+    Column("placeholder_id", Integer),
+    Column("osm_id", Integer),
+    Column("osm_version", Integer),
+    Column("updated_at", Text, nullable=False),
+    Column("detail", Text, nullable=False),
+)

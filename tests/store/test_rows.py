@@ -1,0 +1,103 @@
+"""Rows read back from a file are untrusted text: they parse or fail with "survey.corrupt"."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import fields
+from datetime import UTC, datetime, timedelta, timezone
+from typing import TypeVar
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from contrechamp.core.camera import Camera, Status
+from contrechamp.core.errors import SurveyError
+from contrechamp.store.rows import (
+    CAMERA_COLUMNS,
+    TagsReader,
+    camera_from_row,
+    camera_values,
+    datetime_from_text,
+    datetime_to_text,
+    tags_from_json,
+    tags_to_json,
+)
+
+T = TypeVar("T")
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+def _parsed_or_code(parse: Callable[[str], T], text: str) -> T | str:
+    """The parsed value, or the code of the SurveyError the parser raised."""
+    try:
+        return parse(text)
+    except SurveyError as error:
+        return error.code
+
+
+@given(st.dictionaries(st.text(), st.text()))
+def test_tags_round_trip(tags: dict[str, str]) -> None:
+    assert tags_from_json(tags_to_json(tags)) == tags
+
+
+@given(st.one_of(st.text(), JSON_VALUES.map(json.dumps)))
+def test_stored_tags_parse_or_are_corrupt(text: str) -> None:
+    tags = _parsed_or_code(tags_from_json, text)
+    if isinstance(tags, str):
+        assert tags == "survey.corrupt"
+    else:
+        assert all(isinstance(v, str) for v in tags.values())
+
+
+def test_camera_reader_matches_camera_field_order() -> None:
+    # CameraReader passes Camera's fields by position, for speed.
+    assert [f.name for f in fields(Camera)] == [
+        "lat", "lon", "tags", "id", "status", "source", "accuracy_m", "surveyor",
+        "created_at", "updated_at", "osm_id", "osm_version", "notes",
+    ]  # fmt: skip
+
+
+def test_camera_row_round_trip() -> None:
+    original = Camera(1.5, -2.5, {"a": "b"}, status=Status.REJECTED, accuracy_m=3.0, notes="n")
+    values = camera_values(original)
+    assert camera_from_row([values[name] for name in CAMERA_COLUMNS]) == original
+
+
+def test_tags_reader_never_shares_a_dict() -> None:
+    read = TagsReader()
+    first, second = read('{"a":"b"}'), read('{"a":"b"}')
+    first["c"] = "d"
+    assert second == {"a": "b"}
+
+
+@given(st.datetimes(timezones=st.sampled_from([UTC, timezone(timedelta(hours=-9, minutes=-30))])))
+def test_datetimes_round_trip_as_utc(moment: datetime) -> None:
+    text = datetime_to_text(moment)
+    assert text.endswith("+00:00")
+    assert datetime_from_text(text) == moment
+
+
+def test_naive_datetimes_are_taken_as_utc() -> None:
+    assert datetime_to_text(datetime(2026, 1, 2, 3, 4, 5)) == "2026-01-02T03:04:05+00:00"
+
+
+@given(st.text())
+def test_stored_datetimes_parse_or_are_corrupt(text: str) -> None:
+    moment = _parsed_or_code(datetime_from_text, text)
+    if isinstance(moment, str):
+        assert moment == "survey.corrupt"
+    else:
+        assert moment.tzinfo is not None
+
+
+@pytest.mark.parametrize("text", ["", "yesterday", "2026-13-01T00:00:00"])
+def test_bad_datetimes_are_corrupt(text: str) -> None:
+    with pytest.raises(SurveyError, match="Bad date"):
+        datetime_from_text(text)
