@@ -1,0 +1,67 @@
+"""A survey's summary: counts by status, photos, the area, and the tag problems to check."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from contrechamp.core.camera import Status
+from contrechamp.core.validation import check_tags
+from contrechamp.store.survey import SurveyFile
+
+__all__ = ["CameraProblems", "SurveyInfo", "survey_info"]
+
+
+@dataclass(frozen=True)
+class CameraProblems:
+    """The problems of one camera: its id and, per problem, the tag, code, raw value, fix."""
+
+    camera_id: str
+    problems: list[dict[str, str | None]]
+
+
+@dataclass(frozen=True)
+class SurveyInfo:
+    """What ``contrechamp info`` reports (its ``--json`` form is a documented contract)."""
+
+    title: str
+    schema_version: int
+    cameras: dict[str, int]
+    photos: int
+    existing_cameras: int
+    map_features: int
+    area: list[float] | None
+    problems: list[CameraProblems] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the stable JSON form documented in the README."""
+        data = asdict(self)
+        data["cameras"]["total"] = sum(self.cameras.values())
+        return data
+
+
+def survey_info(survey: SurveyFile) -> SurveyInfo:
+    """Summarise a survey; rejected sightings are counted but not checked for problems."""
+    counts = survey.camera_counts()
+    problems = [
+        CameraProblems(
+            camera.id,
+            [
+                {"key": p.key, "code": p.code, "value": p.value, "suggestion": p.suggestion}
+                for p in found
+            ],
+        )
+        for camera in survey.cameras()
+        if camera.status is not Status.REJECTED and (found := check_tags(camera.tags))
+    ]
+    bbox = survey.area_bbox()
+    return SurveyInfo(
+        title=survey.title,
+        schema_version=survey.schema_version,
+        cameras={s.value: counts.get(s, 0) for s in Status},
+        photos=len(survey.photos()),
+        existing_cameras=len(survey.existing_cameras()),
+        map_features=len(survey.map_features()),
+        area=None if bbox is None else [bbox.west, bbox.south, bbox.east, bbox.north],
+        problems=problems,
+    )
