@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import CursorResult, Executable
+from sqlalchemy import Executable, Result, Row
 
 from contrechamp.core.errors import SurveyError
 from contrechamp.store.database import Database
@@ -43,7 +43,16 @@ class SurveyBase:
         with self._db.transaction(), translate_errors():
             yield
 
-    def _run(self, statement: Executable, params: Any = None) -> CursorResult[*tuple[Any, ...]]:
-        """Execute one statement; SQLite errors become SurveyError."""
+    def _run(self, statement: Executable, params: Any = None) -> Result[*tuple[Any, ...]]:
+        """Execute one statement and fetch its rows; SQLite errors become SurveyError.
+
+        Rows are fetched here, inside the error translation: a damaged page or undecodable
+        text in a received file fails while fetching, not while executing.
+        """
         with translate_errors():
-            return self._db.conn.execute(statement, params)
+            return self._db.conn.execute(statement, params).freeze()()
+
+    def _all(self, statement: Executable) -> Sequence[Row[*tuple[Any, ...]]]:
+        """Execute one statement and return all its rows (the fast path for big reads)."""
+        with translate_errors():
+            return self._db.conn.execute(statement).all()

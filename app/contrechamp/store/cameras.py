@@ -98,7 +98,7 @@ class CameraRecords(SurveyBase):
     def cameras(self, status: Status | None = None) -> list[Camera]:
         """Return every camera, or those with ``status``, in the order they were added."""
         statement = _SELECT if status is None else _SELECT.where(cameras.c.status == status.value)
-        rows = self._run(statement.order_by(_ADDED_ORDER)).all()
+        rows = self._all(statement.order_by(_ADDED_ORDER))
         read = CameraReader()
         with _collector_paused():
             return [read(row) for row in rows]

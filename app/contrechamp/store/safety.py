@@ -72,6 +72,8 @@ def read_only_connection(path: Path, *, immutable: bool = False) -> Iterator[sql
         yield connection
     except sqlite3.Error as error:
         raise sqlite_failure(error) from error
+    except UnicodeDecodeError as error:
+        raise _corrupt("damaged text") from error
     finally:
         connection.close()
 
