@@ -41,7 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     photos.add_argument("paths", type=Path, nargs="+", metavar="PATH")
     photos.add_argument("--track", type=Path, help="GPX track to place photos without GPS")
     photos.add_argument(
-        "--clock-offset", type=float, default=0.0, metavar="SECONDS",
+        "--clock-offset",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
         help="camera clock minus GPS time, in seconds",
     )
     area = sub.add_parser("area", help="load the base map and OSM cameras from an extract")
@@ -59,7 +62,9 @@ def _add_gui(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     gui.add_argument("survey", type=Path, nargs="?")
     gui.add_argument("--area", type=Path, metavar="EXTRACT", help="load this OSM extract first")
     gui.add_argument("--demo", action="store_true", help="open the built-in demo survey")
-    gui.add_argument("--gps", metavar="SOURCE", help="system | serial:PORT | tcp:HOST:PORT | file:PATH")
+    gui.add_argument(
+        "--gps", metavar="SOURCE", help="system | serial:PORT | tcp:HOST:PORT | file:PATH"
+    )
 
 
 def _add_new(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -257,5 +262,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("contrechamp: interrupted", file=sys.stderr)
         return 1
     return 0
-
-

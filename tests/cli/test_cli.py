@@ -51,7 +51,9 @@ def survey(tmp_path: Path) -> Path:
     return path
 
 
-def test_new_refuses_to_overwrite_a_survey(survey: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_refuses_to_overwrite_a_survey(
+    survey: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = survey_digest(survey)
     assert run("new", survey) == 1
     err = capsys.readouterr().err.strip()
@@ -62,10 +64,21 @@ def test_new_refuses_to_overwrite_a_survey(survey: Path, capsys: pytest.CaptureF
 def test_add_then_info_counts_the_camera_and_its_problems(
     survey: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(
-        "add", survey, "--lat", "48.85", "--lon", "2.35",
-        "--tag", "camera:direction=south", "--tag", "camera:type=dome;fixed",
-    ) == 0
+    assert (
+        run(
+            "add",
+            survey,
+            "--lat",
+            "48.85",
+            "--lon",
+            "2.35",
+            "--tag",
+            "camera:direction=south",
+            "--tag",
+            "camera:type=dome;fixed",
+        )
+        == 0
+    )
     camera_id = capsys.readouterr().out.strip()
     assert len(camera_id) == 32
     data = info_json(survey, capsys)
@@ -162,7 +175,8 @@ def test_new_and_existing_cameras_follow_the_josm_and_osmchange_rules(
     assert text.count('action="modify"') == 1  # only the new one: the 16 are unchanged
     assert 'id="-1"' in text
     osc_text = osc.read_text()
-    assert "<create>" in osc_text and "<modify>" not in osc_text
+    assert "<create>" in osc_text
+    assert "<modify>" not in osc_text
     assert [n.id for n in osmium.FileProcessor(str(osc), osmium.osm.NODE)] == [-1]
 
 
@@ -286,7 +300,8 @@ def test_hostile_or_malformed_files_fail_with_one_line_and_change_nothing(
     before = survey_digest(survey)
     assert run("import", survey, bad) == 1
     err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert len(err.splitlines()) == 1
+    assert "Traceback" not in err
     assert survey_digest(survey) == before
 
 
@@ -361,7 +376,9 @@ def test_a_survey_with_a_trigger_or_a_view_is_refused(
 def test_missing_survey_and_bad_usage_have_their_exit_codes(tmp_path: Path) -> None:
     missing = subprocess.run(
         [sys.executable, "-m", "contrechamp", "info", str(tmp_path / "nope.cartoparty")],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert missing.returncode == 1
     assert len(missing.stderr.strip().splitlines()) == 1

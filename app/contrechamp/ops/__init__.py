@@ -1,1 +1,1 @@
-"""Operations combining the store, the domain and the formats; used by the CLI and the UI (no Qt)."""
+"""Operations over the store, the domain and the formats, shared by the CLI and the UI (no Qt)."""

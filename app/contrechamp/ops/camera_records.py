@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Mapping
 from datetime import datetime
@@ -71,10 +72,8 @@ def camera_from_record(record: PointRecord, surveyor: str | None) -> Camera:
     if meta.get("id"):
         extra["id"] = meta["id"]
     if meta.get("created_at"):
-        try:
+        with contextlib.suppress(ValueError):
             extra["created_at"] = datetime.fromisoformat(meta["created_at"])
-        except ValueError:
-            pass
     osm_id = _optional_int(meta, "osm_id")
     return Camera(
         lat=record.lat,

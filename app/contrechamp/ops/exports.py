@@ -55,7 +55,9 @@ def _exported(cameras: Iterable[Camera], confirmed_only: bool) -> list[Camera]:
 def _differs(camera: Camera, original: ExistingCamera | None) -> bool:
     if original is None or original.version != camera.osm_version:
         return True
-    moved = abs(original.lat - camera.lat) > _SAME_PLACE or abs(original.lon - camera.lon) > _SAME_PLACE
+    moved = (
+        abs(original.lat - camera.lat) > _SAME_PLACE or abs(original.lon - camera.lon) > _SAME_PLACE
+    )
     return moved or dict(original.tags) != dict(camera.tags)
 
 
@@ -84,17 +86,23 @@ def _originals(survey: SurveyFile, existing: Path | None) -> dict[int, ExistingC
     if existing is not None:
         for node in read_camera_nodes(existing):
             if node.id > 0 and node.version is not None:
-                known[node.id] = ExistingCamera(node.id, node.version, node.lat, node.lon, node.tags)
+                known[node.id] = ExistingCamera(
+                    node.id, node.version, node.lat, node.lon, node.tags
+                )
     return known
 
 
-def _write_osm(survey: SurveyFile, cameras: Sequence[Camera], out: Path, opts: ExportOptions) -> int:
+def _write_osm(
+    survey: SurveyFile, cameras: Sequence[Camera], out: Path, opts: ExportOptions
+) -> int:
     nodes = osm_nodes(cameras, _originals(survey, opts.existing))
     write_josm(out, nodes)
     return len(nodes)
 
 
-def _write_osc(survey: SurveyFile, cameras: Sequence[Camera], out: Path, opts: ExportOptions) -> int:
+def _write_osc(
+    survey: SurveyFile, cameras: Sequence[Camera], out: Path, opts: ExportOptions
+) -> int:
     nodes = osm_nodes(cameras, _originals(survey, opts.existing))
     create = [n for n in nodes if n.id < 0]
     modify = [n for n in nodes if n.id > 0 and n.modified]
