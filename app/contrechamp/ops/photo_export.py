@@ -1,0 +1,95 @@
+"""Share the survey's photos as files: metadata stripped unless asked, no names in file names."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from contrechamp.core.camera import Camera, Status
+from contrechamp.core.errors import ContrechampError, InputError
+from contrechamp.core.photo import PhotoInfo
+from contrechamp.formats.photo_files import sniff_mime, strip_metadata
+from contrechamp.store.survey import SurveyFile
+
+__all__ = ["PhotoExport", "export_photos"]
+
+_EXTENSIONS = {
+    "image/jpeg": "jpg",
+    "image/png": "png",
+    "image/webp": "webp",
+    "image/heic": "heic",
+    "image/heif": "heif",
+}
+
+
+@dataclass
+class PhotoExport:
+    """What an export wrote, and the photos it could not write (photo id, error code)."""
+
+    written: list[Path] = field(default_factory=list)
+    failed: list[tuple[int, str]] = field(default_factory=list)
+
+
+def export_photos(
+    survey: SurveyFile,
+    folder: Path,
+    *,
+    keep_metadata: bool = False,
+    confirmed_only: bool = False,
+) -> PhotoExport:
+    """Write the photos of the survey's cameras (rejected ones left out) into ``folder``.
+
+    By default each copy has its EXIF, XMP, IPTC, GPS, serial numbers and owner names
+    removed (``keep_metadata`` writes the original bytes). The photos in the survey are
+    never changed. Files are named ``<camera id>-<role>-<photo id>.<ext>``, never after the
+    original file (which may name its author), and each appears whole or not at all.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    result = PhotoExport()
+    for camera in _cameras_to_share(survey, confirmed_only):
+        for photo in survey.photos(camera.id):
+            if photo.id is None:
+                continue
+            try:
+                result.written.append(_export_one(survey, photo, camera, folder, keep_metadata))
+            except ContrechampError as error:
+                result.failed.append((photo.id, error.code))
+    return result
+
+
+def _cameras_to_share(survey: SurveyFile, confirmed_only: bool) -> list[Camera]:
+    """The cameras whose photos are exported."""
+    if confirmed_only:
+        return survey.cameras(Status.CONFIRMED)
+    return [c for c in survey.cameras() if c.status is not Status.REJECTED]
+
+
+def _export_one(
+    survey: SurveyFile, photo: PhotoInfo, camera: Camera, folder: Path, keep_metadata: bool
+) -> Path:
+    """Write one photo (stripped unless asked) and return its path."""
+    assert photo.id is not None
+    data = survey.photo_data(photo.id)
+    if not keep_metadata:
+        data = strip_metadata(data)
+    mime = sniff_mime(data[:64])
+    if mime is None:
+        raise InputError("the stored photo is not an image", "photo.unreadable")
+    path = folder / f"{camera.id}-{photo.role.value}-{photo.id}.{_EXTENSIONS[mime]}"
+    _write_whole(path, data)
+    return path
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write bytes to a temporary file beside ``path``, then rename it into place."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

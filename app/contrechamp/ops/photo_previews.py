@@ -1,0 +1,79 @@
+"""Photo previews: 320-px upright thumbnails rendered on all cores, saved to the survey."""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from contrechamp.core.errors import InputError
+from contrechamp.formats.photo_files import PREVIEW_SIZE, preview_jpeg
+from contrechamp.store.survey import SurveyFile
+
+__all__ = ["render_previews"]
+
+Cancelled = Callable[[], bool]
+
+
+def render_previews(
+    survey: SurveyFile,
+    photo_ids: Sequence[int],
+    *,
+    size: int = PREVIEW_SIZE,
+    workers: int | None = None,
+    cancelled: Cancelled | None = None,
+) -> list[tuple[int, str]]:
+    """Render upright ``size``-px previews of photos on all cores and store them as their
+    thumbnails. The survey is only touched from the calling thread, which reads the next
+    photos while the pool decodes (Pillow releases the GIL while decoding); previews are
+    saved a window at a time in one transaction (they are a cache: one commit, not one per
+    photo). Returns (photo id, error code) for the photos that could not be rendered."""
+    count = workers or os.cpu_count() or 1
+    failures: list[tuple[int, str]] = []
+    done: list[tuple[int, bytes]] = []
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        running: deque[tuple[int, Future[bytes | InputError]]] = deque()
+        for photo_id in photo_ids:
+            if cancelled is not None and cancelled():
+                break
+            data = survey.photo_data(photo_id)
+            running.append((photo_id, pool.submit(_preview_or_error, data, size)))
+            if len(running) > 2 * count:
+                _collect(running.popleft(), done, failures)
+            if len(done) >= 4 * count:
+                _save_previews(survey, done)
+        while running:
+            _collect(running.popleft(), done, failures)
+    _save_previews(survey, done)
+    return failures
+
+
+def _collect(
+    job: tuple[int, Future[bytes | InputError]],
+    done: list[tuple[int, bytes]],
+    failures: list[tuple[int, str]],
+) -> None:
+    """Wait for one preview and sort it into the rendered or the failed."""
+    photo_id, future = job
+    result = future.result()
+    if isinstance(result, bytes):
+        done.append((photo_id, result))
+    else:
+        failures.append((photo_id, result.code))
+
+
+def _save_previews(survey: SurveyFile, done: list[tuple[int, bytes]]) -> None:
+    """Store rendered previews in one transaction and empty the list."""
+    with survey.transaction():
+        for photo_id, preview in done:
+            survey.set_thumbnail(photo_id, preview)
+    done.clear()
+
+
+def _preview_or_error(data: bytes, size: int) -> bytes | InputError:
+    """A preview, or the error that prevented it (returned, to cross the thread pool)."""
+    try:
+        return preview_jpeg(data, size)
+    except InputError as error:
+        return error

@@ -1,0 +1,197 @@
+"""import_photos against a real survey file: drafts, pairs, track matching, duplicates."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from contrechamp.core.camera import PositionSource, Status
+from contrechamp.core.drafts import direction_is_proposal, place_draft
+from contrechamp.core.errors import SurveyError
+from contrechamp.core.geo import distance_m
+from contrechamp.core.photo import PhotoRole
+from contrechamp.core.track import TrackPoint
+from contrechamp.ops.photo_import import import_photos, render_previews
+from contrechamp.store.survey import SurveyFile
+from tests.photos.photo_factory import HOME, T0, write_photo, write_walk
+
+
+@pytest.fixture
+def survey(tmp_path: Path):  # type: ignore[no-untyped-def]
+    with SurveyFile.create(tmp_path / "walk.cartoparty", surveyor="ana") as opened:
+        yield opened
+
+
+def test_a_walk_folder_becomes_drafts_with_a_summary(survey: SurveyFile, tmp_path: Path) -> None:
+    folder = write_walk(tmp_path / "walk")
+    summary = import_photos(survey, [folder, tmp_path / "gone.jpg"], surveyor="ana")
+    assert (summary.drafts_created, summary.photos_added, summary.duplicates) == (2, 4, 0)
+    assert summary.unplaced == [str(folder / "IMG_4.jpg")]
+    assert set(summary.skipped) == {
+        (str(folder / "broken.jpg"), "photo.unreadable"),
+        (str(folder / "notes.txt"), "photo.unsupported"),
+        (str(tmp_path / "gone.jpg"), "file.missing"),
+    }
+    cameras = survey.cameras()
+    assert len(cameras) == 2
+    assert all(c.status is Status.DRAFT and c.source is PositionSource.PHOTO for c in cameras)
+    assert all(direction_is_proposal(c) and c.surveyor == "ana" for c in cameras)
+    assert [p.filename for p in survey.photos() if p.camera_id is None] == ["IMG_4.jpg"]
+
+
+def test_the_pair_shares_one_draft_placed_ahead_of_the_close_up(
+    survey: SurveyFile, tmp_path: Path
+) -> None:
+    import_photos(survey, [write_walk(tmp_path / "walk")])
+    pair = next(c for c in survey.cameras() if len(survey.photos(c.id)) == 2)
+    roles = {p.filename: p.role for p in survey.photos(pair.id)}
+    assert roles == {"IMG_2.jpg": PhotoRole.CLOSE_UP, "IMG_1.jpg": PhotoRole.WIDE}
+    close_up = next(p for p in survey.photos(pair.id) if p.role is PhotoRole.CLOSE_UP)
+    assert distance_m(close_up.lat, close_up.lon, pair.lat, pair.lon) == pytest.approx(
+        4.0, abs=0.01
+    )
+    assert pair.tags["camera:direction"] == "272"
+    assert pair.accuracy_m == 3.0
+
+
+def test_reimporting_the_same_photos_creates_nothing(survey: SurveyFile, tmp_path: Path) -> None:
+    folder = write_walk(tmp_path / "walk")
+    import_photos(survey, [folder])
+    copy = tmp_path / "copy"
+    shutil.copytree(folder, copy)
+    again = import_photos(survey, [folder, copy / "IMG_1.jpg", copy / "IMG_1.jpg"])
+    assert (again.drafts_created, again.photos_added, again.duplicates) == (0, 0, 6)
+    assert len(survey.cameras()) == 2
+    assert len(survey.photos()) == 4
+
+
+def test_photos_without_gps_are_placed_from_the_track_with_a_clock_offset(
+    survey: SurveyFile, tmp_path: Path
+) -> None:
+    folder = tmp_path / "walk"
+    folder.mkdir()
+    write_photo(folder, "a.jpg", taken_at=datetime(2024, 5, 1, 12, 0, 5), offset="+02:00")
+    write_photo(folder, "b.jpg", taken_at=datetime(2024, 5, 1, 13, 0, 0), offset="+02:00")
+    track = [
+        TrackPoint(datetime(2024, 5, 1, 10, 0, 0, tzinfo=UTC), 48.0, 2.0),
+        TrackPoint(datetime(2024, 5, 1, 10, 0, 20, tzinfo=UTC), 48.0004, 2.0),
+    ]
+    summary = import_photos(survey, [folder], track=track, clock_offset=timedelta(seconds=5))
+    assert summary.drafts_created == 1
+    assert summary.unplaced == [str(folder / "b.jpg")]
+    (camera,) = survey.cameras()
+    assert (camera.lat, camera.lon) == (pytest.approx(48.0002), pytest.approx(2.0))
+    assert "camera:direction" not in camera.tags
+
+
+def test_cancel_leaves_every_draft_with_its_photos(survey: SurveyFile, tmp_path: Path) -> None:
+    folder = tmp_path / "walk"
+    folder.mkdir()
+    for i in range(6):
+        spot = place_draft(*HOME, 0.0, 100.0 * i)
+        write_photo(
+            folder,
+            f"{i}a.jpg",
+            lat=spot[0],
+            lon=spot[1],
+            heading=10.0,
+            taken_at=T0 + timedelta(minutes=i),
+        )
+        write_photo(
+            folder,
+            f"{i}b.jpg",
+            lat=spot[0],
+            lon=spot[1],
+            heading=12.0,
+            taken_at=T0 + timedelta(minutes=i, seconds=20),
+        )
+    calls = iter(range(1000))
+    summary = import_photos(survey, [folder], cancelled=lambda: next(calls) >= 15)
+    assert summary.cancelled
+    assert 0 < summary.drafts_created < 6
+    assert len(survey.cameras()) == summary.drafts_created
+    assert all(len(survey.photos(c.id)) == 2 for c in survey.cameras())
+    assert len(survey.photos()) == 2 * summary.drafts_created
+
+
+def test_progress_rises_to_the_total(survey: SurveyFile, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    import_photos(
+        survey, [write_walk(tmp_path / "walk")], progress=lambda d, t: seen.append((d, t))
+    )
+    done = [d for d, _ in seen]
+    assert done == sorted(done)
+    assert seen[-1][0] == seen[-1][1] > 0
+
+
+def test_embedded_thumbnails_are_cached_upright(
+    survey: SurveyFile, shared_data: Path, tmp_path: Path
+) -> None:
+    shutil.copy(shared_data / "photos" / "jpg_hdr_iphone_hdr_YES.jpg", tmp_path / "iphone.jpg")
+    import_photos(survey, [tmp_path / "iphone.jpg"])
+    (photo,) = survey.photos()
+    thumbnail = survey.thumbnail(photo.id)  # type: ignore[arg-type]
+    assert thumbnail is not None
+    assert thumbnail.startswith(b"\xff\xd8")
+
+
+def test_real_photo_folder_imports_without_crashing(survey: SurveyFile, shared_data: Path) -> None:
+    summary = import_photos(survey, [shared_data / "photos"])
+    assert summary.drafts_created == 4  # the four photos with GPS, each far from the others
+    assert summary.photos_added + len(summary.skipped) == 11
+    cameras = {c.tags.get("camera:direction") for c in survey.cameras()}
+    assert cameras == {None, "31", "111", "273"}  # 211.2 T, 291.39 M, 93 M reversed
+
+
+def test_previews_render_on_a_pool_and_replace_thumbnails(
+    survey: SurveyFile, shared_data: Path
+) -> None:
+    import_photos(survey, [shared_data / "photos" / "jpg_orientation_landscape_6.jpg"])
+    (photo,) = survey.photos()
+    assert survey.thumbnail(photo.id) is None  # type: ignore[arg-type]
+    assert render_previews(survey, [photo.id], workers=2) == []  # type: ignore[list-item]
+    with Image.open(io.BytesIO(survey.thumbnail(photo.id))) as preview:  # type: ignore[arg-type]
+        assert preview.size == (320, 240)
+
+
+def test_a_photo_changed_during_the_import_is_skipped(survey: SurveyFile, tmp_path: Path) -> None:
+    folder = write_walk(tmp_path / "walk")
+    target = folder / "IMG_3.jpg"
+
+    def touch_after_first_pass(done: int, _total: int) -> None:
+        if done == 6:  # every file of the walk has been read once
+            target.write_bytes(target.read_bytes() + b"edited")
+
+    summary = import_photos(survey, [folder], progress=touch_after_first_pass)
+    assert (str(target), "file.changed") in summary.skipped
+    assert summary.drafts_created == 1
+    assert "IMG_3.jpg" not in {p.filename for p in survey.photos()}
+
+
+def test_a_full_disk_stops_the_import_keeping_whole_drafts_only(
+    survey: SurveyFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_add_photo = survey.add_photo
+    stored: list[str] = []
+
+    def add_photo_until_full(info, data, thumbnail=None):  # type: ignore[no-untyped-def]
+        if len(stored) == 2:  # the disk fills up inside the second draft's transaction
+            raise SurveyError("disk full", "survey.full")
+        stored.append(info.filename)
+        return real_add_photo(info, data, thumbnail)
+
+    monkeypatch.setattr(survey, "add_photo", add_photo_until_full)
+    folder = write_walk(tmp_path / "walk")
+    summary = import_photos(survey, [folder])
+    assert summary.drafts_created == 1
+    assert {code for _, code in summary.skipped} >= {"survey.full"}
+    skipped_full = {Path(name).name for name, code in summary.skipped if code == "survey.full"}
+    assert skipped_full == {"IMG_3.jpg", "IMG_4.jpg"}
+    (camera,) = survey.cameras()
+    assert len(survey.photos(camera.id)) == 2
+    assert len(survey.photos()) == 2
