@@ -1,0 +1,167 @@
+"""Where base map tiles come from: the local vector extract (default), MBTiles, or online XYZ."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QImage
+
+from contrechamp.formats.mbtiles import MBTiles
+from contrechamp.ui.map.online_tiles import USER_AGENT, TileFetcher
+from contrechamp.ui.map.vector_basemap import VectorBaseMap
+
+__all__ = [
+    "OSM_ATTRIBUTION",
+    "MBTilesFile",
+    "OnlineTiles",
+    "TileProvider",
+    "TileSource",
+    "VectorTiles",
+    "provider_for",
+]
+
+OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+_VECTOR_ZOOM_STEP = 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class VectorTiles:
+    """The base map rendered locally from the survey's OSM extract (the default)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MBTilesFile:
+    """Raster tiles from an MBTiles file the user provides."""
+
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class OnlineTiles:
+    """Online XYZ tiles, only when the user turns them on; the URL is configurable."""
+
+    url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    cache_dir: Path | None = None
+    attribution: str = OSM_ATTRIBUTION
+    max_zoom: int = 19
+    user_agent: str = field(default=USER_AGENT)
+
+
+TileSource = VectorTiles | MBTilesFile | OnlineTiles
+
+
+class TileProvider(Protocol):
+    """What the tile cache needs from a source."""
+
+    key: str  # unique to the source's content, part of every cached tile's key
+    attribution: str  # shown in the map corner
+    prefetch: bool  # whether tiles around the view may be painted ahead
+
+    def tile_zoom(self, zoom: float) -> float:
+        """Return the zoom of the tile grid used to show ``zoom``."""
+        ...
+
+    def render(self, zoom: float, x: int, y: int) -> QImage | None:
+        """Return the tile image, or None when the source has none (runs in a worker)."""
+        ...
+
+
+class VectorProvider:
+    """Tiles painted from the area's features, at quarter zoom steps so text is never scaled."""
+
+    prefetch = True
+
+    def __init__(self, basemap: VectorBaseMap, generation: int, dpr: float = 1.0) -> None:
+        self.basemap = basemap
+        self.dpr = dpr  # the screen's device pixel ratio: tiles are sharp on HiDPI screens
+        self.key = f"vector:{generation}@{dpr:g}"
+        self.attribution = OSM_ATTRIBUTION
+
+    def tile_zoom(self, zoom: float) -> float:
+        """Snap to the nearest quarter zoom."""
+        return round(zoom / _VECTOR_ZOOM_STEP) * _VECTOR_ZOOM_STEP
+
+    def render(self, zoom: float, x: int, y: int) -> QImage | None:
+        """Paint the tile (an empty area gives the plain background)."""
+        return self.basemap.render_tile(zoom, x, y, self.dpr)
+
+
+class MBTilesProvider:
+    """Tiles decoded from an MBTiles file; beyond its zoom range the nearest level is scaled."""
+
+    prefetch = True
+
+    def __init__(self, mbtiles: MBTiles) -> None:
+        self.mbtiles = mbtiles
+        self.key = f"mbtiles:{mbtiles.path}"
+        self.attribution = mbtiles.info.attribution or OSM_ATTRIBUTION
+
+    def tile_zoom(self, zoom: float) -> float:
+        """Use the nearest integer zoom the file holds."""
+        info = self.mbtiles.info
+        return float(min(max(round(zoom), info.min_zoom), info.max_zoom))
+
+    def render(self, zoom: float, x: int, y: int) -> QImage | None:
+        """Decode the tile, or None when the file lacks it or holds no valid image."""
+        data = self.mbtiles.tile(int(zoom), x, y)
+        return _decoded(data)
+
+
+class OnlineProvider:
+    """Tiles from an XYZ server, through the disk cache; never prefetched (OSM tile policy)."""
+
+    prefetch = False
+
+    def __init__(self, source: OnlineTiles) -> None:
+        cache = source.cache_dir or _default_cache_dir()
+        self.fetcher = TileFetcher(source.url, cache, source.user_agent)
+        self.source = source
+        self.key = f"online:{source.url}"
+        self.attribution = source.attribution
+
+    def tile_zoom(self, zoom: float) -> float:
+        """Use the nearest integer zoom up to the server's maximum."""
+        return float(min(max(round(zoom), 0), self.source.max_zoom))
+
+    def render(self, zoom: float, x: int, y: int) -> QImage | None:
+        """Fetch (or read from the disk cache) and decode one tile."""
+        count = 1 << int(zoom)
+        if not (0 <= x < count and 0 <= y < count):
+            return None
+        return _decoded(self.fetcher.tile(int(zoom), x, y))
+
+
+def provider_for(
+    source: TileSource, basemap: VectorBaseMap, generation: int, dpr: float = 1.0
+) -> TileProvider:
+    """Return the provider of a tile source (opening an MBTiles file may raise InputError)."""
+    if isinstance(source, MBTilesFile):
+        return MBTilesProvider(MBTiles(source.path))
+    if isinstance(source, OnlineTiles):
+        return OnlineProvider(source)
+    return VectorProvider(basemap, generation, dpr)
+
+
+def tile_range(zoom: float) -> int:
+    """Return how many tiles span the world at a (possibly fractional) grid zoom."""
+    return math.ceil(float(2.0**zoom))
+
+
+def _decoded(data: bytes | None) -> QImage | None:
+    """Decode image bytes; None for missing or undecodable data."""
+    if not data:
+        return None
+    image = QImage.fromData(data)
+    if image.isNull():
+        return None
+    return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+
+
+def _default_cache_dir() -> Path:
+    """Return the per-user cache folder for online tiles."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(base or Path.home() / ".cache" / "contrechamp") / "tiles"
