@@ -1,0 +1,1 @@
+"""The camera form: every field of one camera, keyboard-first, each change saved at once."""

@@ -1,0 +1,229 @@
+"""The photos of one camera: thumbnails, attaching new ones, viewing one large."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contrechamp.core.errors import ContrechampError, InputError
+from contrechamp.core.photo import PhotoInfo, PhotoRole
+from contrechamp.formats.exif import read_exif
+from contrechamp.formats.photo_files import preview_jpeg, sniff_mime
+from contrechamp.ui.session import SurveySession
+from contrechamp.ui.tasks import run_task
+
+__all__ = ["PhotoStrip", "PreparedPhoto", "prepare_photo"]
+
+THUMB_PX = 320
+VIEW_PX = 1280
+_PHOTO_FILTER = "*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.png *.PNG *.webp"
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedPhoto:
+    """A photo read from disk, ready to store: its metadata, bytes and preview."""
+
+    info: PhotoInfo
+    data: bytes
+    preview: bytes
+
+
+def prepare_photo(path: Path, role: PhotoRole) -> PreparedPhoto:
+    """Read a photo file, its EXIF and a preview (slow: run it off the GUI thread)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {path.name}", "photo.unreadable") from error
+    mime = sniff_mime(data[:64])
+    if mime is None:
+        raise InputError(f"{path.name} is not a photo", "photo.unreadable")
+    info = _photo_info(path.name, data, mime, role)
+    return PreparedPhoto(info, data, preview_jpeg(data, THUMB_PX))
+
+
+def _prepare_in_background(
+    path: Path, role: PhotoRole, _progress: object, _cancelled: object
+) -> PreparedPhoto:
+    return prepare_photo(path, role)
+
+
+def _photo_info(filename: str, data: bytes, mime: str, role: PhotoRole) -> PhotoInfo:
+    exif = read_exif(data)
+    return PhotoInfo(
+        id=None,
+        camera_id=None,
+        sha256=hashlib.sha256(data).hexdigest(),
+        filename=filename,
+        mime=mime,
+        role=role,
+        taken_at=exif.taken_at,
+        lat=exif.lat,
+        lon=exif.lon,
+        accuracy_m=exif.accuracy_m,
+        heading=exif.heading,
+        heading_ref=exif.heading_ref,
+        altitude=exif.altitude,
+        orientation=exif.orientation,
+    )
+
+
+class PhotoStrip(QWidget):
+    """Thumbnails of the current camera's photos, an "Add photos…" button and a role."""
+
+    failed = Signal(object)  # ContrechampError
+
+    def __init__(self, session: SurveySession | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._camera_id: str | None = None
+        self.thumbnails = QListWidget()
+        self.thumbnails.setViewMode(QListWidget.ViewMode.IconMode)
+        self.thumbnails.setIconSize(QSize(96, 96))
+        self.thumbnails.setFixedHeight(124)
+        self.thumbnails.setWrapping(False)
+        self.thumbnails.itemActivated.connect(self._on_thumbnail_activated)
+        self.role = QComboBox()
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self._layout()
+        self.retranslate_ui()
+
+    def _layout(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.role)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.thumbnails)
+        column.addLayout(buttons)
+
+    def retranslate_ui(self) -> None:
+        """Refresh every translated text."""
+        self.add_button.setText(self.tr("Add &photos…"))
+        current = self.role.currentIndex()
+        self.role.clear()
+        self.role.addItem(self.tr("Close-up"), PhotoRole.CLOSE_UP)
+        self.role.addItem(self.tr("Wide (where it is)"), PhotoRole.WIDE)
+        self.role.addItem(self.tr("Other"), PhotoRole.OTHER)
+        self.role.setCurrentIndex(max(current, 0))
+        self.role.setToolTip(self.tr("What the next photos show"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-translate when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_session(self, session: SurveySession | None) -> None:
+        """Use another open survey (None when closed)."""
+        self._session = session
+        self.show_camera(None)
+
+    def show_camera(self, camera_id: str | None) -> None:
+        """Show the thumbnails of one camera."""
+        self._camera_id = camera_id
+        self.thumbnails.clear()
+        if self._session is None or camera_id is None:
+            return
+        for photo in self._session.survey.photos(camera_id):
+            self._add_item(photo)
+
+    def _add_item(self, photo: PhotoInfo) -> None:
+        assert self._session is not None
+        assert photo.id is not None
+        image = QImage.fromData(self._session.survey.thumbnail(photo.id) or b"")
+        item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), self._role_text(photo.role))
+        item.setData(Qt.ItemDataRole.UserRole, photo.id)
+        item.setToolTip(photo.filename)
+        self.thumbnails.addItem(item)
+
+    def _role_text(self, role: PhotoRole) -> str:
+        names = {
+            PhotoRole.CLOSE_UP: self.tr("Close-up"),
+            PhotoRole.WIDE: self.tr("Wide (where it is)"),
+            PhotoRole.OTHER: self.tr("Other"),
+        }
+        return names[role]
+
+    def _on_add_clicked(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add photos"), "", self.tr("Photos") + f" ({_PHOTO_FILTER})"
+        )
+        self.attach_files([Path(f) for f in files])
+
+    def attach_files(self, paths: list[Path]) -> None:
+        """Read photos in the background, then store and attach them to the shown camera."""
+        camera_id, role = self._camera_id, PhotoRole(self.role.currentData())
+        for path in paths:
+            run_task(
+                partial(_prepare_in_background, path, role),
+                partial(self._store, camera_id=camera_id),
+                self._on_prepare_failed,
+            )
+
+    def _store(self, prepared: PreparedPhoto, *, camera_id: str | None) -> None:
+        session = self._session
+        if session is None or camera_id is None or session.camera(camera_id) is None:
+            return
+        try:
+            with session.survey.transaction():
+                stored = session.survey.add_photo(prepared.info, prepared.data)
+                assert stored.id is not None
+                session.survey.set_thumbnail(stored.id, prepared.preview)
+            session.attach_photo(stored.id, camera_id, prepared.info.role, self.tr("Add photo"))
+        except ContrechampError as error:
+            self.failed.emit(error)
+            return
+        if camera_id == self._camera_id:
+            self.show_camera(camera_id)
+
+    def _on_prepare_failed(self, error: Exception) -> None:
+        if isinstance(error, ContrechampError):
+            self.failed.emit(error)
+        else:
+            self.failed.emit(InputError(str(error), "photo.unreadable"))
+
+    def _on_thumbnail_activated(self, item: QListWidgetItem) -> None:
+        if self._session is None:
+            return
+        photo_id = int(item.data(Qt.ItemDataRole.UserRole))
+        try:
+            preview = preview_jpeg(self._session.survey.photo_data(photo_id), VIEW_PX)
+        except ContrechampError as error:
+            self.failed.emit(error)
+            return
+        PhotoViewer(preview, item.toolTip(), self).exec()
+
+
+class PhotoViewer(QDialog):
+    """One photo, large."""
+
+    def __init__(self, jpeg: bytes, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        label = QLabel()
+        label.setPixmap(QPixmap.fromImage(QImage.fromData(jpeg)))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        column = QVBoxLayout(self)
+        column.addWidget(label)
+        column.addWidget(close)

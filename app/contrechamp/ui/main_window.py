@@ -1,0 +1,389 @@
+"""The field window: the map, the camera form beside it, the camera list, GPS in the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+)
+
+from contrechamp.core.area import ExistingCamera
+from contrechamp.core.camera import Camera
+from contrechamp.core.errors import ContrechampError
+from contrechamp.core.track import TrackPoint
+from contrechamp.formats.basemap import Area, read_area
+from contrechamp.store.survey import SurveyFile
+from contrechamp.ui.camera_list import CameraList
+from contrechamp.ui.cameras_model import CamerasModel
+from contrechamp.ui.form.camera_form import CameraForm
+from contrechamp.ui.form.existing import ExistingCameraView
+from contrechamp.ui.glossary.dialog import GlossaryDialog
+from contrechamp.ui.gps import GpsFix, GpsService
+from contrechamp.ui.gps.status_label import GpsStatusLabel
+from contrechamp.ui.map import MapCanvas, MapLegend
+from contrechamp.ui.messages import error_text, failure_text
+from contrechamp.ui.session import SurveySession
+from contrechamp.ui.settings import FOLLOW_GPS, LAST_SURVEY, Settings
+from contrechamp.ui.sightings import Sightings
+from contrechamp.ui.start_page import StartPage
+from contrechamp.ui.tasks import run_task
+from contrechamp.ui.window_actions import WindowActions
+
+__all__ = ["MainWindow"]
+
+_MESSAGE_MS = 8000
+_HINT, _FORM, _EXISTING = range(3)
+
+
+class MainWindow(QMainWindow):
+    """One survey open at a time; every edit goes through its SurveySession (saved at once)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        gps: GpsService | None = None,
+        canvas: MapCanvas | None = None,
+        open_settings: Callable[[MainWindow], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.gps = gps or GpsService(self)
+        self.canvas = canvas or MapCanvas()
+        self.session: SurveySession | None = None
+        self._open_settings = open_settings
+        self.model = CamerasModel(self)
+        self._build_panels()
+        self._build_actions()
+        self._build_status_bar()
+        self._connect()
+        self.retranslate_ui()
+        self._update_enabled()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_panels(self) -> None:
+        self.form = CameraForm()
+        self.existing = ExistingCameraView()
+        self.start = StartPage()
+        form_scroll = QScrollArea()
+        form_scroll.setWidget(self.form)
+        form_scroll.setWidgetResizable(True)
+        self.panel = QStackedWidget()
+        for page in (self.start, form_scroll, self.existing):
+            self.panel.addWidget(page)
+        self.camera_list = CameraList(self.model)
+        self.legend = MapLegend(self.canvas)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.panel, "")
+        self.tabs.addTab(self.camera_list, "")
+        self.tabs.addTab(self.legend, "")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.canvas)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 520])
+        self.setCentralWidget(splitter)
+
+    def _build_actions(self) -> None:
+        self.sightings = Sightings(self)
+        self.commands = WindowActions(self)
+        a = self.commands
+        slots = (
+            (a.new_here, self.sightings.new_camera_here),
+            (a.add_on_map, self.sightings.arm_add_on_map),
+            (a.undo, self._undo),
+            (a.redo, self._redo),
+            (a.delete, self.sightings.delete_selected),
+            (a.glossary, self.show_glossary),
+            (a.follow, self._toggle_follow),
+            (a.show_list, self._show_list),
+            (a.open_file, self.start.choose_survey),
+            (a.new_file, self.start.create_survey),
+            (a.preferences, self._on_preferences),
+            (a.quit, self.close),
+        )
+        for action, slot in slots:
+            action.triggered.connect(slot)
+        a.follow.setChecked(self.settings.get(FOLLOW_GPS))
+        self.gps.set_follow(self.settings.get(FOLLOW_GPS))
+
+    def _build_status_bar(self) -> None:
+        self.gps_label = GpsStatusLabel(self.gps)
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self.statusBar().addPermanentWidget(self.gps_label)
+
+    def _connect(self) -> None:
+        self.canvas.map_clicked.connect(self.sightings.on_map_clicked)
+        self.canvas.camera_clicked.connect(self.select_camera)
+        self.canvas.existing_camera_clicked.connect(self.sightings.select_existing)
+        self.canvas.camera_moved.connect(self.sightings.on_camera_moved)
+        self.canvas.camera_direction_dragged.connect(self.sightings.on_direction_dragged)
+        self.gps.fix_changed.connect(self._on_gps_fix)
+        self.form.saved.connect(self._on_form_saved)
+        self.form.closed.connect(self._back_to_map)
+        self.form.failed.connect(self.show_error)
+        self.form.glossary_requested.connect(self.show_glossary)
+        self.form.delete_requested.connect(self.sightings.delete_camera)
+        self.existing.seen.connect(self.sightings.log_sighting)
+        self.existing.closed.connect(self._back_to_map)
+        self.camera_list.camera_chosen.connect(self._on_list_chosen)
+        self.camera_list.camera_opened.connect(self._on_list_opened)
+        self.start.survey_chosen.connect(self.open_survey)
+        self.start.survey_created.connect(self.create_survey)
+
+    # --- language -------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Refresh every translated text of the window."""
+        self.commands.retranslate_ui()
+        self.tabs.setTabText(0, self.tr("Camera"))
+        self.tabs.setTabText(1, self.tr("All cameras"))
+        self.tabs.setTabText(2, self.tr("Map layers"))
+        self._update_title()
+        self._update_counts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-translate when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _update_title(self) -> None:
+        name = ""
+        if self.session is not None:
+            name = self.session.survey.title or self.session.survey.path.stem
+        self.setWindowTitle(f"Contrechamp — {name}" if name else "Contrechamp")
+
+    def _update_counts(self) -> None:
+        if self.session is None:
+            self.counts.setText("")
+            return
+        total = self.session.camera_count()
+        self.counts.setText(self.tr("%n camera(s)", "", total))
+
+    def _update_enabled(self) -> None:
+        stack = self.session.undo_stack if self.session is not None else None
+        for action in (
+            self.commands.new_here,
+            self.commands.add_on_map,
+            self.commands.delete,
+            self.commands.show_list,
+        ):
+            action.setEnabled(stack is not None)
+        self.commands.undo.setEnabled(stack is not None and stack.canUndo())
+        self.commands.redo.setEnabled(stack is not None and stack.canRedo())
+        self.commands.undo.setToolTip(stack.undoText() if stack is not None else "")
+        self.commands.redo.setToolTip(stack.redoText() if stack is not None else "")
+
+    # --- messages -------------------------------------------------------------------------
+
+    def say(self, text: str) -> None:
+        """Show a short message in the status bar."""
+        self.statusBar().showMessage(text, _MESSAGE_MS)
+
+    def show_error(self, error: BaseException) -> None:
+        """Tell the walker what failed in plain words (never a traceback)."""
+        self.say(failure_text(error))
+
+    # --- the survey -----------------------------------------------------------------------
+
+    def open_survey(self, path: Path) -> bool:
+        """Open a survey file; on failure say why and keep the current one."""
+        try:
+            survey = SurveyFile.open(path)
+        except ContrechampError as error:
+            QMessageBox.warning(self, self.tr("Cannot open the survey"), error_text(error))
+            return False
+        self.set_session(SurveySession(survey, self))
+        return True
+
+    def create_survey(self, path: Path) -> bool:
+        """Create a new survey file and open it."""
+        try:
+            survey = SurveyFile.create(path, title=path.stem)
+        except ContrechampError as error:
+            QMessageBox.warning(self, self.tr("Cannot create the survey"), error_text(error))
+            return False
+        self.set_session(SurveySession(survey, self))
+        return True
+
+    def set_session(self, session: SurveySession | None) -> None:
+        """Show another open survey (the previous one is closed)."""
+        if self.session is not None:
+            self.session.close()
+            self.session.deleteLater()
+        self.session = session
+        self.form.set_session(session)
+        cameras = session.cameras() if session else []
+        self.model.set_cameras(cameras)
+        self._show_survey_on_map(session)
+        if session is not None:
+            self._connect_session(session)
+            self.settings.set(LAST_SURVEY, str(session.survey.path))
+        self.panel.setCurrentIndex(_HINT)
+        self.start.set_survey_open(session is not None)
+        self._update_title()
+        self._update_counts()
+        self._update_enabled()
+
+    def load_area(self, extract: Path) -> None:
+        """Read an OSM extract in the background, then make it the survey's area."""
+        self.say(self.tr("Reading the map…"))
+        run_task(
+            lambda _progress, _cancelled: read_area(extract),
+            lambda area: self._store_area(area, extract.name),
+            self.show_error,
+        )
+
+    def _store_area(self, area: Area, source: str) -> None:
+        if self.session is None:
+            return
+        try:
+            self.session.survey.set_area(area.bbox, area.features, area.cameras, source)
+        except ContrechampError as error:
+            self.show_error(error)
+            return
+        self.session.reload_area()
+        self._show_survey_on_map(self.session)
+        self.say(self.tr("Map loaded."))
+
+    def append_track(self, points: list[TrackPoint]) -> None:
+        """Store GPS track points in the open survey (only when tracking is on)."""
+        if self.session is not None:
+            self.session.append_track(points)
+
+    def _show_survey_on_map(self, session: SurveySession | None) -> None:
+        if session is None:
+            self.canvas.set_cameras([])
+            self.canvas.set_existing_cameras([])
+            return
+        self.canvas.set_area(session.survey.area_bbox(), session.survey.map_features())
+        self.canvas.set_existing_cameras(session.existing_cameras())
+        self.canvas.set_cameras(session.cameras())
+        bbox = session.survey.area_bbox()
+        if bbox is not None:
+            lat, lon = (bbox.south + bbox.north) / 2, (bbox.west + bbox.east) / 2
+            self.canvas.center_on(lat, lon, 17)
+        elif session.cameras():
+            last = session.cameras()[-1]
+            self.canvas.center_on(last.lat, last.lon, 17)
+
+    def _connect_session(self, session: SurveySession) -> None:
+        session.camera_added.connect(self._on_camera_stored)
+        session.camera_changed.connect(self._on_camera_stored)
+        session.camera_removed.connect(self._on_camera_removed)
+        session.write_failed.connect(self.show_error)
+        session.undo_stack.indexChanged.connect(lambda _i: self._update_enabled())
+
+    def _on_camera_stored(self, camera: Camera) -> None:
+        self.model.upsert(camera)
+        self.canvas.upsert_camera(camera)
+        self._update_counts()
+
+    def _on_camera_removed(self, camera_id: str) -> None:
+        self.model.remove(camera_id)
+        self.canvas.remove_camera(camera_id)
+        if self.form.camera_id == camera_id:
+            self.form.show_camera(None)
+            self.panel.setCurrentIndex(_HINT)
+        self._update_counts()
+
+    # --- choosing cameras ----------------------------------------------------------------
+
+    def show_existing(self, node: ExistingCamera) -> None:
+        """Show a camera already in OSM in the side panel, "I saw this one" focused."""
+        self.existing.show_node(node)
+        self.canvas.set_selected(None)
+        self.panel.setCurrentIndex(_EXISTING)
+        self.tabs.setCurrentIndex(0)
+        self.existing.seen_button.setFocus()
+
+    def edited_camera_id(self) -> str | None:
+        """The camera open in the form, when the form is what the side panel shows."""
+        return self.form.camera_id if self.panel.currentIndex() == _FORM else None
+
+    def select_camera(self, camera_id: str) -> None:
+        """Open one of the survey's cameras in the form and highlight it on the map."""
+        if self.session is None or self.session.camera(camera_id) is None:
+            return
+        self.form.show_camera(camera_id)
+        self.canvas.set_selected(camera_id)
+        self.panel.setCurrentIndex(_FORM)
+        self.tabs.setCurrentIndex(0)
+
+    # --- small slots ----------------------------------------------------------------------
+
+    def _undo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.redo()
+
+    def _on_form_saved(self, _camera_id: str) -> None:
+        self.say(self.tr("Saved. Press N for the next camera."))
+        self._back_to_map()
+
+    def _back_to_map(self) -> None:
+        self.canvas.setFocus()
+
+    def _on_list_chosen(self, camera_id: str) -> None:
+        camera = self.session.camera(camera_id) if self.session else None
+        if camera is not None:
+            self.form.show_camera(camera_id)
+            self.canvas.set_selected(camera_id)
+            self.panel.setCurrentIndex(_FORM)
+            self.canvas.center_on(camera.lat, camera.lon)
+
+    def _on_list_opened(self, camera_id: str) -> None:
+        self.select_camera(camera_id)
+        self.form.focus_first()
+
+    def _show_list(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.camera_list.focus_table()
+
+    def _on_gps_fix(self, fix: GpsFix) -> None:
+        self.canvas.set_gps(fix.lat, fix.lon, fix.accuracy_m, fix.heading)
+        if self.gps.follow:
+            self.canvas.center_on(fix.lat, fix.lon)
+
+    def _toggle_follow(self) -> None:
+        self.set_follow(self.commands.follow.isChecked())
+
+    def set_follow(self, on: bool) -> None:
+        """Keep the map on the GPS position (F), remembered in the settings."""
+        self.commands.follow.setChecked(on)
+        self.settings.set(FOLLOW_GPS, on)
+        self.gps.set_follow(on)
+
+    def show_glossary(self) -> None:
+        """Show the visual glossary; choosing an entry fills the form's values."""
+        dialog = GlossaryDialog(self)
+        editing = self.edited_camera_id() is not None
+        dialog.set_can_apply(editing)
+        if dialog.exec() and editing and dialog.chosen is not None:
+            self.form.apply_tags(dialog.chosen.tags, self.tr("Use glossary values"))
+
+    def _on_preferences(self) -> None:
+        if self._open_settings is not None:
+            self._open_settings(self)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Close the survey cleanly (everything is already saved)."""
+        self.gps.stop()
+        self.set_session(None)
+        super().closeEvent(event)

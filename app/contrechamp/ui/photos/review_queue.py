@@ -1,0 +1,228 @@
+"""The review queue: go through the drafts made from photos, keyboard first.
+
+Enter or C confirms, Delete or R rejects, S splits a draft holding two cameras, M shows it
+on the map; the arrow keys move through the queue. Every action is one undo step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contrechamp.core.camera import Status
+from contrechamp.core.errors import ContrechampError
+from contrechamp.core.photo import PhotoRole
+from contrechamp.ui.photos.review_actions import set_status, split_draft
+from contrechamp.ui.photos.review_model import DraftQueueModel
+from contrechamp.ui.session import SurveySession
+
+__all__ = ["DraftReviewQueue"]
+
+_THUMB_PX = 160
+
+
+class DraftReviewQueue(QWidget):
+    """The photo drafts of the open survey with their photos and the review actions.
+
+    ``camera_chosen`` asks the window to show a camera on the map (and its form);
+    ``failed`` carries a ContrechampError the window words for the user.
+    """
+
+    camera_chosen = Signal(str)  # camera id
+    failed = Signal(object)  # ContrechampError
+
+    def __init__(self, session: SurveySession | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.model = DraftQueueModel(session, self)
+        self._build()
+        self._shortcuts()
+        self.retranslate_ui()
+        self.model.rowsRemoved.connect(self._on_model_rows_removed)
+        self.model.modelReset.connect(self._select_first)
+        self._select_first()
+
+    def _build(self) -> None:
+        self.queue = QListView()
+        self.queue.setModel(self.model)
+        self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.queue.selectionModel().selectionChanged.connect(self._on_queue_selection_changed)
+        self.queue.activated.connect(self._on_queue_activated)
+        self.photos = QListWidget()
+        self.photos.setViewMode(QListWidget.ViewMode.IconMode)
+        self.photos.setIconSize(QSize(_THUMB_PX, _THUMB_PX))
+        self.photos.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.details, self.empty = QLabel(), QLabel()
+        self.details.setWordWrap(True)
+        self.confirm_button, self.reject_button = QPushButton(), QPushButton()
+        self.split_button, self.map_button = QPushButton(), QPushButton()
+        self.confirm_button.clicked.connect(self.confirm_current)
+        self.reject_button.clicked.connect(self.reject_current)
+        self.split_button.clicked.connect(self.split_current)
+        self.map_button.clicked.connect(self.show_current_on_map)
+        self._layout()
+
+    def _layout(self) -> None:
+        actions = QHBoxLayout()
+        for button in (self.confirm_button, self.reject_button, self.split_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.map_button)
+        detail = QVBoxLayout()
+        detail.addWidget(self.photos, 1)
+        detail.addWidget(self.details)
+        detail.addLayout(actions)
+        row = QHBoxLayout(self)
+        left = QVBoxLayout()
+        left.addWidget(self.queue, 1)
+        left.addWidget(self.empty)
+        row.addLayout(left, 1)
+        row.addLayout(detail, 2)
+
+    def _shortcuts(self) -> None:
+        keys = {
+            self.confirm_current: ("C", "Return", "Enter"),
+            self.reject_current: ("R", "Delete"),
+            self.split_current: ("S",),
+            self.show_current_on_map: ("M",),
+        }
+        for slot, sequences in keys.items():
+            for sequence in sequences:
+                shortcut = QShortcut(QKeySequence(sequence), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
+
+    def retranslate_ui(self) -> None:
+        """Refresh every translated text."""
+        self.confirm_button.setText(self.tr("Confirm (C)"))
+        self.confirm_button.setToolTip(self.tr("The camera is there and looks that way"))
+        self.reject_button.setText(self.tr("Reject (R)"))
+        self.reject_button.setToolTip(self.tr("Not a camera, or not worth mapping"))
+        self.split_button.setText(self.tr("Split (S)"))
+        self.split_button.setToolTip(self.tr("These photos show two different cameras"))
+        self.map_button.setText(self.tr("Show on map (M)"))
+        self.empty.setText(self.tr("Nothing left to review."))
+        self._show_current()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-translate when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_session(self, session: SurveySession | None) -> None:
+        """Review the drafts of another open survey (None when closed)."""
+        self._session = session
+        self.model.set_session(session)
+
+    def current_camera_id(self) -> str | None:
+        """The draft being reviewed."""
+        return self.model.camera_id(self.queue.currentIndex().row())
+
+    def select_camera(self, camera_id: str) -> None:
+        """Make a draft the current one."""
+        row = self.model.row_of(camera_id)
+        if row >= 0:
+            self.queue.setCurrentIndex(self.model.index(row))
+
+    def confirm_current(self) -> None:
+        """Confirm the current draft (position and direction) and go to the next one."""
+        self._set_status(Status.CONFIRMED, self.tr("Confirm camera"))
+
+    def reject_current(self) -> None:
+        """Reject the current draft and go to the next one."""
+        self._set_status(Status.REJECTED, self.tr("Reject camera"))
+
+    def split_current(self) -> None:
+        """Move the last wide photo of the current draft to a draft of its own."""
+        camera_id = self.current_camera_id()
+        if self._session is None or camera_id is None:
+            return
+        try:
+            split_draft(self._session, camera_id, self.tr("Split camera"))
+        except ContrechampError as error:
+            self.failed.emit(error)
+        self._show_current()
+
+    def show_current_on_map(self) -> None:
+        """Ask the window to show the current draft on the map."""
+        camera_id = self.current_camera_id()
+        if camera_id is not None:
+            self.camera_chosen.emit(camera_id)
+
+    def _set_status(self, status: Status, text: str) -> None:
+        camera_id = self.current_camera_id()
+        if self._session is None or camera_id is None:
+            return
+        try:
+            set_status(self._session, camera_id, status, text)
+        except ContrechampError as error:
+            self.failed.emit(error)
+
+    def _select_first(self) -> None:
+        if self.model.rowCount() and not self.queue.currentIndex().isValid():
+            self.queue.setCurrentIndex(self.model.index(0))
+        self._show_current()
+
+    def _on_model_rows_removed(self, _parent: QModelIndex, first: int, _last: int) -> None:
+        # The reviewed draft left the queue: the next one (or the new last) becomes current.
+        count = self.model.rowCount()
+        if count:
+            self.queue.setCurrentIndex(self.model.index(min(first, count - 1)))
+        self._show_current()
+
+    def _on_queue_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        self._show_current()
+
+    def _on_queue_activated(self, _index: QModelIndex) -> None:
+        self.show_current_on_map()
+
+    def _show_current(self) -> None:
+        camera_id = self.current_camera_id()
+        camera = self._session.camera(camera_id) if self._session and camera_id else None
+        has_draft = camera is not None
+        for button in (self.confirm_button, self.reject_button, self.map_button):
+            button.setEnabled(has_draft)
+        self.empty.setVisible(self.model.rowCount() == 0)
+        self.photos.clear()
+        if camera is None or self._session is None:
+            self.details.clear()
+            self.split_button.setEnabled(False)
+            return
+        photos = self._session.survey.photos(camera.id)
+        self.split_button.setEnabled(len(photos) >= 2)
+        for photo in photos:
+            self._add_thumbnail(photo.id, photo.role, photo.filename)
+        self.details.setText(self._direction_text(camera.tags.get("camera:direction")))
+
+    def _direction_text(self, direction: str | None) -> str:
+        if direction is None:
+            return self.tr("No direction: the photo had no compass heading. Set it on the form.")
+        return self.tr("Looks towards %1° (from the photo's compass: check it).").replace(
+            "%1", direction
+        )
+
+    def _add_thumbnail(self, photo_id: int | None, role: PhotoRole, filename: str) -> None:
+        if photo_id is None or self._session is None:
+            return
+        image = QImage.fromData(self._session.survey.thumbnail(photo_id) or b"")
+        labels = {
+            PhotoRole.CLOSE_UP: self.tr("Close-up"),
+            PhotoRole.WIDE: self.tr("Wide"),
+            PhotoRole.OTHER: self.tr("Other"),
+        }
+        label = labels[role]
+        item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), label)
+        item.setToolTip(filename)
+        self.photos.addItem(item)

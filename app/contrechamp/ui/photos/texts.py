@@ -1,0 +1,44 @@
+"""Translated words for what a photo import reports: why a file was skipped, the summary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from contrechamp.ops.photo_import import ImportSummary
+
+__all__ = ["skip_reason_text", "summary_text"]
+
+translate = QCoreApplication.translate  # lupdate recognises this name
+
+
+def skip_reason_text(code: str) -> str:
+    """A short, friendly reason for a skipped file, from its code."""
+    reasons = {
+        "file.missing": translate("PhotoImport", "not found"),
+        "file.unreadable": translate("PhotoImport", "cannot be read"),
+        "file.too_large": translate("PhotoImport", "too large"),
+        "file.changed": translate("PhotoImport", "changed during the import"),
+        "photo.unsupported": translate("PhotoImport", "not a photo"),
+        "photo.unreadable": translate("PhotoImport", "damaged photo"),
+        "photo.too_large": translate("PhotoImport", "image too large to open safely"),
+    }
+    return reasons.get(code, translate("PhotoImport", "could not be imported"))
+
+
+def summary_text(summary: ImportSummary) -> str:
+    """One short paragraph saying what the import did."""
+    lines = [
+        translate("PhotoImport", "%n camera(s) to review", "", summary.drafts_created),
+        translate("PhotoImport", "%n photo(s) added", "", summary.photos_added),
+    ]
+    if summary.duplicates:
+        lines.append(translate("PhotoImport", "%n already in the survey", "", summary.duplicates))
+    if summary.unplaced:
+        lines.append(
+            translate("PhotoImport", "%n photo(s) to place on the map", "", len(summary.unplaced))
+        )
+    if summary.skipped:
+        lines.append(translate("PhotoImport", "%n file(s) skipped", "", len(summary.skipped)))
+    if summary.cancelled:
+        lines.append(translate("PhotoImport", "Import stopped: what was done is saved."))
+    return "\n".join(lines)

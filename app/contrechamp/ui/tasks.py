@@ -1,0 +1,59 @@
+"""Background work off the GUI thread: a QRunnable whose results come back as signals."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+__all__ = ["Task", "TaskSignals", "run_task"]
+
+_RUNNING: set[Task] = set()  # keeps each task's signals alive until its result is delivered
+Work = Callable[[Callable[[int, int], None], threading.Event], Any]
+
+
+class TaskSignals(QObject):
+    """Created on the GUI thread, so slots connected to it run there."""
+
+    progress = Signal(int, int)  # done, total
+    succeeded = Signal(object)
+    failed = Signal(Exception)
+
+
+class Task(QRunnable):
+    """Runs ``fn(progress, cancelled)`` in the thread pool; ``fn`` never touches widgets."""
+
+    def __init__(self, fn: Work) -> None:
+        super().__init__()
+        self.signals = TaskSignals()
+        self.cancelled = threading.Event()
+        self._fn = fn
+
+    def run(self) -> None:
+        """Run the work and report its result or its exception."""
+        try:
+            result = self._fn(self.signals.progress.emit, self.cancelled)
+        except Exception as exc:  # reported to the GUI thread, which words it
+            self.signals.failed.emit(exc)
+            return
+        self.signals.succeeded.emit(result)
+
+
+def run_task(
+    fn: Work,
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[Exception], None],
+    pool: QThreadPool | None = None,
+) -> Task:
+    """Start ``fn`` in the background; the callbacks run on the GUI thread."""
+    task = Task(fn)
+    task.setAutoDelete(False)
+    _RUNNING.add(task)
+    task.signals.succeeded.connect(on_success)
+    task.signals.failed.connect(on_failure)
+    task.signals.succeeded.connect(lambda _: _RUNNING.discard(task))
+    task.signals.failed.connect(lambda _: _RUNNING.discard(task))
+    (pool or QThreadPool.globalInstance()).start(task)
+    return task

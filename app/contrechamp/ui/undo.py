@@ -1,0 +1,104 @@
+"""Undoable edits of the survey: one QUndoCommand per change, consecutive field edits merged."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from contrechamp.core.camera import Camera
+from contrechamp.core.photo import PhotoRole
+
+if TYPE_CHECKING:
+    from contrechamp.ui.session import SurveySession
+
+__all__ = ["CameraCommand", "PhotoLinkCommand"]
+
+_MERGEABLE_ID = 3001  # any constant: QUndoStack only tries mergeWith between equal ids
+
+
+class CameraCommand(QUndoCommand):
+    """Add (``before`` None), delete (``after`` None) or change one camera.
+
+    The session has already written ``after`` when the command is pushed, so the first
+    ``redo`` (called by ``QUndoStack.push``) does nothing. Edits of the same ``field`` of the
+    same camera pushed one after another merge into one step.
+    """
+
+    def __init__(
+        self,
+        session: SurveySession,
+        before: Camera | None,
+        after: Camera | None,
+        text: str,
+        field: str | None = None,
+        photos: list[tuple[int, PhotoRole]] | None = None,
+    ) -> None:
+        super().__init__(text)
+        self._session = session
+        self.before = before
+        self.after = after
+        self.field = field
+        self._done = True
+        self._photos = photos or []  # photos a deleted camera had, re-attached when it returns
+
+    def id(self) -> int:
+        """Merge only edits of a named field; adds and deletes never merge."""
+        editing = self.field is not None and self.before is not None and self.after is not None
+        return _MERGEABLE_ID if editing else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Fold a following edit of the same field of the same camera into this step."""
+        if not isinstance(other, CameraCommand) or other.field != self.field:
+            return False
+        if self.after is None or other.before is None or other.after is None:
+            return False
+        if other.before.id != self.after.id:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        """Write ``after`` again (skipped the first time: the session wrote it already)."""
+        if self._done:
+            self._done = False
+            return
+        detached = self._session.apply_change(self.before, self.after, self._photos)
+        if self.after is None:
+            self._photos = detached
+
+    def undo(self) -> None:
+        """Write ``before`` back (re-attaching the photos a deleted camera had)."""
+        detached = self._session.apply_change(self.after, self.before, self._photos)
+        if self.before is None:
+            self._photos = detached
+
+
+class PhotoLinkCommand(QUndoCommand):
+    """Attach a stored photo to a camera (undo detaches it; the photo stays in the file)."""
+
+    def __init__(
+        self,
+        session: SurveySession,
+        photo_id: int,
+        camera_id: str,
+        role: PhotoRole,
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self._session = session
+        self._photo_id = photo_id
+        self._camera_id = camera_id
+        self._role = role
+        self._done = True
+
+    def redo(self) -> None:
+        """Attach the photo again (skipped the first time: the session attached it already)."""
+        if self._done:
+            self._done = False
+            return
+        self._session.link_photo(self._photo_id, self._camera_id, self._role)
+
+    def undo(self) -> None:
+        """Detach the photo from the camera."""
+        self._session.link_photo(self._photo_id, None, self._role)

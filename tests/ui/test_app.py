@@ -1,0 +1,123 @@
+"""Starting the app: settings applied, a survey opened with an area, the demo survey built."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from contrechamp.core.gps_spec import parse_gps_spec
+from contrechamp.ui.app import FieldApp, run_gui
+from contrechamp.ui.gps import GpsStatus
+from contrechamp.ui.main_window import MainWindow
+from contrechamp.ui.map import OnlineTiles
+from contrechamp.ui.settings import (
+    GPS_SPEC,
+    LAST_SURVEY,
+    ONLINE_TILES,
+    ONLINE_TILES_URL,
+    Settings,
+)
+from contrechamp.ui.translations import Translations
+
+
+@pytest.fixture
+def field(qtbot: QtBot, settings: Settings) -> FieldApp:
+    """The app on private settings, GPS off."""
+    app = FieldApp(settings, Translations(), gps_override="none")
+    qtbot.addWidget(app.window)
+    return app
+
+
+def test_opening_a_survey_with_an_extract_loads_its_map_and_osm_cameras(
+    qtbot: QtBot, field: FieldApp, survey_path: Path, shared_data: Path
+) -> None:
+    field.open_first(survey_path, demo=False, area=shared_data / "osm" / "monaco.osm.pbf")
+    window = field.window
+    qtbot.waitUntil(lambda: window.session is not None, timeout=5000)
+    assert window.session is not None
+    qtbot.waitUntil(lambda: len(window.session.existing_cameras()) == 16, timeout=30000)  # type: ignore[union-attr]
+    assert window.session.survey.map_features()
+    assert field.settings.get(LAST_SURVEY) == str(survey_path)
+
+
+def test_the_last_survey_reopens_when_none_is_given(
+    qtbot: QtBot, settings: Settings, survey_path: Path
+) -> None:
+    settings.set(LAST_SURVEY, str(survey_path))
+    app = FieldApp(settings, Translations(), gps_override="none")
+    qtbot.addWidget(app.window)
+    app.open_first(None, demo=False, area=None)
+    assert app.window.session is not None
+    assert app.window.session.survey.path == survey_path
+
+
+def test_a_missing_survey_is_refused_with_a_message_not_a_crash(
+    qtbot: QtBot, field: FieldApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "contrechamp.ui.main_window.QMessageBox.warning",
+        lambda _parent, _title, text: shown.append(text),
+    )
+    assert not field.window.open_survey(tmp_path / "gone.cartoparty")
+    assert field.window.session is None
+    assert shown == ["The survey file cannot be found."]
+
+
+def test_settings_choose_the_gps_source_and_the_tiles(
+    qtbot: QtBot, settings: Settings, shared_data: Path
+) -> None:
+    log = shared_data / "nmea" / "paris-gpslim236.nmea"
+    settings.set(GPS_SPEC, f"file:{log}")
+    settings.set(ONLINE_TILES, True)
+    settings.set(ONLINE_TILES_URL, "http://127.0.0.1:9/{z}/{x}/{y}.png")  # never the real OSM
+    app = FieldApp(settings, Translations())
+    qtbot.addWidget(app.window)
+    assert app.window.gps.spec == parse_gps_spec(f"file:{log}")
+    assert app.window.gps.status in (GpsStatus.SEARCHING, GpsStatus.FIX)
+    source = app.window.canvas.frame.source
+    assert isinstance(source, OnlineTiles)
+    assert source.url.startswith("http://127.0.0.1:9/")
+    app.window.gps.stop()
+
+
+def test_a_bad_gps_setting_is_reported_and_the_gps_stays_off(
+    qtbot: QtBot, settings: Settings
+) -> None:
+    settings.set(GPS_SPEC, "bluetooth:42")
+    app = FieldApp(settings, Translations())
+    qtbot.addWidget(app.window)
+    assert app.window.gps.status == GpsStatus.OFF
+    assert app.window.statusBar().currentMessage() == "This GPS source is not understood."
+
+
+def test_the_demo_survey_is_built_in_the_background_and_opened(
+    qtbot: QtBot, field: FieldApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    field.open_first(None, demo=True, area=None)
+    qtbot.waitUntil(lambda: field.window.session is not None, timeout=60000)
+    session = field.window.session
+    assert session is not None
+    assert len(session.existing_cameras()) == 221
+    assert session.camera_count() > 0
+
+
+def test_run_gui_opens_the_survey_and_returns_when_the_window_closes(
+    qtbot: QtBot, survey_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    seen: list[str] = []
+
+    def look_then_close() -> None:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        seen.append(window.windowTitle())
+        window.close()
+
+    QTimer.singleShot(300, look_then_close)
+    assert run_gui(survey_path, gps="none") == 0
+    assert seen == ["Contrechamp — Walk"]
