@@ -1,4 +1,1664 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>CameraForm</name>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="175" />
+        <source>&amp;Kind</source>
+        <translation>&amp;Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="176" />
+        <source>&amp;Area filmed</source>
+        <translation>&amp;Espace filmé</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="177" />
+        <source>&amp;Type</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="178" />
+        <source>&amp;Mount</source>
+        <translation>Fi&amp;xation</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="179" />
+        <source>&amp;Direction</source>
+        <translation>&amp;Direction</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="180" />
+        <source>&amp;Height (m)</source>
+        <translation>&amp;Hauteur (m)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="181" />
+        <source>T&amp;ilt (° down)</source>
+        <translation>&amp;Inclinaison (° vers le bas)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="182" />
+        <source>&amp;Zone</source>
+        <translation>&amp;Zone</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="183" />
+        <source>&amp;Operator</source>
+        <translation>&amp;Opérateur</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="184" />
+        <source>&amp;Notes (private)</source>
+        <translation>&amp;Notes (privées)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="185" />
+        <source>&amp;Status</source>
+        <translation>&amp;Statut</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="198" />
+        <source>90, NE, 90-270 or 90;270</source>
+        <translation>90, NE, 90-270 ou 90;270</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="199" />
+        <source>metres above the ground, e.g. 4</source>
+        <translation>mètres au-dessus du sol, par ex. 4</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="200" />
+        <source>degrees below the horizon, e.g. 15</source>
+        <translation>degrés sous l’horizon, par ex. 15</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="201" />
+        <source>who owns the images</source>
+        <translation>à qui appartiennent les images</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="202" />
+        <source>Never sent to OpenStreetMap</source>
+        <translation>Jamais envoyées à OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="203" />
+        <source>16 points</source>
+        <translation>16 directions</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="204" />
+        <source>&amp;Use suggestions</source>
+        <translation>&amp;Appliquer les suggestions</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="205" />
+        <source>&amp;Glossary (F1)</source>
+        <translation>&amp;Glossaire (F1)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="206" />
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="207" />
+        <source>Done (Enter)</source>
+        <translation>Terminé (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="268" />
+        <source>No camera selected</source>
+        <translation>Aucune caméra choisie</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="290" />
+        <source>Camera · %1</source>
+        <translation>Caméra · %1</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="292" />
+        <source>Placed at your GPS position</source>
+        <translation>Placée à votre position GPS</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="293" />
+        <source>Placed on the map</source>
+        <translation>Placée sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="294" />
+        <source>Placed from a photo</source>
+        <translation>Placée d’après une photo</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="295" />
+        <source>Position from a file or from OSM</source>
+        <translation>Position venue d’un fichier ou d’OSM</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="298" />
+        <source>(±%1 m)</source>
+        <translation>(±%1 m)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="300" />
+        <source>Re-checks OSM camera %1</source>
+        <translation>Revérifie la caméra OSM %1</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="306" />
+        <source>To check:</source>
+        <translation>À vérifier :</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="322" />
+        <source>Change %1</source>
+        <translation>Modifier : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="342" />
+        <source>Change notes</source>
+        <translation>Modifier les notes</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="349" />
+        <source>Change status</source>
+        <translation>Modifier le statut</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="352" />
+        <source>Use suggestions</source>
+        <translation>Appliquer les suggestions</translation>
+    </message>
+</context>
+<context>
+    <name>CameraList</name>
+    <message>
+        <location filename="../app/contrechamp/ui/camera_list.py" line="72" />
+        <source>All cameras</source>
+        <translation>Toutes les caméras</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/camera_list.py" line="77" />
+        <source>Only those with something to check</source>
+        <translation>Seulement celles à vérifier</translation>
+    </message>
+</context>
+<context>
+    <name>CamerasModel</name>
+    <message>
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="106" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="107" />
+        <source>To check</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="108" />
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="109" />
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="110" />
+        <source>Mount</source>
+        <translation>Fixation</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="111" />
+        <source>Logged</source>
+        <translation>Notée à</translation>
+    </message>
+</context>
+<context>
+    <name>Choices</name>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="26" />
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="27" />
+        <source>Plate reader (ALPR)</source>
+        <translation>Lecteur de plaques (LAPI)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="28" />
+        <source>Guard</source>
+        <translation>Gardien</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="29" />
+        <source>Gunshot detector</source>
+        <translation>Détecteur de coups de feu</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="30" />
+        <source>Public space</source>
+        <translation>Espace public</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="31" />
+        <source>Outdoor, private</source>
+        <translation>Extérieur privé</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="32" />
+        <source>Indoor</source>
+        <translation>Intérieur</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="33" />
+        <source>Fixed (box)</source>
+        <translation>Fixe (boîtier)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="34" />
+        <source>Dome</source>
+        <translation>Dôme</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="35" />
+        <source>Panning (PTZ)</source>
+        <translation>Orientable (PTZ)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="36" />
+        <source>Wall</source>
+        <translation>Mur</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="37" />
+        <source>Pole</source>
+        <translation>Poteau</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="38" />
+        <source>Ceiling</source>
+        <translation>Plafond</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="39" />
+        <source>Street lamp</source>
+        <translation>Lampadaire</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="40" />
+        <source>Traffic light</source>
+        <translation>Feu tricolore</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="41" />
+        <source>Building</source>
+        <translation>Bâtiment</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="42" />
+        <source>Roof</source>
+        <translation>Toit</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="43" />
+        <source>Mast</source>
+        <translation>Mât</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="44" />
+        <source>Gantry</source>
+        <translation>Portique</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="45" />
+        <source>Tree</source>
+        <translation>Arbre</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="46" />
+        <source>Town</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="47" />
+        <source>Traffic</source>
+        <translation>Circulation</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="48" />
+        <source>Parking</source>
+        <translation>Parking</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="49" />
+        <source>Shop</source>
+        <translation>Commerce</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="50" />
+        <source>Bank</source>
+        <translation>Banque</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="51" />
+        <source>Entrance</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="55" />
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="56" />
+        <source>Confirmed</source>
+        <translation>Confirmée</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/choices.py" line="57" />
+        <source>Rejected</source>
+        <translation>Rejetée</translation>
+    </message>
+</context>
+<context>
+    <name>CompassRose</name>
+    <message>
+        <location filename="../app/contrechamp/ui/form/compass.py" line="39" />
+        <source>Click a point, or use the arrow keys. Shift adds another direction.</source>
+        <translation>Cliquez un point, ou utilisez les flèches. Maj ajoute une autre direction.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftQueueModel</name>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/photos/review_model.py" line="78" />
+        <source>Camera %1 · %n photo(s)</source>
+        <translation><numerusform>Caméra %1 · %n photo</numerusform><numerusform>Caméra %1 · %n photos</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/review_model.py" line="81" />
+        <source>looks %1° (to check)</source>
+        <translation>regarde vers %1° (à vérifier)</translation>
+    </message>
+</context>
+<context>
+    <name>DraftReviewQueue</name>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="108" />
+        <source>Confirm (C)</source>
+        <translation>Confirmer (C)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="109" />
+        <source>The camera is there and looks that way</source>
+        <translation>La caméra est bien là et regarde dans cette direction</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="110" />
+        <source>Reject (R)</source>
+        <translation>Rejeter (R)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="111" />
+        <source>Not a camera, or not worth mapping</source>
+        <translation>Pas une caméra, ou rien à cartographier</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="112" />
+        <source>Split (S)</source>
+        <translation>Séparer (S)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="113" />
+        <source>These photos show two different cameras</source>
+        <translation>Ces photos montrent deux caméras différentes</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="114" />
+        <source>Show on map (M)</source>
+        <translation>Voir sur la carte (M)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="115" />
+        <source>Nothing left to review.</source>
+        <translation>Plus rien à vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="141" />
+        <source>Confirm camera</source>
+        <translation>Confirmer la caméra</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="145" />
+        <source>Reject camera</source>
+        <translation>Rejeter la caméra</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="153" />
+        <source>Split camera</source>
+        <translation>Séparer la caméra</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="211" />
+        <source>No direction: the photo had no compass heading. Set it on the form.</source>
+        <translation>Pas de direction : la photo n’avait pas de cap de boussole. Indiquez-la dans le formulaire.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="212" />
+        <source>Looks towards %1° (from the photo's compass: check it).</source>
+        <translation>Regarde vers %1° (d’après la boussole de la photo : à vérifier).</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="221" />
+        <source>Close-up</source>
+        <translation>Gros plan</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="222" />
+        <source>Wide</source>
+        <translation>Plan large</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="223" />
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>ExistingCameraView</name>
+    <message>
+        <location filename="../app/contrechamp/ui/form/existing.py" line="52" />
+        <source>Camera already in OpenStreetMap %1</source>
+        <translation>Caméra déjà dans OpenStreetMap %1</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/existing.py" line="55" />
+        <source>Seen it? Log it as confirmed: it stays linked to this OSM camera and is marked as checked today.</source>
+        <translation>Vous l’avez vue ? Notez-la comme confirmée : elle reste liée à cette caméra OSM et est marquée vérifiée aujourd’hui.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/existing.py" line="59" />
+        <source>Tag</source>
+        <translation>Attribut</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/existing.py" line="59" />
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/existing.py" line="60" />
+        <source>I saw this one (Enter)</source>
+        <translation>Je l’ai vue (Entrée)</translation>
+    </message>
+</context>
+<context>
+    <name>FieldApp</name>
+    <message>
+        <location filename="../app/contrechamp/ui/app.py" line="87" />
+        <source>Preparing the demo survey…</source>
+        <translation>Préparation du relevé de démonstration…</translation>
+    </message>
+</context>
+<context>
+    <name>Glossary</name>
+    <message>
+        <location filename="../app/contrechamp/ui/glossary/entries.py" line="34" />
+        <source>Box camera</source>
+        <translation>Caméra boîtier</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/glossary/entries.py" line="36" />
+        <source>A long body under a sun hood, on a bracket. It films one way: note where it points.</source>
+        <translation>Un corps allongé sous une visière, sur un support. Elle filme dans une direction : notez laquelle.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/glossary/entries.py" line="46" />
+        <source>Dome camera</source>
+        <translation>Caméra dôme</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/glossary/entries.py" line="48" />
+        <source>A half-ball of dark glass under a ceiling or on a wall. You cannot see where it looks.</source>
+        <translation>Une demi-boule de verre sombre sous un plafond ou sur un mur. On ne voit pas où elle regarde.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/glossary/entries.py" line="58" />
+        <source>Panning camera (PTZ)</source>
+        <translation>Caméra orientable (PTZ)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/glossary/entries.py" line="60" />
+        <source>A ball under a cap, high on a pole or a building: it turns and zooms. Common at crossings and squares.</source>
+        <translation>Une boule sous un chapeau, en haut d’un poteau ou d’un bâtiment : elle tourne et zoome. Fréquente aux carrefours et sur les places.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/glossary/entries.py" line="70" />
+        <source>Licence-plate reader (ALPR)</source>
+        <translation>Lecteur de plaques (LAPI)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/glossary/entries.py" line="72" />
+        <source>A flat dark box aimed at a traffic lane, often with a panel of infrared lights beside the lens; on a pole, a gantry or a bridge. Easy to miss: look up at entries to car parks and main roads.</source>
+        <translation>Un boîtier plat et sombre pointé vers une voie, souvent avec un panneau de diodes infrarouges à côté de l’objectif ; sur un poteau, un portique ou un pont. Facile à rater : levez les yeux aux entrées de parkings et sur les grands axes.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/glossary/entries.py" line="88" />
+        <source>Camera on a traffic light</source>
+        <translation>Caméra sur un feu tricolore</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/glossary/entries.py" line="90" />
+        <source>A small box or dome on top of or beside the signal heads. It watches the crossing.</source>
+        <translation>Un petit boîtier ou dôme au-dessus ou à côté des feux. Il surveille le carrefour.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/glossary/entries.py" line="106" />
+        <source>Intercom camera</source>
+        <translation>Caméra d’interphone</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/glossary/entries.py" line="108" />
+        <source>A small lens above the buttons of a door entry panel. It films whoever rings, and often the pavement.</source>
+        <translation>Un petit objectif au-dessus des boutons d’un interphone. Il filme qui sonne, et souvent le trottoir.</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryDialog</name>
+    <message>
+        <location filename="../app/contrechamp/ui/glossary/dialog.py" line="94" />
+        <source>Glossary: which camera is it?</source>
+        <translation>Glossaire : quelle caméra est-ce ?</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/glossary/dialog.py" line="98" />
+        <source>Use these values</source>
+        <translation>Utiliser ces valeurs</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/glossary/dialog.py" line="123" />
+        <source>In OpenStreetMap:</source>
+        <translation>Dans OpenStreetMap :</translation>
+    </message>
+</context>
+<context>
+    <name>GpsSourceForm</name>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="75" />
+        <source>No GPS</source>
+        <extracomment>IANA port for NMEA 0183 over TCP; many phone apps let you choose it.</extracomment>
+        <translation>Pas de GPS</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="76" />
+        <source>This computer's location service</source>
+        <translation>Service de localisation de cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="77" />
+        <source>GPS receiver (USB or serial)</source>
+        <translation>Récepteur GPS (USB ou série)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="78" />
+        <source>Phone sharing its GPS over the network (NMEA/TCP)</source>
+        <translation>Téléphone qui partage son GPS sur le réseau (NMEA/TCP)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="79" />
+        <source>Recorded NMEA log (replay)</source>
+        <translation>Journal NMEA enregistré (relecture)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="83" />
+        <source>The location service may ask the internet where you are.</source>
+        <translation>Le service de localisation peut demander à Internet où vous êtes.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="84" />
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="84" />
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="84" />
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="84" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="85" />
+        <source>Network port</source>
+        <translation>Port réseau</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="85" />
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="88" />
+        <source>e.g. 192.168.1.20</source>
+        <translation>par ex. 192.168.1.20</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="89" />
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="90" />
+        <source>Keep my track in the survey</source>
+        <translation>Garder mon trajet dans le relevé</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="91" />
+        <source>Off: your walk is not recorded.</source>
+        <translation>Désactivé : votre parcours n'est pas enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="141" />
+        <source>Recorded NMEA log</source>
+        <translation>Journal NMEA enregistré</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/source_form.py" line="142" />
+        <source>NMEA logs (*.nmea *.txt *.log);;All files (*)</source>
+        <translation>Journaux NMEA (*.nmea *.txt *.log);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>GpsStatusLabel</name>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="27" />
+        <source>The receiver has lost the satellites. Move into the open.</source>
+        <extracomment>Dot colours: grey off, amber searching/lost, green fix, red error.</extracomment>
+        <translation>Le récepteur a perdu les satellites. Mettez-vous à découvert.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="30" />
+        <source>Nothing has come from the receiver for a while. Is it on?</source>
+        <translation>Le récepteur n'envoie plus rien depuis un moment. Est-il allumé ?</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="33" />
+        <source>The receiver sends unreadable data. Check its speed in the settings.</source>
+        <translation>Le récepteur envoie des données illisibles. Vérifiez sa vitesse dans les réglages.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="36" />
+        <source>The GPS port was not found. Is the receiver plugged in?</source>
+        <translation>Le port du GPS est introuvable. Le récepteur est-il branché ?</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="39" />
+        <source>You may not open the GPS port. On Linux, join the dialout group.</source>
+        <translation>Vous n'avez pas le droit d'ouvrir le port du GPS. Sous Linux, rejoignez le groupe dialout.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="42" />
+        <source>Another program is using the GPS port.</source>
+        <translation>Un autre programme utilise le port du GPS.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="45" />
+        <source>The receiver was unplugged.</source>
+        <translation>Le récepteur a été débranché.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="48" />
+        <source>The GPS port could not be opened.</source>
+        <translation>Impossible d'ouvrir le port du GPS.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="51" />
+        <source>The phone or computer refused the connection. Is sharing on?</source>
+        <translation>Le téléphone ou l'ordinateur a refusé la connexion. Le partage est-il activé ?</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="54" />
+        <source>The GPS address was not found.</source>
+        <translation>L'adresse du GPS est introuvable.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="57" />
+        <source>The GPS address does not answer.</source>
+        <translation>L'adresse du GPS ne répond pas.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="60" />
+        <source>The network is not available.</source>
+        <translation>Le réseau n'est pas disponible.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="63" />
+        <source>The connection to the GPS failed.</source>
+        <translation>La connexion au GPS a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="66" />
+        <source>The GPS connection was closed.</source>
+        <translation>La connexion au GPS a été fermée.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="69" />
+        <source>The recorded GPS log has ended.</source>
+        <translation>Le journal GPS enregistré est terminé.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="72" />
+        <source>The recorded GPS log was not found.</source>
+        <translation>Le journal GPS enregistré est introuvable.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="75" />
+        <source>The recorded GPS log cannot be read.</source>
+        <translation>Le journal GPS enregistré est illisible.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="78" />
+        <source>This computer has no location service.</source>
+        <translation>Cet ordinateur n'a pas de service de localisation.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="81" />
+        <source>This computer does not let Contrechamp use its location.</source>
+        <translation>Cet ordinateur n'autorise pas Contrechamp à utiliser sa position.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="84" />
+        <source>The location service stopped.</source>
+        <translation>Le service de localisation s'est arrêté.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="87" />
+        <source>The location service failed.</source>
+        <translation>Le service de localisation a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="91" />
+        <source>The GPS does not work.</source>
+        <translation>Le GPS ne fonctionne pas.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="139" />
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="140" />
+        <source>GPS ±%1 m</source>
+        <translation>GPS ±%1 m</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="142" />
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="144" />
+        <source>GPS lost</source>
+        <translation>GPS perdu</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="147" />
+        <source>No GPS</source>
+        <translation>Pas de GPS</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="157" />
+        <source>GPS connection failed</source>
+        <translation>Connexion au GPS impossible</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="159" />
+        <source>GPS log not found</source>
+        <translation>Journal GPS introuvable</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="161" />
+        <source>GPS log unreadable</source>
+        <translation>Journal GPS illisible</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="163" />
+        <source>No position in the GPS log</source>
+        <translation>Aucune position dans le journal GPS</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="165" />
+        <source>No location service</source>
+        <translation>Pas de service de localisation</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="166" />
+        <source>GPS receiver not responding</source>
+        <translation>Le récepteur GPS ne répond pas</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="175" />
+        <source>Satellites: %1</source>
+        <translation>Satellites : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="177" />
+        <source>%1 km/h</source>
+        <translation>%1 km/h</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="182" />
+        <source>Corrected fix (DGPS)</source>
+        <translation>Position corrigée (DGPS)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="183" />
+        <source>Precise fix (RTK)</source>
+        <translation>Position précise (RTK)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="184" />
+        <source>Precise fix (RTK float)</source>
+        <translation>Position précise (RTK flottant)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="185" />
+        <source>Estimated position</source>
+        <translation>Position estimée</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="186" />
+        <source>Position typed in the receiver</source>
+        <translation>Position saisie dans le récepteur</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="187" />
+        <source>Simulated position</source>
+        <translation>Position simulée</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/status_label.py" line="189" />
+        <source>Satellite fix</source>
+        <translation>Position satellite</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../app/contrechamp/ui/main_window.py" line="151" />
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/main_window.py" line="152" />
+        <source>All cameras</source>
+        <translation>Toutes les caméras</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/main_window.py" line="153" />
+        <source>Map layers</source>
+        <translation>Couches de la carte</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/main_window.py" line="174" />
+        <source>%n camera(s)</source>
+        <translation><numerusform>%n caméra</numerusform><numerusform>%n caméras</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/main_window.py" line="207" />
+        <source>Cannot open the survey</source>
+        <translation>Impossible d’ouvrir le relevé</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/main_window.py" line="217" />
+        <source>Cannot create the survey</source>
+        <translation>Impossible de créer le relevé</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/main_window.py" line="243" />
+        <source>Reading the map…</source>
+        <translation>Lecture de la carte…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/main_window.py" line="260" />
+        <source>Map loaded.</source>
+        <translation>Carte chargée.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/main_window.py" line="337" />
+        <source>Saved. Press N for the next camera.</source>
+        <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/main_window.py" line="379" />
+        <source>Use glossary values</source>
+        <translation>Valeurs du glossaire</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <location filename="../app/contrechamp/ui/map/legend.py" line="55" />
+        <source>Base map</source>
+        <translation>Fond de carte</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/map/legend.py" line="56" />
+        <source>Cameras already in OpenStreetMap</source>
+        <translation>Caméras déjà dans OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/map/legend.py" line="57" />
+        <source>Draft cameras</source>
+        <translation>Caméras à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/map/legend.py" line="58" />
+        <source>Confirmed cameras</source>
+        <translation>Caméras confirmées</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/map/legend.py" line="59" />
+        <source>Rejected cameras</source>
+        <translation>Caméras rejetées</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/map/legend.py" line="60" />
+        <source>What cameras film</source>
+        <translation>Ce que filment les caméras</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/map/legend.py" line="61" />
+        <source>My position</source>
+        <translation>Ma position</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/map/legend.py" line="62" />
+        <source>My track</source>
+        <translation>Mon trajet</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../app/contrechamp/ui/app.py" line="114" />
+        <location filename="../app/contrechamp/ui/messages.py" line="138" />
+        <source>Something went wrong. Your saved cameras are safe.</source>
+        <translation>Un problème est survenu. Vos caméras enregistrées sont en sécurité.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="22" />
+        <source>Kind</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="23" />
+        <source>Area filmed</source>
+        <translation>Espace filmé</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="24" />
+        <source>Camera type</source>
+        <translation>Type de caméra</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="25" />
+        <source>Mount</source>
+        <translation>Fixation</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="26" />
+        <location filename="../app/contrechamp/ui/messages.py" line="27" />
+        <location filename="../app/contrechamp/ui/messages.py" line="28" />
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="29" />
+        <source>Height</source>
+        <translation>Hauteur</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="30" />
+        <source>Tilt</source>
+        <translation>Inclinaison</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="31" />
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="32" />
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="33" />
+        <source>Object</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="40" />
+        <source>Not tagged as a surveillance object (man_made=surveillance).</source>
+        <translation>Pas indiqué comme objet de surveillance (man_made=surveillance).</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="43" />
+        <source>Say what it films: public space, outdoor or indoor.</source>
+        <translation>Dites ce qu’elle filme : espace public, extérieur privé ou intérieur.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="46" />
+        <source>Zone “area” is discouraged: pick a more precise zone.</source>
+        <translation>La zone « area » est déconseillée : choisissez une zone plus précise.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="49" />
+        <source>Zone “{value}” is unclear: pick town, traffic, shop…</source>
+        <translation>La zone « {value} » est floue : choisissez ville, circulation, commerce…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="52" />
+        <source>Direction is under an old key: it will be saved as camera:direction.</source>
+        <translation>La direction est sous une ancienne clé : elle sera enregistrée en camera:direction.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="63" />
+        <source>{field}: “{value}” is written oddly; should be “{suggestion}”.</source>
+        <translation>{field} : « {value} » est mal écrit ; plutôt « {suggestion} ».</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="66" />
+        <source>{field}: “{value}” is an old spelling of “{suggestion}”.</source>
+        <translation>{field} : « {value} » est une ancienne écriture de « {suggestion} ».</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="67" />
+        <source>{field}: “{value}” holds several values; keep one.</source>
+        <translation>{field} : « {value} » contient plusieurs valeurs ; gardez-en une.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="68" />
+        <source>{field}: “{value}” is not a usual value; check it.</source>
+        <translation>{field} : « {value} » n’est pas une valeur habituelle ; à vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="69" />
+        <source>{field}: “{value}” cannot be understood; check it.</source>
+        <translation>{field} : « {value} » est incompréhensible ; à vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="70" />
+        <source>{field}: “{value}” is out of range; check it.</source>
+        <translation>{field} : « {value} » est hors limites ; à vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="72" />
+        <source>{field}: “{value}” needs checking.</source>
+        <translation>{field} : « {value} » est à vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="90" />
+        <source>This survey was made with a newer Contrechamp. Update the app to open it.</source>
+        <translation>Ce relevé vient d’une version plus récente de Contrechamp. Mettez l’application à jour pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="93" />
+        <source>The survey file is in use by another program. Try again.</source>
+        <translation>Le fichier du relevé est utilisé par un autre programme. Réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="96" />
+        <source>This file is damaged or is not a survey.</source>
+        <translation>Ce fichier est abîmé ou n’est pas un relevé.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="97" />
+        <source>This survey file holds unexpected content and was not opened.</source>
+        <translation>Ce fichier de relevé contient des éléments inattendus : il n’a pas été ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="100" />
+        <source>The disk is full: the last change was not saved.</source>
+        <translation>Le disque est plein : la dernière modification n’a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="101" />
+        <source>The survey file cannot be found.</source>
+        <translation>Le fichier du relevé est introuvable.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="102" />
+        <source>A file with this name already exists.</source>
+        <translation>Un fichier de ce nom existe déjà.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="103" />
+        <source>The survey file is read-only: changes cannot be saved.</source>
+        <translation>Le fichier du relevé est en lecture seule : les modifications ne peuvent pas être enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="106" />
+        <source>The survey file could not be read or written.</source>
+        <translation>Le fichier du relevé n’a pas pu être lu ou écrit.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="107" />
+        <source>The survey file cannot be used.</source>
+        <translation>Le fichier du relevé est inutilisable.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="108" />
+        <source>This camera is no longer in the survey.</source>
+        <translation>Cette caméra n’est plus dans le relevé.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="109" />
+        <source>This map file is damaged.</source>
+        <translation>Ce fichier de carte est abîmé.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="110" />
+        <source>This map file holds unsafe content and was not read.</source>
+        <translation>Ce fichier de carte contient des éléments dangereux : il n’a pas été lu.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="113" />
+        <source>This is not a map file Contrechamp can read.</source>
+        <translation>Contrechamp ne sait pas lire ce fichier de carte.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="114" />
+        <source>This map file is cut short.</source>
+        <translation>Ce fichier de carte est incomplet.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="115" />
+        <source>This file is not a photo Contrechamp can read.</source>
+        <translation>Contrechamp ne sait pas lire cette photo.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="116" />
+        <source>This GPS source is not understood.</source>
+        <translation>Cette source GPS n’est pas comprise.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="117" />
+        <source>This file or value cannot be used.</source>
+        <translation>Ce fichier ou cette valeur est inutilisable.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="129" />
+        <source>This did not work: {detail}</source>
+        <translation>Cela n’a pas marché : {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImport</name>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="17" />
+        <source>not found</source>
+        <translation>introuvable</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="18" />
+        <source>cannot be read</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="19" />
+        <source>too large</source>
+        <translation>trop volumineux</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="20" />
+        <source>changed during the import</source>
+        <translation>modifié pendant l’import</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="21" />
+        <source>not a photo</source>
+        <translation>pas une photo</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="22" />
+        <source>damaged photo</source>
+        <translation>photo abîmée</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="23" />
+        <source>image too large to open safely</source>
+        <translation>image trop grande pour être ouverte sans risque</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="25" />
+        <source>could not be imported</source>
+        <translation>n’a pas pu être importé</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="31" />
+        <source>%n camera(s) to review</source>
+        <translation><numerusform>%n caméra à vérifier</numerusform><numerusform>%n caméras à vérifier</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="32" />
+        <source>%n photo(s) added</source>
+        <translation><numerusform>%n photo ajoutée</numerusform><numerusform>%n photos ajoutées</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="35" />
+        <source>%n already in the survey</source>
+        <translation><numerusform>%n déjà dans le relevé</numerusform><numerusform>%n déjà dans le relevé</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="38" />
+        <source>%n photo(s) to place on the map</source>
+        <translation><numerusform>%n photo à placer sur la carte</numerusform><numerusform>%n photos à placer sur la carte</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="41" />
+        <source>%n file(s) skipped</source>
+        <translation><numerusform>%n fichier ignoré</numerusform><numerusform>%n fichiers ignorés</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="43" />
+        <source>Import stopped: what was done is saved.</source>
+        <translation>Import arrêté : ce qui a été fait est enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImportDialog</name>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="105" />
+        <source>Import walk photos</source>
+        <translation>Importer les photos de la balade</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="106" />
+        <source>Add &amp;photos…</source>
+        <translation>Ajouter des &amp;photos…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="107" />
+        <source>Add a &amp;folder…</source>
+        <translation>Ajouter un &amp;dossier…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="108" />
+        <source>GPS &amp;track…</source>
+        <translation>&amp;Trajet GPS…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="109" />
+        <source>Places photos that have no position (GPX file)</source>
+        <translation>Place les photos qui n’ont pas de position (fichier GPX)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="110" />
+        <source>No track</source>
+        <translation>Pas de trajet</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="111" />
+        <source>Camera clock offset</source>
+        <translation>Décalage de l’horloge de l’appareil</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="112" />
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="113" />
+        <source>Seconds to add to the photo times to match the track</source>
+        <translation>Secondes à ajouter à l’heure des photos pour qu’elles suivent le trajet</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="114" />
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="170" />
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="170" />
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="180" />
+        <source>Add photos</source>
+        <translation>Ajouter des photos</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="180" />
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="185" />
+        <source>Add a folder of photos</source>
+        <translation>Ajouter un dossier de photos</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="191" />
+        <source>GPS track</source>
+        <translation>Trajet GPS</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="191" />
+        <source>GPX tracks</source>
+        <translation>Trajets GPX</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="215" />
+        <source>The import failed. Nothing more was changed.</source>
+        <translation>L’import a échoué. Rien d’autre n’a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../app/contrechamp/ui/form/photos.py" line="120" />
+        <source>Add &amp;photos…</source>
+        <translation>Ajouter des &amp;photos…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/photos.py" line="123" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="160" />
+        <source>Close-up</source>
+        <translation>Gros plan</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/photos.py" line="124" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="161" />
+        <source>Wide (where it is)</source>
+        <translation>Plan large (où elle est)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/photos.py" line="125" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="162" />
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/photos.py" line="127" />
+        <source>What the next photos show</source>
+        <translation>Ce que montrent les prochaines photos</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/photos.py" line="168" />
+        <source>Add photos</source>
+        <translation>Ajouter des photos</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/photos.py" line="168" />
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/photos.py" line="191" />
+        <source>Add photo</source>
+        <translation>Ajouter une photo</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../app/contrechamp/ui/form/photos.py" line="225" />
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../app/contrechamp/ui/settings_dialog.py" line="80" />
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/settings_dialog.py" line="83" />
+        <source>Same as the computer</source>
+        <translation>Comme l’ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/settings_dialog.py" line="87" />
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/settings_dialog.py" line="88" />
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/settings_dialog.py" line="89" />
+        <source>Keep the map on my position</source>
+        <translation>Garder la carte sur ma position</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/settings_dialog.py" line="90" />
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/settings_dialog.py" line="91" />
+        <source>Use online map tiles (needs the internet)</source>
+        <translation>Utiliser des tuiles de carte en ligne (demande internet)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/settings_dialog.py" line="92" />
+        <source>Address of the tiles, with {z}, {x} and {y}</source>
+        <translation>Adresse des tuiles, avec {z}, {x} et {y}</translation>
+    </message>
+</context>
+<context>
+    <name>Sightings</name>
+    <message>
+        <location filename="../app/contrechamp/ui/sightings.py" line="40" />
+        <source>No GPS fix: the camera is at the map centre. Drag it to its place.</source>
+        <translation>Pas de position GPS : la caméra est au centre de la carte. Faites-la glisser à sa place.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sightings.py" line="51" />
+        <source>Click the map where the camera is.</source>
+        <translation>Cliquez sur la carte là où est la caméra.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sightings.py" line="70" />
+        <source>Add camera</source>
+        <translation>Ajouter une caméra</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sightings.py" line="88" />
+        <source>A camera already in OpenStreetMap is %1 m away. If it is the same one, undo (Ctrl+Z), click it on the map and choose “I saw this one”.</source>
+        <translation>Une caméra déjà dans OpenStreetMap est à %1 m. Si c’est la même, annulez (Ctrl+Z), cliquez-la sur la carte et choisissez « Je l’ai vue ».</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sightings.py" line="93" />
+        <source>Another camera of this survey is %1 m away. Several cameras on one pole are normal; if it is the same one, undo (Ctrl+Z).</source>
+        <translation>Une autre caméra de ce relevé est à %1 m. Plusieurs caméras sur un même poteau, c’est normal ; si c’est la même, annulez (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sightings.py" line="107" />
+        <source>You already logged this camera.</source>
+        <translation>Vous avez déjà noté cette caméra.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sightings.py" line="120" />
+        <source>I saw this one</source>
+        <translation>Je l’ai vue</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sightings.py" line="125" />
+        <source>Logged as seen today.</source>
+        <translation>Notée comme vue aujourd’hui.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sightings.py" line="133" />
+        <source>Delete camera</source>
+        <translation>Supprimer la caméra</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sightings.py" line="137" />
+        <source>Camera deleted. Ctrl+Z brings it back.</source>
+        <translation>Caméra supprimée. Ctrl+Z la fait revenir.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sightings.py" line="151" />
+        <source>Move camera</source>
+        <translation>Déplacer la caméra</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sightings.py" line="160" />
+        <source>Change direction</source>
+        <translation>Changer la direction</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../app/contrechamp/ui/start_page.py" line="43" />
+        <source>Open a survey…</source>
+        <translation>Ouvrir un relevé…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/start_page.py" line="44" />
+        <source>Start a new survey…</source>
+        <translation>Commencer un nouveau relevé…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/start_page.py" line="46" />
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/start_page.py" line="49" />
+        <source>&lt;p&gt;&lt;b&gt;N&lt;/b&gt;: new camera at your position.&lt;br&gt;&lt;b&gt;A&lt;/b&gt;, then click: new camera on the map.&lt;br&gt;Click a camera on the map to edit it.&lt;/p&gt;&lt;p&gt;In the form: type the first letters of a value, &lt;b&gt;Tab&lt;/b&gt; to the next field, &lt;b&gt;Enter&lt;/b&gt; when done. Every change is saved at once; &lt;b&gt;Ctrl+Z&lt;/b&gt; undoes.&lt;/p&gt;&lt;p&gt;Not sure what you see? &lt;b&gt;F1&lt;/b&gt; shows the glossary.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;N&lt;/b&gt; : nouvelle caméra à votre position.&lt;br&gt;&lt;b&gt;A&lt;/b&gt;, puis clic : nouvelle caméra sur la carte.&lt;br&gt;Cliquez une caméra sur la carte pour la modifier.&lt;/p&gt;&lt;p&gt;Dans la fiche : tapez les premières lettres d’une valeur, &lt;b&gt;Tab&lt;/b&gt; pour le champ suivant, &lt;b&gt;Entrée&lt;/b&gt; pour finir. Chaque changement est enregistré tout de suite ; &lt;b&gt;Ctrl+Z&lt;/b&gt; annule.&lt;/p&gt;&lt;p&gt;Un doute sur ce que vous voyez ? &lt;b&gt;F1&lt;/b&gt; ouvre le glossaire.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/start_page.py" line="59" />
+        <source>Welcome to Contrechamp</source>
+        <translation>Bienvenue dans Contrechamp</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/start_page.py" line="62" />
+        <source>Open the survey of your walk, or start a new one. Everything stays on this computer.</source>
+        <translation>Ouvrez le relevé de votre balade, ou commencez-en un nouveau. Tout reste sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/start_page.py" line="83" />
+        <source>Open a survey</source>
+        <translation>Ouvrir un relevé</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/start_page.py" line="83" />
+        <location filename="../app/contrechamp/ui/start_page.py" line="94" />
+        <source>Surveys</source>
+        <translation>Relevés</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/start_page.py" line="92" />
+        <source>New survey</source>
+        <translation>Nouveau relevé</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="74" />
+        <source>New camera here (N)</source>
+        <translation>Nouvelle caméra ici (N)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="75" />
+        <source>Add on map (A)</source>
+        <translation>Ajouter sur la carte (A)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="76" />
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="77" />
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="78" />
+        <source>Delete camera</source>
+        <translation>Supprimer la caméra</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="79" />
+        <source>Glossary (F1)</source>
+        <translation>Glossaire (F1)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="80" />
+        <source>Follow GPS (F)</source>
+        <translation>Suivre le GPS (F)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="81" />
+        <source>Camera list</source>
+        <translation>Liste des caméras</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="82" />
+        <source>Open survey…</source>
+        <translation>Ouvrir un relevé…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="83" />
+        <source>New survey…</source>
+        <translation>Nouveau relevé…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="84" />
+        <source>Settings…</source>
+        <translation>Réglages…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="85" />
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="89" />
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="89" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifier</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="89" />
+        <source>&amp;View</source>
+        <translation>&amp;Vue</translation>
+    </message>
+</context>
 </TS>
