@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
-QM := i18n/contrechamp_fr.qm
+QM := i18n/contrechamp_fr.qm i18n/contrechamp_en.qm
 
 .PHONY: run test bench bench-quick lint translations screenshots clean
 
@@ -20,8 +20,8 @@ $(TEST_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-$(QM): i18n/contrechamp_fr.ts $(STAMP)
-	$(BIN)/pyside6-lrelease -silent i18n/contrechamp_fr.ts -qm $(QM)
+i18n/%.qm: i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 translations: $(QM)
 

@@ -67,3 +67,23 @@ def test_the_french_catalogue_compiles(tmp_path: Path) -> None:
         timeout=120,
     )
     assert qm.stat().st_size > 1000
+
+
+def test_english_has_its_plural_forms(tmp_path: Path) -> None:
+    english = ROOT / "i18n" / "contrechamp_en.ts"
+    plurals = [
+        message
+        for message in ElementTree.parse(english).getroot().iter("message")
+        if message.get("numerus") == "yes"
+    ]
+    assert plurals, "no plural message: '%n camera(s)' would show as is"
+    french_plurals = {
+        message.findtext("source")
+        for message in ElementTree.parse(FRENCH).getroot().iter("message")
+        if message.get("numerus") == "yes"
+    }
+    assert {message.findtext("source") for message in plurals} == french_plurals
+    for message in plurals:
+        forms = [form.text or "" for form in message.iter("numerusform")]
+        assert len(forms) == 2
+        assert "(s)" not in "".join(forms)
