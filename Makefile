@@ -29,8 +29,8 @@ run: $(STAMP) $(QM)
 	$(BIN)/contrechamp --demo
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check app tests bench
-	$(BIN)/ruff format --check app tests bench
+	$(BIN)/ruff check app tests $(wildcard bench)
+	$(BIN)/ruff format --check app tests $(wildcard bench)
 	$(BIN)/mypy
 
 test: $(TEST_STAMP) $(QM) lint
