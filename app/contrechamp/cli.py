@@ -11,15 +11,20 @@ import json
 import math
 import sys
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from pathlib import Path
 
 from contrechamp import GENERATOR
 from contrechamp.core.camera import Camera, PositionSource, Status
 from contrechamp.core.errors import ContrechampError, InputError
 from contrechamp.core.tags import surveillance_tags
+from contrechamp.formats._point_record import valid_position
+from contrechamp.ops.camera_records import check_tags_writable
+from contrechamp.ops.names import display_name, valid_text
 
 __all__ = ["main"]
 
+_MAX_CLOCK_OFFSET_S = 366 * 24 * 3600
 _COMMANDS = ("gui", "new", "add", "import", "import-photos", "area", "export", "info")
 
 
@@ -30,9 +35,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=GENERATOR)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    _add_gui(sub)
-    _add_new(sub)
-    _add_add(sub)
+    for add_command in (_add_gui, _add_new, _add_add, _add_import, _add_area, _add_export):
+        add_command(sub)
+    info = sub.add_parser("info", help="counts by status, photos, problems")
+    info.add_argument("survey", type=Path)
+    info.add_argument("--json", action="store_true", help="stable JSON output")
+    return parser
+
+
+def _add_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp = sub.add_parser("import", help="import cameras from other files")
     imp.add_argument("survey", type=Path)
     imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
@@ -45,16 +56,15 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         default=0.0,
         metavar="SECONDS",
-        help="camera clock minus GPS time, in seconds",
+        help="seconds to add to the photo times to match the track "
+        "(camera 30 s slow: 30; camera on UTC+2 local time: -7200)",
     )
+
+
+def _add_area(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     area = sub.add_parser("area", help="load the base map and OSM cameras from an extract")
     area.add_argument("survey", type=Path)
     area.add_argument("extract", type=Path)
-    _add_export(sub)
-    info = sub.add_parser("info", help="counts by status, photos, problems")
-    info.add_argument("survey", type=Path)
-    info.add_argument("--json", action="store_true", help="stable JSON output")
-    return parser
 
 
 def _add_gui(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -100,26 +110,42 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     export.add_argument("--confirmed-only", action="store_true", help="leave drafts out")
 
 
+def _text(value: str, what: str) -> str:
+    if not valid_text(value):
+        raise InputError(f"{what} is not valid text in this system's encoding", "cli.text")
+    return value
+
+
 def _parse_tags(pairs: Sequence[str]) -> dict[str, str]:
     tags = surveillance_tags()
     del tags["surveillance"]  # where the camera films is the walker's call, never a guess
     for pair in pairs:
-        key, sep, value = pair.partition("=")
+        key, sep, value = _text(pair, "--tag").partition("=")
         if not sep or not key.strip() or not value.strip():
             raise InputError(f"--tag {pair!r}: expected KEY=VALUE", "cli.tag")
         tags[key.strip()] = value.strip()
+    check_tags_writable(tags, "--tag")
     return tags
 
 
 def _check_position(lat: float, lon: float) -> None:
-    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+    if not valid_position(lat, lon):
         raise InputError(f"position {lat}, {lon} is not on Earth", "cli.position")
+
+
+def _clock_offset(seconds: float) -> timedelta:
+    """The correction added to photo times (as JOSM and gpscorrelate take it)."""
+    if not (math.isfinite(seconds) and abs(seconds) <= _MAX_CLOCK_OFFSET_S):
+        raise InputError("--clock-offset must be a number of seconds within a year", "cli.offset")
+    return timedelta(seconds=seconds)
 
 
 def _cmd_new(args: argparse.Namespace) -> None:
     from contrechamp.store.survey import SurveyFile
 
-    with SurveyFile.create(args.survey, title=args.title, surveyor=args.surveyor):
+    title = _text(args.title, "--title")
+    surveyor = None if args.surveyor is None else _text(args.surveyor, "--surveyor")
+    with SurveyFile.create(args.survey, title=title, surveyor=surveyor):
         pass
     print(f"Created {args.survey}")
 
@@ -155,26 +181,26 @@ def _cmd_import(args: argparse.Namespace) -> None:
     with SurveyFile.open(args.survey) as survey:
         result = import_files(survey, args.files, surveyor=survey.surveyor)
     for item in result.files:
+        photos = f", {item.photos} photos" if item.photos else ""
         print(
-            f"{item.path.name}: {item.added} cameras added, {item.already_there} already there"
-            + (f", {item.photos} photos" if item.photos else "")
+            f"{display_name(item.path)}: {item.added} cameras added, "
+            f"{item.already_there} already there{photos}"
         )
 
 
 def _cmd_import_photos(args: argparse.Namespace) -> None:
-    from datetime import timedelta
-
     from contrechamp.formats.gpx import read_gpx_track
     from contrechamp.ops.photo_import import import_photos
     from contrechamp.store.survey import SurveyFile
 
+    offset = _clock_offset(args.clock_offset)
     track = read_gpx_track(args.track) if args.track else []
     with SurveyFile.open(args.survey) as survey:
         summary = import_photos(
             survey,
             args.paths,
             track=track,
-            clock_offset=timedelta(seconds=args.clock_offset),
+            clock_offset=offset,
             surveyor=survey.surveyor,
         )
     print(
@@ -195,13 +221,20 @@ def _cmd_area(args: argparse.Namespace) -> None:
 
 
 def _cmd_export(args: argparse.Namespace) -> None:
-    from contrechamp.ops.exports import ExportFormat, ExportOptions, export_survey
+    from contrechamp.ops.exports import ExportFormat, ExportOptions, export_survey, uncompared
     from contrechamp.store.survey import SurveyFile
 
     options = ExportOptions(args.include_names, args.confirmed_only, args.existing)
+    fmt = ExportFormat(args.format)
     with SurveyFile.open(args.survey) as survey:
-        count = export_survey(survey, ExportFormat(args.format), args.output, options)
+        count = export_survey(survey, fmt, args.output, options)
+        left_out = uncompared(survey, args.existing) if fmt is ExportFormat.OSC else 0
     print(f"{count} cameras written to {args.output}")
+    if left_out:
+        print(
+            f"{left_out} cameras linked to OSM were left out: their original is unknown "
+            "(load the area, or pass --existing EXTRACT)"
+        )
 
 
 def _cmd_info(args: argparse.Namespace) -> None:
@@ -247,6 +280,10 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; return the process exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        # File names may hold bytes that are not UTF-8: print them escaped, never crash.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     args = _parser().parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv)))
     try:
         if args.command == "gui":
@@ -258,6 +295,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"contrechamp: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # e.g. `contrechamp info | head`
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("contrechamp: interrupted", file=sys.stderr)
         return 1

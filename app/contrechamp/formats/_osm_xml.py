@@ -32,7 +32,8 @@ def read_xml_cameras(path: Path, *, compression: str = "") -> list[OsmNode]:
             _feed(path, parser, stream)
     except expat.ExpatError as exc:
         raise InputError(f"{path.name}: damaged OSM XML ({exc})", "osm.corrupt") from None
-    except (OSError, EOFError, ValueError) as exc:
+    except (OSError, EOFError, ValueError, LookupError) as exc:
+        # LookupError: an unknown encoding in the XML declaration.
         raise InputError(f"{path.name}: damaged file ({exc})", "osm.corrupt") from None
     return collector.cameras
 

@@ -78,7 +78,8 @@ def _track_points(path: Path) -> Iterator[ET.Element]:
                 open_elements[-1].remove(element)
     except DefusedXmlException as exc:
         raise InputError(f"{path.name} uses forbidden XML features", "gpx.hostile") from exc
-    except ET.ParseError as exc:
+    except (ET.ParseError, LookupError) as exc:
+        # LookupError: an unknown encoding in the XML declaration.
         raise InputError(f"{path.name} is not well-formed XML", "gpx.invalid") from exc
     except OSError as exc:
         raise InputError(f"{path.name}: cannot read ({exc.strerror})", "file.unreadable") from exc

@@ -1,26 +1,76 @@
-"""Conversions between survey cameras and the records of file formats (OSM nodes, GIS points)."""
+"""Conversions between survey cameras and the records of file formats (OSM nodes, GIS points).
+
+Everything coming in is checked here, once, so that what reaches the survey can always be
+written back out: OSM ids and versions in range (an existing node always has its version),
+tags that XML and the OSM API can carry, text that is valid Unicode.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import math
+import re
 from collections.abc import Mapping
 from datetime import datetime
 
 from contrechamp.core.camera import Camera, PositionSource, Status
 from contrechamp.core.errors import InputError
+from contrechamp.formats._point_record import META_COLUMNS as RECORD_COLUMNS
 from contrechamp.formats.geojson import PointRecord
 from contrechamp.formats.osm_read import OsmNode
+from contrechamp.formats.osm_write import unwritable_xml_text
 
-__all__ = ["META_COLUMNS", "camera_from_node", "camera_from_record", "record_from_camera"]
+__all__ = [
+    "META_COLUMNS",
+    "NAME_COLUMN",
+    "camera_from_node",
+    "camera_from_record",
+    "check_tags_writable",
+    "record_from_camera",
+]
 
-META_COLUMNS = ("id", "status", "source", "accuracy_m", "created_at", "osm_id", "osm_version")
 NAME_COLUMN = "surveyor"
+META_COLUMNS = tuple(c for c in RECORD_COLUMNS if c != NAME_COLUMN)
+MAX_OSM_ID = 2**63 - 1
+MAX_OSM_VERSION = 2**31 - 1
+MAX_TAG_LENGTH = 255  # the OSM API refuses longer keys and values
+_CAMERA_ID = re.compile(r"[0-9a-f]{32}")
+# Overpass Turbo's GeoJSON carries the node as "@id": "node/123" and its metadata as "@…".
+_TURBO_NODE = re.compile(r"node/(\d{1,19})")
 
 
-def camera_from_node(node: OsmNode, surveyor: str | None) -> Camera:
+def check_tags_writable(tags: Mapping[str, str], where: str) -> None:
+    """Refuse tags that no OSM file or the OSM API could carry: ``InputError("tags.invalid")``."""
+    bad = unwritable_xml_text(tags)
+    if bad is not None:
+        detail = f"{where}: tag {bad[:40]!r} has characters OSM cannot store"
+        raise InputError(detail, "tags.invalid")
+    for key, value in tags.items():
+        if not key or len(key) > MAX_TAG_LENGTH or len(value) > MAX_TAG_LENGTH:
+            raise InputError(
+                f"{where}: tag {key[:40]!r} is empty or longer than {MAX_TAG_LENGTH} characters",
+                "tags.invalid",
+            )
+
+
+def _checked_osm_ref(osm_id: int, version: int | None, where: str) -> tuple[int, int]:
+    if not 0 < osm_id <= MAX_OSM_ID:
+        raise InputError(f"{where}: OSM id {osm_id} is out of range", "osm.id")
+    if version is None:
+        raise InputError(
+            f"{where}: OSM node {osm_id} has no version (download it with 'out meta')",
+            "osm.version",
+        )
+    if not 0 < version <= MAX_OSM_VERSION:
+        raise InputError(f"{where}: OSM node {osm_id} has a bad version {version}", "osm.version")
+    return osm_id, version
+
+
+def camera_from_node(node: OsmNode, surveyor: str | None, where: str) -> Camera:
     """Return a survey camera for an OSM node: an existing node stays linked to its id/version."""
+    check_tags_writable(node.tags, where)
     if node.id > 0:
+        osm_id, version = _checked_osm_ref(node.id, node.version, where)
         return Camera(
             lat=node.lat,
             lon=node.lon,
@@ -28,8 +78,8 @@ def camera_from_node(node: OsmNode, surveyor: str | None) -> Camera:
             status=Status.CONFIRMED,
             source=PositionSource.IMPORT,
             surveyor=surveyor,
-            osm_id=node.id,
-            osm_version=node.version,
+            osm_id=osm_id,
+            osm_version=version,
         )
     return Camera(
         lat=node.lat,
@@ -56,35 +106,54 @@ def _optional_float(meta: Mapping[str, str], key: str) -> float | None:
 
 
 def _optional_int(meta: Mapping[str, str], key: str) -> int | None:
-    text = meta.get(key, "")
+    text = meta.get(key, "").strip()
     if not text:
         return None
-    try:
-        return int(text)
-    except ValueError:
-        raise InputError(f"{key}: not a whole number: {text[:40]!r}", "record.value") from None
+    if not text.isdigit() or len(text) > 19:
+        raise InputError(f"{key}: not a whole number in range: {text[:40]!r}", "record.value")
+    return int(text)
 
 
-def camera_from_record(record: PointRecord, surveyor: str | None) -> Camera:
-    """Return a survey camera for a GeoJSON/CSV record, keeping the metadata it carries."""
+def _osm_ref(record: PointRecord, where: str) -> tuple[int | None, int | None]:
+    """The OSM node a record is linked to: osm_id/osm_version columns, or Overpass Turbo's @id."""
+    osm_id = _optional_int(record.meta, "osm_id")
+    version = _optional_int(record.meta, "osm_version")
+    turbo = _TURBO_NODE.fullmatch(record.tags.get("@id", ""))
+    if osm_id is None and turbo is not None:
+        osm_id = int(turbo[1])
+        version = _optional_int(record.tags, "@version")
+    if osm_id is None:
+        return None, None
+    return _checked_osm_ref(osm_id, version, where)
+
+
+def camera_from_record(record: PointRecord, surveyor: str | None, where: str) -> Camera:
+    """Return a survey camera for a GeoJSON/CSV record, keeping the metadata it carries.
+
+    A record's id is kept only when it is a Contrechamp camera id, so that unrelated files
+    numbering their features 1, 2, 3… never collide. Overpass Turbo's ``@…`` metadata keys
+    (user names included) are not tags and are dropped.
+    """
+    tags = {k: v for k, v in record.tags.items() if not k.startswith("@")}
+    check_tags_writable(tags, where)
     meta = record.meta
     extra: dict[str, object] = {}
-    if meta.get("id"):
+    if _CAMERA_ID.fullmatch(meta.get("id", "")):
         extra["id"] = meta["id"]
     if meta.get("created_at"):
         with contextlib.suppress(ValueError):
             extra["created_at"] = datetime.fromisoformat(meta["created_at"])
-    osm_id = _optional_int(meta, "osm_id")
+    osm_id, version = _osm_ref(record, where)
     return Camera(
         lat=record.lat,
         lon=record.lon,
-        tags=dict(record.tags),
+        tags=tags,
         status=Status(_enum_or(meta.get("status"), Status, Status.DRAFT)),
         source=PositionSource(_enum_or(meta.get("source"), PositionSource, "import")),
         accuracy_m=_optional_float(meta, "accuracy_m"),
         surveyor=meta.get(NAME_COLUMN) or surveyor,
-        osm_id=osm_id if osm_id and osm_id > 0 else None,
-        osm_version=_optional_int(meta, "osm_version") if osm_id else None,
+        osm_id=osm_id,
+        osm_version=version,
         **extra,  # type: ignore[arg-type]
     )
 

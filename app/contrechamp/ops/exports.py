@@ -20,10 +20,15 @@ from contrechamp.formats.csv_io import write_csv
 from contrechamp.formats.geojson import write_geojson
 from contrechamp.formats.osm_read import read_camera_nodes
 from contrechamp.formats.osm_write import OsmWriteNode, write_josm, write_osmchange
-from contrechamp.ops.camera_records import META_COLUMNS, NAME_COLUMN, record_from_camera
+from contrechamp.ops.camera_records import (
+    META_COLUMNS,
+    NAME_COLUMN,
+    check_tags_writable,
+    record_from_camera,
+)
 from contrechamp.store.survey import SurveyFile
 
-__all__ = ["ExportFormat", "ExportOptions", "export_survey", "osm_nodes"]
+__all__ = ["ExportFormat", "ExportOptions", "export_survey", "osm_nodes", "uncompared"]
 
 # Coordinates are compared at the 7 decimals OSM stores.
 _SAME_PLACE = 1e-7
@@ -64,20 +69,27 @@ def _differs(camera: Camera, original: ExistingCamera | None) -> bool:
 def osm_nodes(
     cameras: Sequence[Camera], originals: Mapping[int, ExistingCamera]
 ) -> list[OsmWriteNode]:
-    """Turn cameras into OSM nodes: new ones numbered -1, -2, …; linked ones with id + version."""
+    """Turn cameras into OSM nodes: new ones numbered -1, -2, …; linked ones with id + version.
+
+    A linked camera is marked modified unless it matches its original; with no original
+    known it is marked modified too, to be safe (JOSM then shows it for review).
+    """
     nodes: list[OsmWriteNode] = []
     next_new = -1
     for camera in cameras:
-        if camera.osm_id is not None and camera.osm_version is not None:
+        if camera.osm_id is not None:
+            if camera.osm_version is None:
+                raise InputError(f"camera {camera.id} has an OSM id but no version", "osm.version")
             modified = _differs(camera, originals.get(camera.osm_id))
-            nodes.append(
-                OsmWriteNode(
-                    camera.osm_id, camera.osm_version, camera.lat, camera.lon, camera.tags, modified
-                )
+            node = OsmWriteNode(
+                camera.osm_id, camera.osm_version, camera.lat, camera.lon, camera.tags, modified
             )
         else:
-            nodes.append(OsmWriteNode(next_new, None, camera.lat, camera.lon, camera.tags))
+            node = OsmWriteNode(next_new, None, camera.lat, camera.lon, camera.tags)
             next_new -= 1
+        if node.modified:
+            check_tags_writable(camera.tags, f"camera {camera.id}")
+        nodes.append(node)
     return nodes
 
 
@@ -92,18 +104,35 @@ def _originals(survey: SurveyFile, existing: Path | None) -> dict[int, ExistingC
     return known
 
 
+def uncompared(survey: SurveyFile, existing: Path | None = None) -> int:
+    """Count the confirmed cameras linked to OSM nodes whose original is not known.
+
+    ``.osc`` files leave them out: without the original there is no telling whether they
+    changed, and a needless ``<modify>`` would bump the node's version in OSM.
+    """
+    originals = _originals(survey, existing)
+    return sum(
+        1
+        for c in survey.cameras(Status.CONFIRMED)
+        if c.osm_id is not None and c.osm_id not in originals
+    )
+
+
 def _write_osm(
     survey: SurveyFile, cameras: Sequence[Camera], out: Path, opts: ExportOptions
 ) -> int:
     nodes = osm_nodes(cameras, _originals(survey, opts.existing))
-    write_josm(out, nodes)
+    # Drafts are not reviewed yet: JOSM must not upload them as they are.
+    write_josm(out, nodes, upload=all(c.status is Status.CONFIRMED for c in cameras))
     return len(nodes)
 
 
 def _write_osc(
     survey: SurveyFile, cameras: Sequence[Camera], out: Path, opts: ExportOptions
 ) -> int:
-    nodes = osm_nodes(cameras, _originals(survey, opts.existing))
+    originals = _originals(survey, opts.existing)
+    compared = [c for c in cameras if c.osm_id is None or c.osm_id in originals]
+    nodes = osm_nodes(compared, originals)
     create = [n for n in nodes if n.id < 0]
     modify = [n for n in nodes if n.id > 0 and n.modified]
     write_osmchange(out, create, modify)
@@ -128,16 +157,34 @@ _WRITERS: dict[ExportFormat, Callable[[SurveyFile, Sequence[Camera], Path, Expor
 }
 
 
+def _check_target(survey: SurveyFile, out: Path) -> None:
+    if out.is_dir():
+        raise InputError(f"{out}: is a folder, not a file name", "export.target")
+    if not out.parent.is_dir():
+        raise InputError(f"{out.parent}: no such folder", "export.target")
+    if out.name.endswith(SurveyFile.SUFFIX) or (
+        out.exists() and out.resolve() == survey.path.resolve()
+    ):
+        raise InputError(f"{out.name}: would overwrite a survey file", "export.target")
+    if out.is_file():
+        with out.open("rb") as handle:
+            if handle.read(16) == b"SQLite format 3\x00":
+                raise InputError(f"{out.name}: would overwrite a database", "export.target")
+
+
 def export_survey(
     survey: SurveyFile, fmt: ExportFormat, out: Path, options: ExportOptions | None = None
 ) -> int:
     """Write the survey's cameras to ``out`` in ``fmt``; return how many were written.
 
     ``.osc`` files carry confirmed cameras only: they are ready to upload, drafts are not.
+    Never overwrites a survey or another database.
     """
     opts = options or ExportOptions()
-    if out.exists() and out.is_dir():
-        raise InputError(f"{out}: is a folder, not a file name", "export.target")
+    _check_target(survey, out)
     confirmed_only = opts.confirmed_only or fmt is ExportFormat.OSC
     cameras = _exported(survey.cameras(), confirmed_only)
-    return _WRITERS[fmt](survey, cameras, out, opts)
+    try:
+        return _WRITERS[fmt](survey, cameras, out, opts)
+    except ValueError as error:  # a writer's own check; the survey holds something it can't write
+        raise InputError(f"cannot write {out.name}: {error}", "export.invalid") from None

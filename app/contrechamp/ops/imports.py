@@ -6,9 +6,8 @@ transaction, so a bad file changes nothing in the survey.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from contrechamp.core.camera import Camera
@@ -18,7 +17,12 @@ from contrechamp.formats.csv_io import read_csv
 from contrechamp.formats.geojson import read_geojson
 from contrechamp.formats.osm_read import osm_file_kind, read_camera_nodes
 from contrechamp.formats.overpass import read_overpass_json
-from contrechamp.ops.camera_records import camera_from_node, camera_from_record
+from contrechamp.ops.camera_records import (
+    camera_from_node,
+    camera_from_record,
+    check_tags_writable,
+)
+from contrechamp.ops.names import display_name
 from contrechamp.store.survey import SurveyFile
 
 __all__ = ["FileImport", "ImportResult", "detect_kind", "import_files"]
@@ -58,19 +62,27 @@ class _Batch:
 
 
 def _json_kind(path: Path) -> str:
+    """``overpass`` when the file may be an Overpass answer, else ``geojson``.
+
+    A GeoJSON file may mention "elements" too: ``_read_json`` falls back to GeoJSON when the
+    Overpass reader finds the wrong shape.
+    """
     with path.open("rb") as handle:
-        head = handle.read(_SNIFF_BYTES).decode("utf-8", errors="replace")
-    if '"elements"' in head:
-        return "overpass"
-    if '"type"' in head or '"features"' in head:
-        return "geojson"
-    # A key may come after the first few kilobytes: let the GeoJSON reader decide.
-    try:
-        with path.open("rb") as handle:
-            top = json.loads(handle.read(_SNIFF_BYTES * 16))
-    except ValueError:
-        return "geojson"
-    return "overpass" if isinstance(top, dict) and "elements" in top else "geojson"
+        head = handle.read(_SNIFF_BYTES)
+    return "overpass" if b'"elements"' in head else "geojson"
+
+
+def _read_json(path: Path, kind: str, surveyor: str | None) -> tuple[str, list[Camera]]:
+    if kind == "overpass":
+        try:
+            nodes = read_overpass_json(path)
+        except InputError as error:
+            if error.code != "overpass.shape":
+                raise
+        else:
+            return kind, [camera_from_node(n, surveyor, display_name(path)) for n in nodes]
+    records = read_geojson(path)
+    return "geojson", [camera_from_record(r, surveyor, display_name(path)) for r in records]
 
 
 def detect_kind(path: Path) -> str:
@@ -83,7 +95,7 @@ def detect_kind(path: Path) -> str:
     if name.endswith(SurveyFile.SUFFIX):
         return "survey"
     if name.endswith((".geojson", ".json")):
-        return _json_kind(path) if path.is_file() else "geojson"
+        return _json_kind(path)
     if name.endswith(".csv"):
         return "csv"
     try:
@@ -97,24 +109,29 @@ def detect_kind(path: Path) -> str:
     return "osm"
 
 
-def _read_survey(path: Path, surveyor: str | None) -> _Batch:
+def _read_survey(path: Path) -> _Batch:
     with SurveyFile.open_untrusted_readonly(path) as other:
         cameras = other.cameras()
         photos = [(info, other.photo_data(info.id)) for info in other.photos() if info.id]
+    for camera in cameras:
+        check_tags_writable(camera.tags, path.name)
     return _Batch(path, "survey", cameras, photos)
 
 
 def _read_batch(path: Path, surveyor: str | None) -> _Batch:
     if not path.is_file():
-        raise InputError(f"{path}: no such file", "file.missing")
+        raise InputError(f"{display_name(path)}: no such file", "file.missing")
     kind = detect_kind(path)
     if kind == "survey":
-        return _read_survey(path, surveyor)
-    if kind in ("osm", "overpass"):
-        nodes = read_camera_nodes(path) if kind == "osm" else read_overpass_json(path)
-        return _Batch(path, kind, [camera_from_node(n, surveyor) for n in nodes])
-    records = read_csv(path) if kind == "csv" else read_geojson(path)
-    return _Batch(path, kind, [camera_from_record(r, surveyor) for r in records])
+        return _read_survey(path)
+    where = display_name(path)
+    if kind == "osm":
+        cameras = [camera_from_node(n, surveyor, where) for n in read_camera_nodes(path)]
+    elif kind == "csv":
+        cameras = [camera_from_record(r, surveyor, where) for r in read_csv(path)]
+    else:
+        kind, cameras = _read_json(path, kind, surveyor)
+    return _Batch(path, kind, cameras)
 
 
 def _write_batch(survey: SurveyFile, batch: _Batch, seen: _Seen) -> FileImport:
@@ -123,29 +140,60 @@ def _write_batch(survey: SurveyFile, batch: _Batch, seen: _Seen) -> FileImport:
     report.already_there = len(batch.cameras) - len(fresh)
     report.added = survey.add_cameras(fresh)
     for info, data in batch.photos:
-        if survey.photo_by_hash(info.sha256) is None:
-            stored = survey.add_photo(info, data)
-            report.photos += 1
-            if stored.id is not None and info.camera_id is not None:
-                survey.attach_photo(stored.id, info.camera_id, info.role)
-    survey.record_import(batch.path.name, batch.kind, report.added)
+        if survey.photo_by_hash(info.sha256) is not None:
+            continue
+        stored = survey.add_photo(replace(info, id=None, camera_id=None), data)
+        report.photos += 1
+        owner = seen.owner(info.camera_id)
+        if stored.id is not None and owner is not None:
+            survey.attach_photo(stored.id, owner, info.role)
+    survey.record_import(display_name(batch.path), batch.kind, report.added)
     return report
 
 
+def _same_place_key(camera: Camera) -> tuple[float, float, frozenset[tuple[str, str]]]:
+    return round(camera.lat, 7), round(camera.lon, 7), frozenset(camera.tags.items())
+
+
 class _Seen:
-    """Cameras already in the survey (or earlier in this import), by id and by OSM node id."""
+    """Cameras already in the survey (or earlier in this import).
+
+    A camera is known by its id, by its OSM node, or (for new cameras, which have neither in
+    a JOSM file) by its exact position and tags. ``owner`` maps the id of a camera that was
+    skipped to the camera already there, so that its photos follow.
+    """
 
     def __init__(self, cameras: Sequence[Camera]) -> None:
         self.ids = {c.id for c in cameras}
-        self.osm_ids = {c.osm_id for c in cameras if c.osm_id is not None}
+        self.by_osm = {c.osm_id: c.id for c in cameras if c.osm_id is not None}
+        self.by_place = {_same_place_key(c): c.id for c in cameras if c.osm_id is None}
+        self.aliases: dict[str, str] = {}
 
     def is_new(self, camera: Camera) -> bool:
-        if camera.id in self.ids or (camera.osm_id is not None and camera.osm_id in self.osm_ids):
+        known = self._known(camera)
+        if known is not None:
+            self.aliases[camera.id] = known
             return False
         self.ids.add(camera.id)
         if camera.osm_id is not None:
-            self.osm_ids.add(camera.osm_id)
+            self.by_osm[camera.osm_id] = camera.id
+        else:
+            self.by_place[_same_place_key(camera)] = camera.id
         return True
+
+    def _known(self, camera: Camera) -> str | None:
+        if camera.id in self.ids:
+            return camera.id
+        if camera.osm_id is not None:
+            return self.by_osm.get(camera.osm_id)
+        return self.by_place.get(_same_place_key(camera))
+
+    def owner(self, camera_id: str | None) -> str | None:
+        """The camera in the survey that a photo of ``camera_id`` belongs to, if any."""
+        if camera_id is None:
+            return None
+        owner = self.aliases.get(camera_id, camera_id)
+        return owner if owner in self.ids else None
 
 
 def import_files(
