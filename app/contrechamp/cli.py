@@ -108,6 +108,9 @@ def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     export.add_argument("--existing", type=Path, metavar="EXTRACT", help="OSM cameras to compare")
     export.add_argument("--include-names", action="store_true", help="add surveyors' names")
     export.add_argument("--confirmed-only", action="store_true", help="leave drafts out")
+    export.add_argument(
+        "--include-track", action="store_true", help="GPX: add your GPS track (off by default)"
+    )
 
 
 def _text(value: str, what: str) -> str:
@@ -182,15 +185,16 @@ def _cmd_import(args: argparse.Namespace) -> None:
         result = import_files(survey, args.files, surveyor=survey.surveyor)
     for item in result.files:
         photos = f", {item.photos} photos" if item.photos else ""
+        shapes = f", {item.not_points} lines or areas skipped" if item.not_points else ""
         print(
             f"{display_name(item.path)}: {item.added} cameras added, "
-            f"{item.already_there} already there{photos}"
+            f"{item.already_there} already there{photos}{shapes}"
         )
 
 
 def _cmd_import_photos(args: argparse.Namespace) -> None:
     from contrechamp.formats.gpx import read_gpx_track
-    from contrechamp.ops.photo_import import import_photos
+    from contrechamp.ops.photo_import import copy_pending_photos, import_photos
     from contrechamp.store.survey import SurveyFile
 
     offset = _clock_offset(args.clock_offset)
@@ -203,12 +207,15 @@ def _cmd_import_photos(args: argparse.Namespace) -> None:
             clock_offset=offset,
             surveyor=survey.surveyor,
         )
+        copied = copy_pending_photos(survey)  # the photos' bytes go inside before returning
     print(
         f"{summary.drafts_created} drafts, {summary.photos_added} photos added, "
         f"{summary.duplicates} already there, {len(summary.unplaced)} to place on the map"
     )
     for name, reason in summary.skipped:
         print(f"skipped {name}: {reason}")
+    for photo in copied.left:
+        print(f"not copied {photo.source}: original {photo.state.value}")
 
 
 def _cmd_area(args: argparse.Namespace) -> None:
@@ -224,7 +231,9 @@ def _cmd_export(args: argparse.Namespace) -> None:
     from contrechamp.ops.exports import ExportFormat, ExportOptions, export_survey, uncompared
     from contrechamp.store.survey import SurveyFile
 
-    options = ExportOptions(args.include_names, args.confirmed_only, args.existing)
+    options = ExportOptions(
+        args.include_names, args.confirmed_only, args.existing, args.include_track
+    )
     fmt = ExportFormat(args.format)
     with SurveyFile.open(args.survey) as survey:
         count = export_survey(survey, fmt, args.output, options)
@@ -248,7 +257,8 @@ def _cmd_info(args: argparse.Namespace) -> None:
         return
     counts = ", ".join(f"{n} {status}" for status, n in info.cameras.items())
     print(f"{info.title or args.survey.name}: {counts}")
-    print(f"{info.photos} photos, {info.existing_cameras} cameras already in OSM")
+    pending = f" ({info.photos_pending} not copied in yet)" if info.photos_pending else ""
+    print(f"{info.photos} photos{pending}, {info.existing_cameras} cameras already in OSM")
     print(f"{len(info.problems)} cameras to check")
     for item in info.problems:
         codes = ", ".join(f"{p['code']} ({p['value']!r})" for p in item.problems)

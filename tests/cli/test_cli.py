@@ -386,3 +386,24 @@ def test_missing_survey_and_bad_usage_have_their_exit_codes(tmp_path: Path) -> N
         [sys.executable, "-m", "contrechamp", "export"], capture_output=True, text=True, timeout=60
     )
     assert usage.returncode == 2
+
+
+def test_gpx_export_has_the_cameras_and_the_track_only_when_asked(
+    survey: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import UTC, datetime
+
+    from contrechamp.core.track import TrackPoint
+    from contrechamp.formats.gpx import read_gpx_track
+    from contrechamp.store.survey import SurveyFile
+
+    assert run("add", survey, "--lat", "48.85", "--lon", "2.35", "--tag", "camera:type=dome") == 0
+    with SurveyFile.open(survey) as s:
+        s.append_track([TrackPoint(datetime(2026, 5, 1, 10, 0, tzinfo=UTC), 48.8, 2.3)])
+    plain, tracked = tmp_path / "plain.gpx", tmp_path / "tracked.gpx"
+    assert run("export", survey, "--format", "gpx", "-o", plain) == 0
+    assert run("export", survey, "--format", "gpx", "-o", tracked, "--include-track") == 0
+    assert "<wpt" in plain.read_text()
+    assert "camera:type=dome" in plain.read_text()
+    assert "<trk>" not in plain.read_text()
+    assert [(p.lat, p.lon) for p in read_gpx_track(tracked)] == [(48.8, 2.3)]

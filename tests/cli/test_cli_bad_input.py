@@ -213,3 +213,17 @@ def test_photos_of_a_camera_already_there_follow_it_on_survey_import(
     with SurveyFile.open(survey) as s:
         (mine,) = s.cameras()
         assert [p.camera_id for p in s.photos()] == [mine.id]
+
+
+def test_lines_and_areas_in_a_geojson_are_counted_not_silently_dropped(
+    survey: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = {
+        "type": "Feature",
+        "geometry": {"type": "LineString", "coordinates": [[1, 1], [2, 2]]},
+        "properties": {},
+    }
+    source = _geojson(tmp_path / "mixed.geojson", [_point(1, 1, {"man_made": "x"}), line])
+    capsys.readouterr()
+    assert run("import", survey, source) == 0
+    assert "1 cameras added, 0 already there, 1 lines or areas skipped" in capsys.readouterr().out

@@ -1,4 +1,4 @@
-"""Export a survey's cameras: GeoJSON, CSV, JOSM ``.osm`` and osmChange ``.osc``.
+"""Export a survey's cameras: GeoJSON, CSV, JOSM ``.osm``, osmChange ``.osc`` and GPX.
 
 Rejected sightings are never exported. Participants' names are left out unless asked for.
 Private notes never leave the survey. OSM files follow OSM.md §3: new cameras get negative
@@ -18,6 +18,7 @@ from contrechamp.core.camera import Camera, Status
 from contrechamp.core.errors import InputError
 from contrechamp.formats.csv_io import write_csv
 from contrechamp.formats.geojson import write_geojson
+from contrechamp.formats.gpx import GpxWaypoint, write_gpx
 from contrechamp.formats.osm_read import read_camera_nodes
 from contrechamp.formats.osm_write import OsmWriteNode, write_josm, write_osmchange
 from contrechamp.ops.camera_records import (
@@ -41,6 +42,7 @@ class ExportFormat(StrEnum):
     CSV = "csv"
     OSM = "osm"
     OSC = "osc"
+    GPX = "gpx"
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class ExportOptions:
     include_names: bool = False
     confirmed_only: bool = False
     existing: Path | None = None
+    include_track: bool = False
 
 
 def _exported(cameras: Iterable[Camera], confirmed_only: bool) -> list[Camera]:
@@ -149,11 +152,29 @@ def _write_csv(_: SurveyFile, cameras: Sequence[Camera], out: Path, opts: Export
     return write_csv(out, records, meta_columns=columns)
 
 
+def _waypoint(camera: Camera) -> GpxWaypoint:
+    kind = camera.tags.get("surveillance:type", "camera")
+    details = [camera.tags.get(k, "") for k in ("camera:type", "camera:direction")]
+    name = " ".join([kind, *[d for d in details if d]])
+    description = "; ".join(f"{k}={v}" for k, v in sorted(camera.tags.items()))
+    return GpxWaypoint(camera.lat, camera.lon, name=name, description=description)
+
+
+def _write_gpx(
+    survey: SurveyFile, cameras: Sequence[Camera], out: Path, opts: ExportOptions
+) -> int:
+    """Cameras as waypoints; the walker's own track only when asked for (privacy)."""
+    track = survey.track() if opts.include_track else []
+    write_gpx(out, [track] if track else [], [_waypoint(c) for c in cameras])
+    return len(cameras)
+
+
 _WRITERS: dict[ExportFormat, Callable[[SurveyFile, Sequence[Camera], Path, ExportOptions], int]] = {
     ExportFormat.GEOJSON: _write_geojson,
     ExportFormat.CSV: _write_csv,
     ExportFormat.OSM: _write_osm,
     ExportFormat.OSC: _write_osc,
+    ExportFormat.GPX: _write_gpx,
 }
 
 

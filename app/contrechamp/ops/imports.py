@@ -14,7 +14,7 @@ from contrechamp.core.camera import Camera
 from contrechamp.core.errors import InputError
 from contrechamp.core.photo import PhotoInfo
 from contrechamp.formats.csv_io import read_csv
-from contrechamp.formats.geojson import read_geojson
+from contrechamp.formats.geojson import read_geojson_content
 from contrechamp.formats.osm_read import osm_file_kind, read_camera_nodes
 from contrechamp.formats.overpass import read_overpass_json
 from contrechamp.ops.camera_records import (
@@ -39,6 +39,7 @@ class FileImport:
     added: int = 0
     already_there: int = 0
     photos: int = 0
+    not_points: int = 0
 
 
 @dataclass
@@ -59,6 +60,7 @@ class _Batch:
     kind: str
     cameras: list[Camera]
     photos: list[tuple[PhotoInfo, bytes]] = field(default_factory=list)
+    not_points: int = 0
 
 
 def _json_kind(path: Path) -> str:
@@ -72,7 +74,7 @@ def _json_kind(path: Path) -> str:
     return "overpass" if b'"elements"' in head else "geojson"
 
 
-def _read_json(path: Path, kind: str, surveyor: str | None) -> tuple[str, list[Camera]]:
+def _read_json(path: Path, kind: str, surveyor: str | None) -> _Batch:
     if kind == "overpass":
         try:
             nodes = read_overpass_json(path)
@@ -80,9 +82,12 @@ def _read_json(path: Path, kind: str, surveyor: str | None) -> tuple[str, list[C
             if error.code != "overpass.shape":
                 raise
         else:
-            return kind, [camera_from_node(n, surveyor, display_name(path)) for n in nodes]
-    records = read_geojson(path)
-    return "geojson", [camera_from_record(r, surveyor, display_name(path)) for r in records]
+            return _Batch(
+                path, kind, [camera_from_node(n, surveyor, display_name(path)) for n in nodes]
+            )
+    content = read_geojson_content(path)
+    cameras = [camera_from_record(r, surveyor, display_name(path)) for r in content.records]
+    return _Batch(path, "geojson", cameras, not_points=sum(content.skipped.values()))
 
 
 def detect_kind(path: Path) -> str:
@@ -112,7 +117,10 @@ def detect_kind(path: Path) -> str:
 def _read_survey(path: Path) -> _Batch:
     with SurveyFile.open_untrusted_readonly(path) as other:
         cameras = other.cameras()
-        photos = [(info, other.photo_data(info.id)) for info in other.photos() if info.id]
+        pending = {photo.photo_id for photo in other.pending_photos()}  # no bytes to take
+        photos = [
+            (i, other.photo_data(i.id)) for i in other.photos() if i.id and i.id not in pending
+        ]
     for camera in cameras:
         check_tags_writable(camera.tags, path.name)
     return _Batch(path, "survey", cameras, photos)
@@ -130,12 +138,12 @@ def _read_batch(path: Path, surveyor: str | None) -> _Batch:
     elif kind == "csv":
         cameras = [camera_from_record(r, surveyor, where) for r in read_csv(path)]
     else:
-        kind, cameras = _read_json(path, kind, surveyor)
+        return _read_json(path, kind, surveyor)
     return _Batch(path, kind, cameras)
 
 
 def _write_batch(survey: SurveyFile, batch: _Batch, seen: _Seen) -> FileImport:
-    report = FileImport(batch.path, batch.kind)
+    report = FileImport(batch.path, batch.kind, not_points=batch.not_points)
     fresh = [c for c in batch.cameras if seen.is_new(c)]
     report.already_there = len(batch.cameras) - len(fresh)
     report.added = survey.add_cameras(fresh)

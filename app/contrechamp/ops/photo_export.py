@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from contrechamp.core.camera import Camera, Status
 from contrechamp.core.errors import ContrechampError, InputError
 from contrechamp.core.photo import PhotoInfo
+from contrechamp.formats._atomic import write_bytes_atomically
 from contrechamp.formats.photo_files import sniff_mime, strip_metadata
 from contrechamp.store.survey import SurveyFile
 
@@ -78,18 +77,5 @@ def _export_one(
     if mime is None:
         raise InputError("the stored photo is not an image", "photo.unreadable")
     path = folder / f"{camera.id}-{photo.role.value}-{photo.id}.{_EXTENSIONS[mime]}"
-    _write_whole(path, data)
+    write_bytes_atomically(path, data)
     return path
-
-
-def _write_whole(path: Path, data: bytes) -> None:
-    """Write bytes to a temporary file beside ``path``, then rename it into place."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
