@@ -1,12 +1,15 @@
-"""Cameras on the map: numpy positions for 100k-camera scale, fields of view drawn when zoomed in.
+"""How a set of cameras is drawn: fields of view where there is room, lighter marks where crowded.
 
-Zoomed out (or when too many are in view) cameras are square markers stamped in one batch
-(see point_raster.py); zoomed in each gets its field-of-view and marker sprites.
+Zoomed out, cameras are square markers stamped in one batch (see point_raster.py). Zoomed in,
+each camera's look depends on how crowded its neighbourhood is, counted on world grids (so the
+choice is the same in every tile): a field-of-view cone and a marker where few cameras share a
+cell about as wide as two default cones (~70 m: cones overlap the same at any zoom), else a
+marker with a short direction tick, or a square where even markers would pile up in a 64-px cell.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,12 +18,27 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QImage, QPainter
 
 from contrechamp.core.fov import FieldOfView, FovKind, field_of_view
+from contrechamp.ui.map.camera_points import MAX_REACH_M, CameraPoints, pixels_per_metre
 from contrechamp.ui.map.point_raster import PointGroup, paint_point_groups
-from contrechamp.ui.map.projection import Viewport, world_of, world_of_arrays
+from contrechamp.ui.map.projection import Viewport
 from contrechamp.ui.map.sprites import CameraSprites
 from contrechamp.ui.map.style import CameraStyle
 
-__all__ = ["CameraDrawing", "CameraPoints", "direction_of"]
+__all__ = [
+    "CONE",
+    "CONES_PER_CELL",
+    "POINT",
+    "TICK",
+    "TICKS_PER_CELL",
+    "CameraDrawing",
+    "CameraPoints",
+    "direction_of",
+]
+
+CONE, TICK, POINT = 0, 1, 2  # how one camera is drawn zoomed in, by the crowding of its cell
+CONE_CELL_WORLD = 80.0 / 2.0**17  # 80 px at zoom 17: about 70 m at mid latitudes
+CONES_PER_CELL = 6  # at most this many cameras in a ~70-m cell: cones
+TICKS_PER_CELL = 48  # at most this many in a 64-px cell: markers with a tick, else squares
 
 
 def direction_of(tags: Mapping[str, str]) -> float | None:
@@ -32,155 +50,101 @@ def direction_of(tags: Mapping[str, str]) -> float | None:
     return (start + ((end - start) % 360.0) / 2) % 360.0
 
 
-_SHAPES: dict[FieldOfView, FieldOfView] = {}
-
-
-class CameraPoints:
-    """One set of cameras (the survey's, or those already in OSM) as parallel arrays."""
-
-    def __init__(self) -> None:
-        self.ids: list[Hashable] = []
-        self.tags: list[Mapping[str, str]] = []
-        self.x = np.empty(0, dtype=np.float64)
-        self.y = np.empty(0, dtype=np.float64)
-        self.group = np.empty(0, dtype=np.int8)
-        self._index: dict[Hashable, int] = {}
-        self._fovs: dict[Hashable, FieldOfView] = {}
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def replace(
-        self, rows: Sequence[tuple[Hashable, float, float, int, Mapping[str, str]]]
-    ) -> None:
-        """Replace every camera with rows of (id, lat, lon, group, tags)."""
-        self.ids = [row[0] for row in rows]
-        self.tags = [row[4] for row in rows]
-        lat = np.fromiter((row[1] for row in rows), dtype=np.float64, count=len(rows))
-        lon = np.fromiter((row[2] for row in rows), dtype=np.float64, count=len(rows))
-        self.x, self.y = world_of_arrays(lat, lon)
-        self.group = np.fromiter((row[3] for row in rows), dtype=np.int8, count=len(rows))
-        self._index = {cam_id: i for i, cam_id in enumerate(self.ids)}
-        self._fovs.clear()
-
-    def upsert(
-        self, cam_id: Hashable, lat: float, lon: float, group: int, tags: Mapping[str, str]
-    ) -> None:
-        """Add a camera or update one in place."""
-        x, y = world_of(lat, lon)
-        i = self._index.get(cam_id)
-        if i is None:
-            self._index[cam_id] = len(self.ids)
-            self.ids.append(cam_id)
-            self.tags.append(tags)
-            self.x, self.y = np.append(self.x, x), np.append(self.y, y)
-            self.group = np.append(self.group, np.int8(group))
-        else:
-            self.x[i], self.y[i], self.group[i], self.tags[i] = x, y, group, tags
-        self._fovs.pop(cam_id, None)
-
-    def remove(self, cam_id: Hashable) -> None:
-        """Remove a camera (nothing happens for an unknown id)."""
-        i = self._index.pop(cam_id, None)
-        if i is None:
-            return
-        del self.ids[i], self.tags[i]
-        self.x, self.y = np.delete(self.x, i), np.delete(self.y, i)
-        self.group = np.delete(self.group, i)
-        self._index = {cid: j for j, cid in enumerate(self.ids)}
-        self._fovs.pop(cam_id, None)
-
-    def index_of(self, cam_id: Hashable) -> int | None:
-        """Return the row of a camera id."""
-        return self._index.get(cam_id)
-
-    def visible(
-        self, view: Viewport, shown: NDArray[np.bool_], margin_px: float
-    ) -> NDArray[np.intp]:
-        """Return the rows inside the view (grown by a margin) whose group is shown."""
-        x0, y0, x1, y1 = view.world_rect(margin_px)
-        inside = (self.x >= x0) & (self.x <= x1) & (self.y >= y0) & (self.y <= y1)
-        return np.flatnonzero(inside & shown[self.group])
-
-    def nearest(
-        self, view: Viewport, px: float, py: float, shown: NDArray[np.bool_], radius_px: float
-    ) -> int | None:
-        """Return the row of the shown camera nearest to a pixel, within ``radius_px``."""
-        rows = self.visible(view, shown, radius_px)
-        if len(rows) == 0:
-            return None
-        wx, wy = view.to_world(px, py)
-        dist = np.hypot(self.x[rows] - wx, self.y[rows] - wy) * view.scale
-        best = int(np.argmin(dist))
-        return int(rows[best]) if dist[best] <= radius_px else None
-
-    def fov(self, row: int) -> FieldOfView:
-        """Return the (cached) field of view of a row."""
-        cam_id = self.ids[row]
-        fov = self._fovs.get(cam_id)
-        if fov is None:
-            fov = field_of_view(self.tags[row])
-            # equal fields of view share one object, so a frame can memoise sprites by id()
-            fov = self._fovs[cam_id] = _SHAPES.setdefault(fov, fov)
-        return fov
-
-
 @dataclass(frozen=True, slots=True)
 class CameraDrawing:
-    """How to draw one camera set in one frame."""
+    """How to draw one camera set in one frame or tile."""
 
     styles: Sequence[CameraStyle]  # by group
     shown: NDArray[np.bool_]  # by group
     show_fov: bool
     cone_zoom: float  # below this zoom cameras are points
-    cone_max: int  # above this many in view, cameras are points
     marker_px: float
     sprites: CameraSprites
     hollow: bool = False  # cameras already in OSM: a ring, not a dot
+    cones_per_cell: int = CONES_PER_CELL
+    cell_px: int = 64  # the screen grid where markers pile up
+    ticks_per_cell: int = TICKS_PER_CELL
 
-    def paint(self, painter: QPainter, view: Viewport, cams: CameraPoints) -> bool:
-        """Draw the visible cameras of the set; return True when drawn as full cones."""
-        cones = view.zoom >= self.cone_zoom
-        rows = cams.visible(view, self.shown, 200.0 if cones else 8.0)
-        cones = cones and len(rows) <= self.cone_max
+    def paint(
+        self, painter: QPainter, view: Viewport, cams: CameraPoints, skip: int | None = None
+    ) -> bool:
+        """Draw the visible cameras of the set (but row ``skip``); return True when zoomed in
+        enough for fields of view."""
+        zoomed_in = view.zoom >= self.cone_zoom
+        rows = cams.visible(view, self.shown, self.reach_px(view))
+        if skip is not None:
+            rows = rows[rows != skip]
         if len(rows) == 0:
-            return cones
+            return zoomed_in
         px = (cams.x[rows] - view.center_x) * view.scale + view.width / 2
         py = (cams.y[rows] - view.center_y) * view.scale + view.height / 2
-        if cones:
-            if self.show_fov:
-                self._paint_fovs(painter, view, cams, rows, px, py)
-            self._paint_markers(painter, cams, rows, px, py)
-        else:
+        if not zoomed_in:
             self._paint_points(painter, view, cams.group[rows], px, py)
-        return cones
+            return False
+        looks = self.looks(view.zoom, cams, rows)
+        self._paint_points(
+            painter, view, cams.group[rows[looks == POINT]], *_at(px, py, looks, POINT)
+        )
+        cones = looks == CONE
+        if self.show_fov:
+            ppm = pixels_per_metre(cams.y[rows[cones]], view.zoom)
+            self._paint_fovs(painter, cams, rows[cones], *_at(px, py, looks, CONE), ppm)
+        ticks = looks == TICK
+        self._paint_ticks(painter, cams, rows[ticks], *_at(px, py, looks, TICK))
+        self._paint_markers(painter, cams, rows[cones], *_at(px, py, looks, CONE))
+        return True
+
+    def reach_px(self, view: Viewport) -> float:
+        """Return how far outside a view a camera can be and still draw into it."""
+        if view.zoom < self.cone_zoom:
+            return self.marker_px / 2 + 4.0
+        return self.margin_px(view.zoom, view.center_y)
+
+    def margin_px(self, zoom: float, y: float) -> float:
+        """Return how far (pixels) from a view near world row ``y`` a camera can be and
+        still draw into it."""
+        return MAX_REACH_M * float(pixels_per_metre(y, zoom)) * 1.05 + 4.0
+
+    def grids(self, zoom: float) -> tuple[float, float]:
+        """Return the two crowding grids at a zoom, in cells per world unit: the ground grid
+        (cones or not) and the screen grid (ticks or squares)."""
+        return 1.0 / CONE_CELL_WORLD, 2.0**zoom / self.cell_px
+
+    def looks(self, zoom: float, cams: CameraPoints, rows: NDArray[np.intp]) -> NDArray[np.int8]:
+        """Return CONE, TICK or POINT for each row, from how crowded its cells are."""
+        ground, screen = (cams.density(g, self.shown).counts[rows] for g in self.grids(zoom))
+        looks = np.full(len(rows), POINT, dtype=np.int8)
+        looks[screen <= self.ticks_per_cell] = TICK
+        looks[ground <= self.cones_per_cell] = CONE
+        return looks
 
     def _paint_fovs(
         self,
         painter: QPainter,
-        view: Viewport,
         cams: CameraPoints,
         rows: NDArray[np.intp],
         px: NDArray[np.float64],
         py: NDArray[np.float64],
+        ppm: NDArray[np.float64],
     ) -> None:
         """Blit each field of view's sprite at its camera (large ones are drawn as paths)."""
-        ppm = 1.0 / view.metres_per_pixel()
-        memo: dict[tuple[int, int], tuple[QImage | None, int]] = {}
+        memo: dict[tuple[int, int, float], tuple[QImage | None, int]] = {}
         groups = cams.group[rows].tolist()
-        for row, group, x, y in zip(rows.tolist(), groups, px.tolist(), py.tolist(), strict=True):
+        for row, group, x, y, scale in zip(
+            rows.tolist(), groups, px.tolist(), py.tolist(), ppm.tolist(), strict=True
+        ):
             fov = cams.fov(row)
-            key = (id(fov), group)
+            key = (id(fov), group, scale)
             if key not in memo:
                 sprite = None
                 if fov.kind is not FovKind.NONE:
-                    sprite = self.sprites.fov(fov, self.styles[group], self.hollow, ppm)
+                    sprite = self.sprites.fov(fov, self.styles[group], self.hollow, scale)
                 memo[key] = (sprite, 0 if sprite is None else sprite.width() // 2)
             sprite, half = memo[key]
             if sprite is not None:
                 painter.drawImage(QPoint(round(x) - half, round(y) - half), sprite)
             elif fov.kind is not FovKind.NONE:
-                self._paint_fov_path(painter, fov, self.styles[group], x, y, ppm)
+                self._paint_fov_path(painter, fov, self.styles[group], x, y, scale)
 
     def _paint_fov_path(
         self,
@@ -198,6 +162,30 @@ class CameraDrawing:
         self.sprites.paint_fov_path(painter, fov, style, self.hollow, ppm)
         painter.restore()
 
+    def _paint_ticks(
+        self,
+        painter: QPainter,
+        cams: CameraPoints,
+        rows: NDArray[np.intp],
+        px: NDArray[np.float64],
+        py: NDArray[np.float64],
+    ) -> None:
+        """Blit a marker with short ticks along the directions it films (a ring for domes)."""
+        rejected = self._rejected_style()
+        memo: dict[tuple[int, int], tuple[QImage, int]] = {}
+        groups = cams.group[rows].tolist()
+        for row, group, x, y in zip(rows.tolist(), groups, px.tolist(), py.tolist(), strict=True):
+            fov = cams.fov(row) if self.show_fov else None
+            key = (id(fov), group)
+            if key not in memo:
+                style = self.styles[group]
+                sprite = self.sprites.tick(
+                    fov, style, self.hollow, style is rejected, self.marker_px
+                )
+                memo[key] = (sprite, sprite.width() // 2)
+            sprite, half = memo[key]
+            painter.drawImage(QPoint(round(x) - half, round(y) - half), sprite)
+
     def _paint_markers(
         self,
         painter: QPainter,
@@ -207,6 +195,8 @@ class CameraDrawing:
         py: NDArray[np.float64],
     ) -> None:
         """Blit one marker per camera: a dot (a ring for OSM cameras), a cross when rejected."""
+        if len(rows) == 0:
+            return
         rejected = self._rejected_style()
         sprites = [
             self.sprites.marker(style, self.hollow, style is rejected, self.marker_px)
@@ -229,7 +219,9 @@ class CameraDrawing:
         px: NDArray[np.float64],
         py: NDArray[np.float64],
     ) -> None:
-        """Draw every camera as an outlined square, all groups in one batched image."""
+        """Draw cameras as outlined squares, all groups in one batched image."""
+        if len(groups) == 0:
+            return
         order = reversed(range(len(self.styles)))  # drafts, which need checking, on top
         layers = [
             PointGroup(
@@ -239,3 +231,11 @@ class CameraDrawing:
             if self.shown[g]
         ]
         paint_point_groups(painter, view.width, view.height, layers, round(self.marker_px))
+
+
+def _at(
+    px: NDArray[np.float64], py: NDArray[np.float64], looks: NDArray[np.int8], look: int
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Return the pixel positions of the cameras drawn with one look."""
+    chosen = looks == look
+    return px[chosen], py[chosen]

@@ -58,6 +58,7 @@ class MapCanvas(QGraphicsView):
         super().__init__(parent)
         self.frame = MapFrame()
         self.frame.tiles.tiles_changed.connect(self._schedule_repaint)
+        self.frame.camera_tiles.tiles_changed.connect(self._schedule_repaint)
         self._center = world_of(46.5, 2.5)
         self._zoom = 5.0
         self._press: QPointF | None = None

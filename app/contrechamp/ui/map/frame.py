@@ -1,7 +1,8 @@
 """Everything one map frame shows, and how it is painted, independent of any widget.
 
 The canvas paints it on screen; ``render`` paints it into a QImage for screenshots and
-benchmarks. Only tiles come from the cache; cameras, selection and GPS are drawn live.
+benchmarks. The base map and the cameras come from tile caches; the selection, the camera being
+dragged, GPS and track are drawn live.
 """
 
 from __future__ import annotations
@@ -13,7 +14,20 @@ from PySide6.QtGui import QImage, QPainter
 
 from contrechamp.core.area import BBox, ExistingCamera, MapFeature
 from contrechamp.core.camera import Camera, Status
-from contrechamp.ui.map.camera_layer import CameraDrawing, CameraPoints, direction_of
+from contrechamp.ui.map.camera_layer import (
+    CONES_PER_CELL,
+    TICKS_PER_CELL,
+    CameraDrawing,
+    direction_of,
+)
+from contrechamp.ui.map.camera_points import CameraPoints
+from contrechamp.ui.map.camera_tiles import (
+    CameraLayerTiles,
+    CameraScene,
+    CameraSet,
+    CameraTileKey,
+)
+from contrechamp.ui.map.edits import Place, place_of, touched_by
 from contrechamp.ui.map.overlays import (
     paint_attribution,
     paint_gps,
@@ -39,6 +53,8 @@ __all__ = ["LAYERS", "STATUS_GROUPS", "MapFrame"]
 
 LAYERS = ("basemap", "existing", "draft", "confirmed", "rejected", "fov", "gps", "track")
 STATUS_GROUPS = {Status.DRAFT: 0, Status.CONFIRMED: 1, Status.REJECTED: 2}
+_SURVEY = ("draft", "confirmed", "rejected")
+_CAMERA_LAYERS = ("existing", *_SURVEY, "fov")  # the toggles camera tiles depend on
 
 
 class MapFrame:
@@ -59,8 +75,13 @@ class MapFrame:
         self.gps: tuple[float, float, float | None, float | None] | None = None
         self.track: list[tuple[float, float]] = []
         self.visible = dict.fromkeys(LAYERS, True)
-        self.last_cones = False  # whether the last frame drew survey cameras as full cones
+        self.last_cones = False  # whether the last frame was zoomed in enough for cones
         self.sprites = CameraSprites()
+        self.camera_tiles = CameraLayerTiles()
+        self.dragged: str | None = None  # drawn live while dragged, left out of the tiles
+        self._snapshots = (self.existing.snapshot(), self.survey.snapshot())
+        self._scene: CameraScene | None = None
+        self.last_dropped: list[CameraTileKey] = []  # the tiles the last edit repainted
 
     def set_area(self, bbox: BBox | None, features: Sequence[MapFeature]) -> None:
         """Replace the base map (tiles are painted again from the new features)."""
@@ -86,6 +107,7 @@ class MapFrame:
     def set_existing(self, cameras: Sequence[ExistingCamera]) -> None:
         """Replace the cameras already in OSM."""
         self.existing.replace([(c.osm_id, c.lat, c.lon, 0, c.tags) for c in cameras])
+        self._cameras_replaced()
 
     def set_cameras(self, cameras: Sequence[Camera]) -> None:
         """Replace the survey's cameras."""
@@ -93,31 +115,45 @@ class MapFrame:
         self.survey.replace(
             [(c.id, c.lat, c.lon, STATUS_GROUPS[c.status], c.tags) for c in cameras]
         )
+        self.dragged = None
+        self._cameras_replaced()
 
     def upsert(self, camera: Camera) -> None:
-        """Add or update one survey camera."""
+        """Add or update one survey camera (its tiles are painted again for the next frame)."""
+        old = place_of(self.survey, camera.id)
         self.cameras[camera.id] = camera
         self.survey.upsert(
             camera.id, camera.lat, camera.lon, STATUS_GROUPS[camera.status], camera.tags
         )
+        if self.dragged == camera.id:
+            self.dragged = None
+        self._survey_edited([old, place_of(self.survey, camera.id)])
 
     def remove(self, camera_id: str) -> None:
         """Remove one survey camera (and the selection if it was that one)."""
+        old = place_of(self.survey, camera_id)
         self.cameras.pop(camera_id, None)
         self.survey.remove(camera_id)
         if self.selected == camera_id:
             self.selected = None
+        if self.dragged == camera_id:
+            self.dragged = None
+        self._survey_edited([old])
 
     def preview_move(self, camera_id: str, x: float, y: float) -> None:
         """Show a camera at a world position while it is dragged (the data is unchanged)."""
         row = self.survey.index_of(camera_id)
-        if row is not None:
-            self.survey.x[row], self.survey.y[row] = x, y
+        if row is None:
+            return
+        if self.dragged != camera_id:  # lift it out of the tiles: it is drawn live from now on
+            self.dragged = camera_id
+            self._survey_edited([place_of(self.survey, camera_id)])
+        self.survey.x[row], self.survey.y[row] = x, y
 
     def end_preview(self, camera_id: str) -> None:
         """Put a dragged camera back where its data says, before the window decides."""
         camera = self.cameras.get(camera_id)
-        if camera is not None:
+        if camera is not None and self.dragged == camera_id:
             self.upsert(camera)
 
     def survey_shown(self) -> np.ndarray:
@@ -135,7 +171,9 @@ class MapFrame:
             self.tiles.paint(painter, view, request)
         if self.visible["track"]:
             paint_track(painter, view, self.style, self.track)
-        self._paint_cameras(painter, view)
+        self.camera_tiles.paint(painter, view, self.camera_scene(), request)
+        self._paint_dragged(painter, view)
+        self.last_cones = view.zoom >= float(self.style.raw["cameras"]["cone_min_zoom"])
         self._paint_selection(painter, view)
         if self.visible["gps"] and self.gps is not None:
             paint_gps(painter, view, self.style, *self.gps)
@@ -148,6 +186,29 @@ class MapFrame:
         text = self.tiles.provider.attribution
         return text if "OpenStreetMap" in text else f"{text} | {OSM_ATTRIBUTION}"
 
+    def camera_scene(self) -> CameraScene:
+        """Return what the camera tiles show under the current layer toggles."""
+        key = tuple(self.visible[name] for name in _CAMERA_LAYERS)
+        if self._scene is None or self._scene.key != key:
+            existing, survey = self._snapshots
+            skip = None if self.dragged is None else self.survey.index_of(self.dragged)
+            self._scene = CameraScene(
+                key,
+                (
+                    CameraSet(self.existing_drawing(), existing),
+                    CameraSet(self.survey_drawing(), survey, skip),
+                ),
+            )
+        return self._scene
+
+    def existing_drawing(self) -> CameraDrawing:
+        """Return how the OSM cameras are drawn under the current layers."""
+        return self._drawing(["existing"], self.existing_shown(), hollow=True)
+
+    def survey_drawing(self) -> CameraDrawing:
+        """Return how the survey's cameras are drawn under the current layers."""
+        return self._drawing(list(_SURVEY), self.survey_shown(), hollow=False)
+
     def _drawing(self, groups: Sequence[str], shown: np.ndarray, hollow: bool) -> CameraDrawing:
         """Return how one camera set is drawn under the current layers and style."""
         cams = self.style.raw["cameras"]
@@ -156,18 +217,41 @@ class MapFrame:
             shown=shown,
             show_fov=self.visible["fov"],
             cone_zoom=float(cams["cone_min_zoom"]),
-            cone_max=int(cams["cone_max_visible"]),
             marker_px=float(cams["marker_px"]),
             sprites=self.sprites,
             hollow=hollow,
+            cones_per_cell=int(cams.get("cones_per_cell", CONES_PER_CELL)),
+            ticks_per_cell=int(cams.get("ticks_per_cell", TICKS_PER_CELL)),
+        )
+
+    def _cameras_replaced(self) -> None:
+        """Start the camera tiles afresh from the current cameras."""
+        self._snapshots = (self.existing.snapshot(), self.survey.snapshot())
+        self._scene = None
+        self.camera_tiles.clear()
+
+    def _survey_edited(self, places: list[Place | None]) -> None:
+        """Snapshot the survey again and drop the tiles the edited camera touched, at its
+        places before and after the edit."""
+        before, after = self._snapshots[1], self.survey.snapshot()
+        self._snapshots = (self._snapshots[0], after)
+        self._scene = None
+        drawing = self.survey_drawing()
+        self.last_dropped = self.camera_tiles.drop(
+            lambda zoom: touched_by(drawing, before, after, places, zoom), self.camera_scene().key
         )
 
     def _paint_cameras(self, painter: QPainter, view: Viewport) -> None:
-        """Paint the OSM cameras under the survey's own."""
-        existing = self._drawing(["existing"], self.existing_shown(), hollow=True)
-        existing.paint(painter, view, self.existing)
-        survey = self._drawing(["draft", "confirmed", "rejected"], self.survey_shown(), False)
-        self.last_cones = survey.paint(painter, view, self.survey)
+        """Paint every camera live, without tiles (the benchmarks' reference drawing)."""
+        self.existing_drawing().paint(painter, view, self.existing)
+        self.survey_drawing().paint(painter, view, self.survey)
+
+    def _paint_dragged(self, painter: QPainter, view: Viewport) -> None:
+        """Paint the camera being dragged, at its preview position, over the tiles."""
+        row = None if self.dragged is None else self.survey.index_of(self.dragged)
+        if row is None or not self.survey_shown()[self.survey.group[row]]:
+            return
+        self.survey_drawing().paint(painter, view, self.survey.row_copy(row))
 
     def _paint_selection(self, painter: QPainter, view: Viewport) -> None:
         """Paint the selected camera's ring and direction handle."""

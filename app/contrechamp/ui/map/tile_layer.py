@@ -18,7 +18,7 @@ from PySide6.QtGui import QImage, QPainter
 from contrechamp.ui.map.projection import TILE_PX, Viewport
 from contrechamp.ui.map.tile_sources import TileProvider, tile_range
 
-__all__ = ["TileKey", "TileLayer"]
+__all__ = ["TileKey", "TileLayer", "tile_cells", "tile_origin"]
 
 TileKey = tuple[str, float, int, int]
 _MISSING_RETRY_S = 30.0
@@ -132,33 +132,13 @@ class TileLayer(QObject):
 
     def _visible_keys(self, view: Viewport, zoom: float) -> list[TileKey]:
         """Return the keys of the tiles covering the view at a grid zoom, centre first."""
-        s = 2.0 ** (view.zoom - zoom)
-        left = view.center_x * 2.0**zoom - view.width / 2 / s
-        top = view.center_y * 2.0**zoom - view.height / 2 / s
-        last = tile_range(zoom) - 1
-        x0, x1 = (
-            max(0, math.floor(left / TILE_PX)),
-            min(last, math.floor((left + view.width / s) / TILE_PX)),
-        )
-        y0, y1 = (
-            max(0, math.floor(top / TILE_PX)),
-            min(last, math.floor((top + view.height / s) / TILE_PX)),
-        )
-        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        cells = [(x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
-        cells.sort(key=lambda c: (c[0] - cx) ** 2 + (c[1] - cy) ** 2)
-        return [(self.provider.key, zoom, x, y) for x, y in cells]
+        return [(self.provider.key, zoom, x, y) for x, y in tile_cells(view, zoom)]
 
     def _blit(
         self, painter: QPainter, view: Viewport, zoom: float, keys: list[TileKey], count: bool
     ) -> None:
         """Draw the cached tiles among ``keys``, scaled when the view is between grid zooms."""
-        s = 2.0 ** (view.zoom - zoom)
-        left = view.center_x * 2.0**view.zoom - view.width / 2
-        top = view.center_y * 2.0**view.zoom - view.height / 2
-        if s == 1.0:
-            left, top = round(left), round(top)
-        size = TILE_PX * s
+        left, top, size = tile_origin(view, zoom)
         for key in keys:
             image = self._images.get(key)
             if count:
@@ -166,7 +146,7 @@ class TileLayer(QObject):
             if image is None:
                 continue
             x, y = key[2] * size - left, key[3] * size - top
-            if s == 1.0:
+            if size == TILE_PX:
                 painter.drawImage(QPointF(x, y), image)
             else:
                 painter.drawImage(QRectF(x, y, size, size), image)
@@ -216,3 +196,34 @@ class TileLayer(QObject):
         self._images.move_to_end(key)
         while len(self._images) > self.capacity:
             self._images.popitem(last=False)
+
+
+def tile_cells(view: Viewport, zoom: float) -> list[tuple[int, int]]:
+    """Return the (x, y) of the grid tiles at ``zoom`` covering the view, centre first."""
+    s = 2.0 ** (view.zoom - zoom)
+    left = view.center_x * 2.0**zoom - view.width / 2 / s
+    top = view.center_y * 2.0**zoom - view.height / 2 / s
+    last = tile_range(zoom) - 1
+    x0, x1 = (
+        max(0, math.floor(left / TILE_PX)),
+        min(last, math.floor((left + view.width / s) / TILE_PX)),
+    )
+    y0, y1 = (
+        max(0, math.floor(top / TILE_PX)),
+        min(last, math.floor((top + view.height / s) / TILE_PX)),
+    )
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    cells = [(x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+    cells.sort(key=lambda c: (c[0] - cx) ** 2 + (c[1] - cy) ** 2)
+    return cells
+
+
+def tile_origin(view: Viewport, zoom: float) -> tuple[float, float, float]:
+    """Return the view's top-left in pixels of the view's zoom, and the size of a grid tile
+    at ``zoom`` on screen: tile (x, y) is drawn at (x × size − left, y × size − top)."""
+    s = 2.0 ** (view.zoom - zoom)
+    left = view.center_x * 2.0**view.zoom - view.width / 2
+    top = view.center_y * 2.0**view.zoom - view.height / 2
+    if s == 1.0:
+        left, top = round(left), round(top)
+    return left, top, TILE_PX * s
