@@ -1,9 +1,11 @@
-"""import_photos against a real survey file: drafts, pairs, track matching, duplicates."""
+"""import_photos against a real survey file: drafts, pairs, track matching, duplicates, pending
+photos, failures."""
 
 from __future__ import annotations
 
 import io
 import shutil
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from contrechamp.core.geo import distance_m
 from contrechamp.core.photo import PhotoRole
 from contrechamp.core.track import TrackPoint
 from contrechamp.ops.photo_import import import_photos, render_previews
+from contrechamp.store.pending import PendingState
 from contrechamp.store.survey import SurveyFile
 from tests.photos.photo_factory import HOME, T0, write_photo, write_walk
 
@@ -159,39 +162,64 @@ def test_previews_render_on_a_pool_and_replace_thumbnails(
         assert preview.size == (320, 240)
 
 
-def test_a_photo_changed_during_the_import_is_skipped(survey: SurveyFile, tmp_path: Path) -> None:
+def test_drafts_are_recorded_with_their_photos_pending(survey: SurveyFile, tmp_path: Path) -> None:
     folder = write_walk(tmp_path / "walk")
-    target = folder / "IMG_3.jpg"
-
-    def touch_after_first_pass(done: int, _total: int) -> None:
-        if done == 6:  # every file of the walk has been read once
-            target.write_bytes(target.read_bytes() + b"edited")
-
-    summary = import_photos(survey, [folder], progress=touch_after_first_pass)
-    assert (str(target), "file.changed") in summary.skipped
-    assert summary.drafts_created == 1
-    assert "IMG_3.jpg" not in {p.filename for p in survey.photos()}
+    summary = import_photos(survey, [folder])
+    assert summary.photos_added == survey.pending_count() == 4
+    pending = {p.filename: p for p in survey.pending_photos()}
+    assert pending["IMG_1.jpg"].source == folder / "IMG_1.jpg"
+    assert pending["IMG_1.jpg"].size == (folder / "IMG_1.jpg").stat().st_size
+    assert {p.state for p in pending.values()} == {PendingState.WAITING}
+    # Until copied, the bytes come from the originals, checked against their hash.
+    photo = next(p for p in survey.photos() if p.filename == "IMG_3.jpg")
+    assert survey.photo_data(photo.id) == (folder / "IMG_3.jpg").read_bytes()  # type: ignore[arg-type]
 
 
 def test_a_full_disk_stops_the_import_keeping_whole_drafts_only(
     survey: SurveyFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_add_photo = survey.add_photo
-    stored: list[str] = []
+    monkeypatch.setattr("contrechamp.ops.photo_import._PHOTOS_PER_COMMIT", 2)
+    real_add = survey.add_pending_photos
+    batches: list[int] = []
 
-    def add_photo_until_full(info, data, thumbnail=None):  # type: ignore[no-untyped-def]
-        if len(stored) == 2:  # the disk fills up inside the second draft's transaction
+    def add_until_full(photos):  # type: ignore[no-untyped-def]
+        if batches:  # the disk fills up with the second batch: the pair was committed
             raise SurveyError("disk full", "survey.full")
-        stored.append(info.filename)
-        return real_add_photo(info, data, thumbnail)
+        batches.append(len(photos))
+        return real_add(photos)
 
-    monkeypatch.setattr(survey, "add_photo", add_photo_until_full)
+    monkeypatch.setattr(survey, "add_pending_photos", add_until_full)
     folder = write_walk(tmp_path / "walk")
     summary = import_photos(survey, [folder])
     assert summary.drafts_created == 1
-    assert {code for _, code in summary.skipped} >= {"survey.full"}
     skipped_full = {Path(name).name for name, code in summary.skipped if code == "survey.full"}
     assert skipped_full == {"IMG_3.jpg", "IMG_4.jpg"}
     (camera,) = survey.cameras()
     assert len(survey.photos(camera.id)) == 2
     assert len(survey.photos()) == 2
+
+
+def test_a_failed_commit_keeps_nothing_of_its_batch(
+    survey: SurveyFile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_walk(tmp_path / "walk")
+    real_transaction = survey.transaction
+    depth = [0]
+
+    @contextmanager
+    def failing_commit():  # type: ignore[no-untyped-def]
+        depth[0] += 1
+        try:
+            with real_transaction():
+                yield
+                if depth[0] == 1:
+                    raise SurveyError("disk full", "survey.full")  # at COMMIT time
+        finally:
+            depth[0] -= 1
+
+    monkeypatch.setattr(survey, "transaction", failing_commit)
+    summary = import_photos(survey, [folder])
+    assert (summary.drafts_created, summary.photos_added, summary.camera_ids) == (0, 0, [])
+    assert len(summary.skipped) == 2 + 4  # broken.jpg, notes.txt, then the four photos
+    assert survey.cameras() == []
+    assert survey.photos() == []

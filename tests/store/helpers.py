@@ -51,3 +51,33 @@ def make_v1_survey(path: Path, cameras: int = 3) -> None:
             [(f"old{i}",) for i in range(cameras)],
         )
     connection.close()
+
+
+V2_PHOTO = b"\xff\xd8\xff\xe0 a photo saved by version 2" * 100
+
+
+def make_v2_survey(path: Path) -> None:
+    """Write a schema version 2 survey with one camera and one photo (bytes inside)."""
+    from contrechamp.store.database import Database
+    from contrechamp.store.migrate import upgrade
+
+    path.touch()
+    database = Database(path, readonly=False)
+    with database.transaction():
+        upgrade(database.conn, 2)
+    database.close()
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("INSERT INTO meta (key, value) VALUES ('title', 'Deuxième')")
+        connection.execute(
+            "INSERT INTO cameras VALUES ('cam2', 48.85, 2.35, 'draft', 'photo', NULL, 'renard',"
+            " '2025-01-02T03:04:05+00:00', '2025-01-02T03:04:05+00:00', NULL, NULL, '',"
+            ' \'{"man_made":"surveillance"}\', NULL)'
+        )
+        connection.execute(
+            "INSERT INTO photos VALUES (1, 'cam2', ?, 'IMG_1.jpg', 'image/jpeg', 'close_up',"
+            " NULL, 48.85, 2.35, NULL, NULL, NULL, NULL, 1)",
+            (hashlib.sha256(V2_PHOTO).hexdigest(),),
+        )
+        connection.execute("INSERT INTO photo_blobs VALUES (1, X'FFD8', ?)", (V2_PHOTO,))
+    connection.close()

@@ -12,7 +12,7 @@ import pytest
 from contrechamp.core.errors import SurveyError
 from contrechamp.store import SCHEMA_VERSION, SurveyFile
 from contrechamp.store.safety import inspect_survey
-from tests.store.helpers import camera, closed_file_bytes, make_v1_survey
+from tests.store.helpers import V2_PHOTO, camera, closed_file_bytes, make_v1_survey, make_v2_survey
 
 
 def _pragma_version(path: Path) -> int:
@@ -50,6 +50,23 @@ def test_older_file_is_backed_up_then_migrated(survey_path: Path) -> None:
         assert [c.id for c in old.cameras()] == ["old0", "old1", "old2"]
     assert _pragma_version(survey_path) == SCHEMA_VERSION
     assert _pragma_version(backup) == 1
+
+
+def test_version_2_file_is_backed_up_then_migrated_with_its_photos(survey_path: Path) -> None:
+    make_v2_survey(survey_path)
+    with SurveyFile.open(survey_path) as survey:
+        assert survey.schema_version == SCHEMA_VERSION == 3
+        assert survey.title == "Deuxième"
+        (photo,) = survey.photos("cam2")
+        assert photo.id is not None
+        assert survey.photo_data(photo.id) == V2_PHOTO
+        assert survey.thumbnail(photo.id) == b"\xff\xd8"
+        assert survey.pending_count() == 0
+    backup = survey_path.with_name("walk.backup-v2.cartoparty")
+    assert inspect_survey(backup) == 2
+    assert inspect_survey(survey_path) == 3
+    with SurveyFile.open_untrusted_readonly(backup) as old:  # migrated in a scratch copy
+        assert old.photo_data(1) == V2_PHOTO
 
 
 def test_a_second_backup_never_overwrites_the_first(survey_path: Path) -> None:

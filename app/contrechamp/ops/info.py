@@ -28,6 +28,7 @@ class SurveyInfo:
     schema_version: int
     cameras: dict[str, int]
     photos: int
+    photos_pending: int  # photos whose bytes are not inside the file yet (import unfinished)
     existing_cameras: int
     map_features: int
     area: list[float] | None
@@ -60,6 +61,7 @@ def survey_info(survey: SurveyFile) -> SurveyInfo:
         schema_version=survey.schema_version,
         cameras={s.value: counts.get(s, 0) for s in Status},
         photos=len(survey.photos()),
+        photos_pending=survey.pending_count(),
         existing_cameras=len(survey.existing_cameras()),
         map_features=len(survey.map_features()),
         area=None if bbox is None else [bbox.west, bbox.south, bbox.east, bbox.north],

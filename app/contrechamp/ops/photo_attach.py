@@ -3,24 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
 from pathlib import Path
 
-from contrechamp.core.photo import PhotoRole
-from contrechamp.ops.photo_import import _read_photo, _store_photo
+from contrechamp.core.errors import InputError
+from contrechamp.ops.photo_import import photo_info
+from contrechamp.ops.photo_reading import read_photo
 from contrechamp.store.survey import SurveyFile
 
 __all__ = ["attach_photo_files"]
 
 
 def attach_photo_files(survey: SurveyFile, camera_id: str, paths: Sequence[Path]) -> int:
-    """Store each photo (once, by content) and attach it to ``camera_id``; return how many.
+    """Store each photo with its bytes (once, by content), attached to ``camera_id``; return
+    how many.
 
     Raises ``InputError`` for a file that is not a readable photo, before storing anything.
     """
-    photos = [_read_photo(Path(p), (), timedelta(0)) for p in paths]
+    photos = [read_photo(Path(p)) for p in paths]
     with survey.transaction():
         for photo in photos:
-            data = Path(photo.path).read_bytes()
-            _store_photo(survey, photo, data, camera_id, PhotoRole.OTHER)
+            data = _read_again(photo.path)
+            survey.add_photo(photo_info(photo, None, camera_id), data, photo.thumbnail)
     return len(photos)
+
+
+def _read_again(path: Path) -> bytes:
+    """The photo's bytes, to store them (the store hashes what it keeps)."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path.name}: cannot read", "file.unreadable") from error

@@ -1,14 +1,20 @@
-"""Import walk photos into a survey: each photographed camera becomes a draft to confirm."""
+"""Import walk photos into a survey: each photographed camera becomes a draft to confirm.
+
+The import has two phases. :func:`import_photos` makes the drafts: it reads every photo's
+hash, EXIF and embedded thumbnail and records drafts and photos in a few large transactions,
+the photos *pending* (their bytes still in the original files). Then
+:func:`contrechamp.ops.photo_copy.copy_pending_photos` copies the bytes into the survey.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+from contrechamp.core.camera import Camera
 from contrechamp.core.drafts import (
     PAIR_MAX_METRES,
     PAIR_MAX_SECONDS,
@@ -18,30 +24,42 @@ from contrechamp.core.drafts import (
     group_sightings,
     position_from_track,
 )
-from contrechamp.core.errors import InputError, SurveyError
+from contrechamp.core.errors import SurveyError
 from contrechamp.core.photo import PhotoInfo, PhotoRole
 from contrechamp.core.track import TrackPoint
-from contrechamp.formats.exif import PhotoExif, read_exif
-from contrechamp.formats.limits import checked_size
-from contrechamp.formats.photo_files import photo_size, sniff_mime, upright_jpeg
+from contrechamp.ops.photo_copy import CopySummary, copy_pending_photos
 from contrechamp.ops.photo_previews import render_previews
+from contrechamp.ops.photo_reading import MAX_PHOTO_BYTES, PhotoRead, read_photos
+from contrechamp.store.photos import PendingInput
 from contrechamp.store.survey import SurveyFile
 
-__all__ = ["MAX_PHOTO_BYTES", "ImportSummary", "import_photos", "photo_files", "render_previews"]
-
-MAX_PHOTO_BYTES = 200 * 1024 * 1024
-"""Larger than any phone photo (a 200-MP HEIC is ~40 MB)."""
+__all__ = [
+    "MAX_PHOTO_BYTES",
+    "CopySummary",
+    "ImportSummary",
+    "copy_pending_photos",
+    "import_photos",
+    "photo_files",
+    "photo_info",
+    "render_previews",
+]
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+
+_PHOTOS_PER_COMMIT = 250
+"""Drafts are committed in batches of whole sightings, with their photos in bulk: one durable
+commit per sighting cost more than reading its photos."""
+_PAIRING = (PAIR_MAX_SECONDS, PAIR_MAX_METRES)  # what makes two photos one sighting
 
 
 @dataclass
 class ImportSummary:
     """What an import did. ``unplaced`` lists photos stored without a camera (to place on
     the map); ``skipped`` pairs a file with a reason code (file.missing, file.unreadable,
-    file.too_large, file.changed, photo.unsupported, photo.unreadable, photo.too_large);
-    ``camera_ids`` are the drafts created, in the order of the walk."""
+    file.too_large, photo.unsupported, photo.unreadable, photo.too_large, or a survey.*
+    code when the survey file could take no more); ``camera_ids`` are the drafts created,
+    in the order of the walk. Photos added are pending until copied into the survey."""
 
     drafts_created: int = 0
     photos_added: int = 0
@@ -51,17 +69,14 @@ class ImportSummary:
     cancelled: bool = False
     camera_ids: list[str] = field(default_factory=list)
 
-
-@dataclass(frozen=True, slots=True)
-class _ReadPhoto:
-    """A photo file after the first pass: identity, EXIF and where it was taken."""
-
-    path: Path
-    sha256: str
-    mime: str
-    exif: PhotoExif
-    fix: PhotoFix | None
-    stamp: tuple[int, int]  # size and modification time, to notice a file changed since
+    def add(self, other: ImportSummary) -> None:
+        """Count what ``other`` (one committed batch) did into this summary."""
+        self.drafts_created += other.drafts_created
+        self.photos_added += other.photos_added
+        self.unplaced += other.unplaced
+        self.skipped += other.skipped
+        self.camera_ids += other.camera_ids
+        self.cancelled = self.cancelled or other.cancelled
 
 
 def import_photos(
@@ -78,31 +93,24 @@ def import_photos(
 
     Photos with a position (EXIF, else the GPS ``track`` at the photo's time plus
     ``clock_offset``) are grouped into sightings (a close-up and a wide shot taken within
-    60 s and 15 m) and each sighting becomes one draft, saved with its photos in one
-    transaction. Photos without a position are stored unattached. Photos already in the
-    survey (same bytes) are counted, not stored twice. Cancelling stops between drafts.
+    60 s and 15 m) and each sighting becomes one draft with its photos; a sighting is
+    always stored whole. Photos without a position are stored unattached. Photos already
+    in the survey (same bytes) are counted, not stored twice. Photos are recorded pending:
+    call ``copy_pending_photos`` next to bring their bytes in. Cancelling stops between
+    drafts.
     """
     summary = ImportSummary()
     files = list(photo_files(paths, summary))
     steps = _Steps(2 * len(files), progress)
-    photos = _first_pass(survey, files, track, clock_offset, summary, steps, cancelled)
+    read = _first_pass(survey, files, summary, steps, cancelled)
     if summary.cancelled:
         return summary
-    by_key = {photo.sha256: photo for photo in photos}
-    fixes = [photo.fix for photo in photos if photo.fix is not None]
-    groups = group_sightings(fixes, PAIR_MAX_SECONDS, PAIR_MAX_METRES)
-    groups += [[_unplaced_fix(photo)] for photo in photos if photo.fix is None]
-    for index, group in enumerate(groups):
-        if cancelled is not None and cancelled():
-            summary.cancelled = True
-            break
-        try:
-            _store_group(survey, [by_key[fix.key] for fix in group], group, surveyor, summary)
-        except SurveyError as error:  # the file cannot take more (disk full, busy): stop
-            left = [by_key[fix.key].path for rest in groups[index:] for fix in rest]
-            summary.skipped.extend((str(path), error.code) for path in left)
-            break
-        steps.advance(len(files) // max(len(groups), 1))
+    ordered_track = sorted(track, key=lambda point: point.time.timestamp())
+    fixes = {photo.sha256: _fix(photo, ordered_track, clock_offset) for photo in read}
+    groups = group_sightings([f for f in fixes.values() if f is not None], *_PAIRING)
+    groups += [[_unplaced_fix(photo)] for photo in read if fixes[photo.sha256] is None]
+    writer = _DraftWriter(survey, read, fixes, surveyor, steps, cancelled)
+    writer.store(groups, summary, max(1, len(files) // max(len(groups), 1)))
     if not summary.cancelled:
         steps.finish()
     return summary
@@ -149,69 +157,30 @@ class _Steps:
 def _first_pass(
     survey: SurveyFile,
     files: Sequence[Path],
-    track: Sequence[TrackPoint],
-    clock_offset: timedelta,
     summary: ImportSummary,
     steps: _Steps,
     cancelled: Cancelled | None,
-) -> list[_ReadPhoto]:
-    """Read every file's EXIF and hash, dropping duplicates and unusable files."""
-    ordered_track = sorted(track, key=lambda point: point.time.timestamp())
-    photos: list[_ReadPhoto] = []
-    seen: set[str] = set()
-    for path in files:
-        if cancelled is not None and cancelled():
-            summary.cancelled = True
-            break
-        try:
-            photo = _read_photo(path, ordered_track, clock_offset)
-        except InputError as error:
-            summary.skipped.append((str(path), error.code))
+) -> list[PhotoRead]:
+    """Read every file's hash, EXIF and thumbnail, dropping duplicates and unusable files."""
+    photos: dict[str, PhotoRead] = {}
+    for path, photo in read_photos(files, cancelled=cancelled):
+        if not isinstance(photo, PhotoRead):
+            summary.skipped.append((str(path), photo.code))
+        elif photo.sha256 in photos:
+            summary.duplicates += 1
         else:
-            if photo.sha256 in seen or survey.photo_by_hash(photo.sha256) is not None:
-                summary.duplicates += 1
-            else:
-                seen.add(photo.sha256)
-                photos.append(photo)
+            photos[photo.sha256] = photo
         steps.advance()
-    return photos
+    summary.cancelled = cancelled is not None and steps.done < len(files) and cancelled()
+    known = survey.known_hashes(photos)
+    summary.duplicates += len(known)
+    return [photo for key, photo in photos.items() if key not in known]
 
 
-def _read_photo(path: Path, track: Sequence[TrackPoint], clock_offset: timedelta) -> _ReadPhoto:
-    """Hash a photo file and read its EXIF (the pixels are not decoded)."""
-    stamp = _stamp(path)
-    data = _read_bytes(path)
-    mime = sniff_mime(data[:64])
-    if mime is None:
-        raise InputError(f"{path.name} is not a JPEG, HEIC, PNG or WebP photo", "photo.unsupported")
-    photo_size(data)  # the header must parse, within the decompression-bomb limit
-    exif = read_exif(data)
-    sha256 = hashlib.sha256(data).hexdigest()
-    return _ReadPhoto(path, sha256, mime, exif, _fix(sha256, exif, track, clock_offset), stamp)
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    """A file's size and modification time (0, 0 when it cannot be read)."""
-    try:
-        status = path.stat()
-    except OSError:
-        return 0, 0
-    return status.st_size, status.st_mtime_ns
-
-
-def _read_bytes(path: Path) -> bytes:
-    """A photo file's bytes, bounded in size."""
-    checked_size(path, MAX_PHOTO_BYTES)
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path.name}: cannot read", "file.unreadable") from error
-
-
-def _fix(
-    key: str, exif: PhotoExif, track: Sequence[TrackPoint], clock_offset: timedelta
-) -> PhotoFix | None:
-    """Where the photo was taken: its EXIF position, else the track at its time."""
+def _fix(photo: PhotoRead, track: Sequence[TrackPoint], clock_offset: timedelta) -> PhotoFix | None:
+    """Where the photo was taken: its EXIF position, else the (time-ordered) track at its
+    time."""
+    exif = photo.exif
     position: tuple[float, float] | None = None
     accuracy = None
     if exif.lat is not None and exif.lon is not None:
@@ -220,61 +189,96 @@ def _fix(
         position = position_from_track(track, exif.taken_at, clock_offset)
     if position is None:
         return None
-    return PhotoFix(key, *position, exif.taken_at, exif.heading, exif.zoom, accuracy)
+    return PhotoFix(photo.sha256, *position, exif.taken_at, exif.heading, exif.zoom, accuracy)
 
 
-def _unplaced_fix(photo: _ReadPhoto) -> PhotoFix:
+def _unplaced_fix(photo: PhotoRead) -> PhotoFix:
     """A stand-in fix for a photo without position (it gets no camera)."""
     return PhotoFix(photo.sha256, 0.0, 0.0, photo.exif.taken_at)
 
 
-def _store_group(
-    survey: SurveyFile,
-    photos: list[_ReadPhoto],
-    group: list[PhotoFix],
-    surveyor: str | None,
-    summary: ImportSummary,
-) -> None:
-    """Save one sighting: a draft and its photos, or an unplaced photo, in one transaction
-    (all or nothing: SurveyError leaves the file as it was before this sighting)."""
-    loaded = _reload(photos, summary)
-    kept = [fix for fix in group if fix.key in loaded]
-    if not kept:
-        return
-    placed = photos[0].fix is not None
-    camera = draft_camera(kept, surveyor=surveyor) if placed else None
-    roles = _roles(kept) if placed else {kept[0].key: PhotoRole.OTHER}
-    with survey.transaction():
-        if camera is not None:
-            survey.add_camera(camera)
-        for fix in kept:
-            photo, data = loaded[fix.key]
-            _store_photo(survey, photo, data, camera.id if camera else None, roles[fix.key])
-    summary.photos_added += len(kept)
-    if camera is None:
-        summary.unplaced.append(str(photos[0].path))
-    else:
-        summary.drafts_created += 1
-        summary.camera_ids.append(camera.id)
+class _DraftWriter:
+    """Stores sightings in batches, each in one transaction (all or nothing)."""
+
+    def __init__(
+        self,
+        survey: SurveyFile,
+        read: list[PhotoRead],
+        fixes: dict[str, PhotoFix | None],
+        surveyor: str | None,
+        steps: _Steps,
+        cancelled: Cancelled | None,
+    ) -> None:
+        self._survey, self._surveyor = survey, surveyor
+        self._by_key, self._fixes = {photo.sha256: photo for photo in read}, fixes
+        self._steps, self._cancelled = steps, cancelled
+
+    def store(self, groups: list[list[PhotoFix]], summary: ImportSummary, step: int) -> None:
+        """Store every sighting; on a survey error the rest is listed as skipped."""
+        batches = list(_batches(groups, _PHOTOS_PER_COMMIT))
+        for index, batch in enumerate(batches):
+            done = ImportSummary()
+            cameras, photos = self._drafts(batch, done)
+            try:
+                with self._survey.transaction():
+                    self._survey.add_cameras(cameras)
+                    self._survey.add_pending_photos(photos)
+            except SurveyError as error:  # nothing of this batch was kept: stop here
+                summary.skipped += [s for b in batches[index:] for s in self._skips(b, error.code)]
+                return
+            summary.add(done)
+            self._steps.advance(step * len(batch))
+            if done.cancelled:
+                return
+
+    def _skips(self, groups: list[list[PhotoFix]], code: str) -> list[tuple[str, str]]:
+        return [(str(self._by_key[fix.key].path), code) for group in groups for fix in group]
+
+    def _drafts(
+        self, batch: list[list[PhotoFix]], done: ImportSummary
+    ) -> tuple[list[Camera], list[PendingInput]]:
+        """The drafts and photos of a batch's sightings, until the user cancels."""
+        cameras: list[Camera] = []
+        photos: list[PendingInput] = []
+        for group in batch:
+            if self._cancelled is not None and self._cancelled():
+                done.cancelled = True
+                break
+            camera = self._sighting(group, photos)
+            if camera is None:
+                done.unplaced.append(str(self._by_key[group[0].key].path))
+            else:
+                cameras.append(camera)
+                done.camera_ids.append(camera.id)
+            done.photos_added += len(group)
+        done.drafts_created = len(cameras)
+        return cameras, photos
+
+    def _sighting(self, group: list[PhotoFix], photos: list[PendingInput]) -> Camera | None:
+        """One sighting's draft (None for an unplaced photo); its photos go to ``photos``."""
+        placed = self._fixes[group[0].key] is not None
+        camera = draft_camera(group, surveyor=self._surveyor) if placed else None
+        roles = _roles(group) if placed else {group[0].key: PhotoRole.OTHER}
+        camera_id = camera.id if camera else None
+        for fix in group:
+            photo = self._by_key[fix.key]
+            info = photo_info(photo, self._fixes[fix.key], camera_id, roles[fix.key])
+            photos.append((info, photo.path, photo.size, photo.thumbnail))
+        return camera
 
 
-def _reload(
-    photos: list[_ReadPhoto], summary: ImportSummary
-) -> dict[str, tuple[_ReadPhoto, bytes]]:
-    """Read the photos' bytes again to store them; a file changed or gone since is skipped."""
-    loaded: dict[str, tuple[_ReadPhoto, bytes]] = {}
-    for photo in photos:
-        # Compared by size and time, not hash: the store hashes the bytes it keeps anyway.
-        if _stamp(photo.path) != photo.stamp:
-            summary.skipped.append((str(photo.path), "file.changed"))
-            continue
-        try:
-            data = _read_bytes(photo.path)
-        except InputError as error:
-            summary.skipped.append((str(photo.path), error.code))
-            continue
-        loaded[photo.sha256] = (photo, data)
-    return loaded
+def _batches(groups: list[list[PhotoFix]], photos: int) -> Iterator[list[list[PhotoFix]]]:
+    """Consecutive runs of sightings holding about ``photos`` photos each."""
+    batch: list[list[PhotoFix]] = []
+    count = 0
+    for group in groups:
+        batch.append(group)
+        count += len(group)
+        if count >= photos:
+            yield batch
+            batch, count = [], 0
+    if batch:
+        yield batch
 
 
 def _roles(group: list[PhotoFix]) -> dict[str, PhotoRole]:
@@ -286,27 +290,15 @@ def _roles(group: list[PhotoFix]) -> dict[str, PhotoRole]:
     return roles
 
 
-def _store_photo(
-    survey: SurveyFile, photo: _ReadPhoto, data: bytes, camera_id: str | None, role: PhotoRole
-) -> None:
-    """Store one photo with its metadata and its upright EXIF thumbnail (if any)."""
-    survey.add_photo(_photo_info(photo, camera_id, role), data, _upright_thumbnail(photo.exif))
-
-
-def _upright_thumbnail(exif: PhotoExif) -> bytes | None:
-    """The embedded EXIF thumbnail turned upright; None when absent or broken (the
-    preview is rendered later instead)."""
-    if exif.thumbnail is None:
-        return None
-    try:
-        return upright_jpeg(exif.thumbnail, exif.orientation)
-    except InputError:
-        return None
-
-
-def _photo_info(photo: _ReadPhoto, camera_id: str | None, role: PhotoRole) -> PhotoInfo:
-    """The stored metadata of a photo (its position is where it was taken)."""
-    exif, fix = photo.exif, photo.fix
+def photo_info(
+    photo: PhotoRead,
+    fix: PhotoFix | None,
+    camera_id: str | None,
+    role: PhotoRole = PhotoRole.OTHER,
+) -> PhotoInfo:
+    """The stored metadata of a read photo; its position is where it was taken: ``fix``,
+    else its EXIF position."""
+    exif = photo.exif
     return PhotoInfo(
         id=None,
         camera_id=camera_id,
@@ -315,8 +307,8 @@ def _photo_info(photo: _ReadPhoto, camera_id: str | None, role: PhotoRole) -> Ph
         mime=photo.mime,
         role=role,
         taken_at=exif.taken_at,
-        lat=fix.lat if fix else None,
-        lon=fix.lon if fix else None,
+        lat=fix.lat if fix else exif.lat,
+        lon=fix.lon if fix else exif.lon,
         accuracy_m=exif.accuracy_m,
         heading=exif.heading,
         heading_ref=exif.heading_ref,

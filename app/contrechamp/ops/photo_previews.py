@@ -7,13 +7,15 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from contrechamp.core.errors import InputError
+from contrechamp.core.errors import InputError, SurveyError
 from contrechamp.formats.photo_files import PREVIEW_SIZE, preview_jpeg
 from contrechamp.store.survey import SurveyFile
 
 __all__ = ["render_previews"]
 
 Cancelled = Callable[[], bool]
+# A photo deleted meanwhile, or pending with its original gone: no preview, the rest goes on.
+_PHOTO_GONE = frozenset({"photo.missing", "photo.pending"})
 
 
 def render_previews(
@@ -28,7 +30,8 @@ def render_previews(
     thumbnails. The survey is only touched from the calling thread, which reads the next
     photos while the pool decodes (Pillow releases the GIL while decoding); previews are
     saved a window at a time in one transaction (they are a cache: one commit, not one per
-    photo). Returns (photo id, error code) for the photos that could not be rendered."""
+    photo). A pending photo is read from its original. Returns (photo id, error code) for the
+    photos that could not be rendered (e.g. "photo.pending": its original is gone)."""
     count = workers or os.cpu_count() or 1
     failures: list[tuple[int, str]] = []
     done: list[tuple[int, bytes]] = []
@@ -37,7 +40,9 @@ def render_previews(
         for photo_id in photo_ids:
             if cancelled is not None and cancelled():
                 break
-            data = survey.photo_data(photo_id)
+            data = _photo_bytes(survey, photo_id, failures)
+            if data is None:
+                continue
             running.append((photo_id, pool.submit(_preview_or_error, data, size)))
             if len(running) > 2 * count:
                 _collect(running.popleft(), done, failures)
@@ -47,6 +52,19 @@ def render_previews(
             _collect(running.popleft(), done, failures)
     _save_previews(survey, done)
     return failures
+
+
+def _photo_bytes(
+    survey: SurveyFile, photo_id: int, failures: list[tuple[int, str]]
+) -> bytes | None:
+    """A photo's bytes; None (its failure noted) when it is gone or pending without original."""
+    try:
+        return survey.photo_data(photo_id)
+    except SurveyError as error:
+        if error.code not in _PHOTO_GONE:
+            raise
+        failures.append((photo_id, error.code))
+        return None
 
 
 def _collect(

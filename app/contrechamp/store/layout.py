@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 __all__ = ["SCHEMA_VERSION", "Layout", "layout"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1_TABLES: dict[str, tuple[str, ...]] = {
     "alembic_version": ("version_num",),
@@ -82,6 +82,12 @@ _V2_TABLES: dict[str, tuple[str, ...]] = {
 }
 
 
+_V3_TABLES: dict[str, tuple[str, ...]] = {
+    **_V2_TABLES,
+    "pending_photos": ("photo_id", "source", "size", "state", "thumbnail"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Layout:
     """The tables (name -> column names in order) and named indexes (name -> table) of a version."""
@@ -93,6 +99,7 @@ class Layout:
 _LAYOUTS = {
     1: Layout(_V1_TABLES, _V1_INDEXES),
     2: Layout(_V2_TABLES, _V1_INDEXES),
+    3: Layout(_V3_TABLES, _V1_INDEXES),
 }
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -12,9 +13,9 @@ from sqlalchemy.exc import IntegrityError
 
 from contrechamp.core.errors import SurveyError
 from contrechamp.core.photo import PhotoInfo, PhotoRole
-from contrechamp.store.base import SurveyBase
+from contrechamp.store.pending import PendingPhotoRecords
 from contrechamp.store.rows import datetime_from_text, datetime_to_text
-from contrechamp.store.schema import photo_blobs, photos
+from contrechamp.store.schema import pending_photos, photo_blobs, photos
 
 __all__ = ["PhotoRecords"]
 
@@ -55,38 +56,112 @@ def _photo_from_row(row: Sequence[Any]) -> PhotoInfo:
     return PhotoInfo(**values)
 
 
+PendingInput = tuple[PhotoInfo, Path, int, bytes | None]
+"""A photo to record pending: its metadata (with its SHA-256), original, size, thumbnail."""
+
+
+def _checked_sha256(text: str) -> str:
+    sha256 = text.lower()
+    if len(sha256) != 64 or not set(sha256) <= set("0123456789abcdef"):
+        raise ValueError(f"not a SHA-256: {text!r}")
+    return sha256
+
+
 def _missing(photo_id: int) -> SurveyError:
     return SurveyError(f"No photo {photo_id} in this survey.", "photo.missing")
 
 
-class PhotoRecords(SurveyBase):
-    """The photos of a survey, their bytes stored inside the file."""
+class PhotoRecords(PendingPhotoRecords):
+    """The photos of a survey, their bytes stored inside the file (or still pending)."""
 
     def add_photo(self, info: PhotoInfo, data: bytes, thumbnail: bytes | None = None) -> PhotoInfo:
         """Store a photo and return it with its id and SHA-256 (computed from ``data``).
 
-        A photo with the same bytes already in the survey is returned instead, unchanged.
-        ``thumbnail`` (a small JPEG) is stored in the same row: cheaper than a later
-        ``set_thumbnail``, which rewrites the whole row, photo bytes included.
+        A photo with the same bytes already in the survey is returned instead, unchanged
+        (if it was pending, it now has its bytes). ``thumbnail`` (a small JPEG) is stored in
+        the same row: cheaper than a later ``set_thumbnail``, which rewrites the whole row,
+        photo bytes included.
         """
         sha256 = hashlib.sha256(data).hexdigest()
         with self._writing():
             existing = self.photo_by_hash(sha256)
-            if existing is not None:
+            if existing is not None and existing.id is not None:
+                self._move_in(existing.id, data)  # nothing to do unless it is pending
                 return existing
-            try:
-                result = self._db.conn.execute(insert(photos), _photo_values(info, sha256))
-            except IntegrityError as error:
-                raise _camera_missing(info.camera_id) from error
-            photo_id = result.lastrowid
+            photo_id = self._insert_photo(info, sha256)
             blob = {"photo_id": photo_id, "data": data, "thumbnail": thumbnail}
             self._db.conn.execute(insert(photo_blobs), blob)
         return replace(info, id=photo_id, sha256=sha256)
+
+    def add_pending_photo(
+        self, info: PhotoInfo, source: Path, size: int, thumbnail: bytes | None = None
+    ) -> PhotoInfo:
+        """Record a photo without its bytes yet: ``info.sha256`` is the hash of the ``size``
+        bytes of the original file at ``source`` (an absolute path), copied in later by
+        :meth:`store_original`. Returns it with its id; a photo with the same SHA-256 already
+        in the survey is returned instead, unchanged."""
+        return self.add_pending_photos([(info, source, size, thumbnail)])[0]
+
+    def add_pending_photos(self, pending: Sequence[PendingInput]) -> list[PhotoInfo]:
+        """Record many photos as :meth:`add_pending_photo` does one, in one transaction (all
+        or none), and return them in the same order."""
+        wanted: dict[str, PendingInput] = {}
+        for item in pending:
+            wanted.setdefault(_checked_sha256(item[0].sha256), item)
+        with self._writing():
+            known = self._ids_by_hash(wanted)
+            fresh = [(sha, item) for sha, item in wanted.items() if sha not in known]
+            recorded = {sha: self._photo_by_id(photo_id) for sha, photo_id in known.items()}
+            if fresh:
+                for sha, photo_id in self._insert_pending(fresh).items():
+                    recorded[sha] = replace(wanted[sha][0], id=photo_id, sha256=sha)
+        return [recorded[item[0].sha256.lower()] for item in pending]
+
+    def _insert_pending(self, fresh: list[tuple[str, PendingInput]]) -> dict[str, int]:
+        """Insert the metadata rows of new photos, then their pending rows; return their ids."""
+        rows = [_photo_values(info, sha) for sha, (info, *_) in fresh]
+        try:
+            self._db.conn.execute(insert(photos), rows)
+        except IntegrityError as error:
+            raise _camera_missing(None) from error
+        ids = self._ids_by_hash(sha for sha, _ in fresh)
+        self._add_pending(
+            [(ids[sha], source, size, thumbnail) for sha, (_, source, size, thumbnail) in fresh]
+        )
+        return ids
+
+    def _photo_by_id(self, photo_id: int) -> PhotoInfo:
+        row = self._run(_SELECT.where(photos.c.id == photo_id)).first()
+        if row is None:
+            raise _missing(photo_id)
+        return _photo_from_row(row)
+
+    def _insert_photo(self, info: PhotoInfo, sha256: str) -> int:
+        """Insert the metadata row of a new photo and return its id."""
+        try:
+            result = self._db.conn.execute(insert(photos), _photo_values(info, sha256))
+        except IntegrityError as error:
+            raise _camera_missing(info.camera_id) from error
+        return int(result.lastrowid)
 
     def photo_by_hash(self, sha256: str) -> PhotoInfo | None:
         """Return the photo whose bytes have this SHA-256 (hex), if the survey holds it."""
         row = self._run(_SELECT.where(photos.c.sha256 == sha256.lower())).first()
         return None if row is None else _photo_from_row(row)
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """The SHA-256 (hex) among ``hashes`` of photos the survey already holds."""
+        return set(self._ids_by_hash(hashes))
+
+    def _ids_by_hash(self, hashes: Iterable[str]) -> dict[str, int]:
+        """The ids of the photos with these SHA-256 (hex), for those the survey holds."""
+        wanted = sorted({sha256.lower() for sha256 in hashes})
+        found: dict[str, int] = {}
+        for start in range(0, len(wanted), 500):  # within SQLite's bound-parameter limit
+            chunk = wanted[start : start + 500]
+            statement = select(photos.c.sha256, photos.c.id).where(photos.c.sha256.in_(chunk))
+            found.update((str(sha), int(photo_id)) for sha, photo_id in self._all(statement))
+        return found
 
     def photos(self, camera_id: str | None = None) -> list[PhotoInfo]:
         """Return the photos of one camera, or all photos when ``camera_id`` is None."""
@@ -94,11 +169,15 @@ class PhotoRecords(SurveyBase):
         return [_photo_from_row(row) for row in self._run(statement.order_by(photos.c.id))]
 
     def photo_data(self, photo_id: int) -> bytes:
-        """Return the bytes of a photo; SurveyError("photo.missing") if absent."""
+        """Return the bytes of a photo; SurveyError("photo.missing") if absent.
+
+        A pending photo (bytes not copied in yet) is read from its original file if that
+        still holds the same bytes, else SurveyError("photo.pending").
+        """
         statement = select(photo_blobs.c.data).where(photo_blobs.c.photo_id == photo_id)
         data = self._run(statement).scalar()
         if data is None:
-            raise _missing(photo_id)
+            return self._original_data(photo_id)
         return bytes(data)
 
     def attach_photo(
@@ -120,20 +199,20 @@ class PhotoRecords(SurveyBase):
 
     def set_thumbnail(self, photo_id: int, jpeg: bytes) -> None:
         """Store the small preview of a photo (JPEG bytes), replacing any previous one."""
-        statement = (
-            update(photo_blobs).where(photo_blobs.c.photo_id == photo_id).values(thumbnail=jpeg)
-        )
         with self._writing():
-            if self._db.conn.execute(statement).rowcount == 0:
-                raise _missing(photo_id)
+            for table in (photo_blobs, pending_photos):
+                statement = update(table).where(table.c.photo_id == photo_id)
+                if self._db.conn.execute(statement.values(thumbnail=jpeg)).rowcount:
+                    return
+            raise _missing(photo_id)
 
     def thumbnail(self, photo_id: int) -> bytes | None:
         """Return the stored preview of a photo, None if it has none yet."""
-        statement = select(photo_blobs.c.thumbnail).where(photo_blobs.c.photo_id == photo_id)
-        row = self._run(statement).first()
-        if row is None:
-            raise _missing(photo_id)
-        return None if row[0] is None else bytes(row[0])
+        for table in (photo_blobs, pending_photos):
+            row = self._run(select(table.c.thumbnail).where(table.c.photo_id == photo_id)).first()
+            if row is not None:
+                return None if row[0] is None else bytes(row[0])
+        raise _missing(photo_id)
 
     def delete_photo(self, photo_id: int) -> None:
         """Delete a photo and its bytes (wiped from the file); SurveyError("photo.missing")."""
@@ -143,4 +222,6 @@ class PhotoRecords(SurveyBase):
 
 
 def _camera_missing(camera_id: str | None) -> SurveyError:
+    if camera_id is None:  # one of many photos: which camera is not known
+        return SurveyError("A camera of these photos is not in this survey.", "camera.missing")
     return SurveyError(f"No camera {camera_id!r} in this survey.", "camera.missing")

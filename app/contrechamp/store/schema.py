@@ -28,6 +28,7 @@ __all__ = [
     "meta",
     "metadata",
     "origins",
+    "pending_photos",
     "photo_blobs",
     "photos",
     "sectors",
@@ -103,6 +104,20 @@ photo_blobs = Table(
     Column("photo_id", Integer, ForeignKey("photos.id", ondelete="CASCADE"), primary_key=True),
     Column("thumbnail", BLOB),
     Column("data", BLOB, nullable=False),
+)
+
+# Photos whose bytes are not in the file yet (an import copies them in the background): where
+# the original is on the walker's disk (never exported; deleted with the row once copied), its
+# size, the copy state (waiting/missing/changed) and the thumbnail until it moves to photo_blobs.
+# Each photo has either a photo_blobs row or a pending_photos row.
+pending_photos = Table(
+    "pending_photos",
+    metadata,
+    Column("photo_id", Integer, ForeignKey("photos.id", ondelete="CASCADE"), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("state", Text, nullable=False),
+    Column("thumbnail", BLOB),
 )
 
 area = Table(

@@ -1,5 +1,10 @@
 """The photo import dialog: pick photos or folders (and a GPS track), import them in the
-background with a progress bar and a cancel button, then say what was done."""
+background with a progress bar and a cancel button, then say what was done.
+
+The import has two steps: the drafts first (``photos_imported``: the window shows them at
+once), then the photos' bytes are copied into the survey (``photos_copied``), a step the user
+may stop and that resumes the next time a copy starts (:meth:`PhotoImportDialog.copy_pending`).
+"""
 
 from __future__ import annotations
 
@@ -25,13 +30,14 @@ from PySide6.QtWidgets import (
 
 from contrechamp.core.errors import ContrechampError
 from contrechamp.formats.gpx import read_gpx_track
+from contrechamp.ops.photo_copy import CopySummary, copy_pending_photos
 from contrechamp.ops.photo_import import ImportSummary, import_photos
 from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.messages import error_text
 from contrechamp.ui.photos.texts import skip_reason_text, summary_text
 from contrechamp.ui.tasks import Task, run_task
 
-__all__ = ["PhotoImportDialog"]
+__all__ = ["PhotoImportDialog", "copy_pending_in_background"]
 
 _PHOTO_FILTER = "*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.HEIF *.png *.PNG *.webp *.WEBP"
 _MAX_OFFSET_S = 24 * 3600
@@ -41,11 +47,15 @@ class PhotoImportDialog(QDialog):
     """Imports walk photos into the survey file at ``survey_path`` off the GUI thread.
 
     The work opens its own connection to the file, so the window may keep using its own.
-    ``photos_imported`` carries the ImportSummary (its ``camera_ids`` are the new drafts).
+    ``photos_imported`` carries the ImportSummary (its ``camera_ids`` are the new drafts);
+    then the copy of the photos into the survey runs and ``photos_copied`` carries its
+    CopySummary (``copy_failed`` the error that stopped it).
     """
 
     photos_imported = Signal(object)  # ImportSummary
     import_failed = Signal(object)  # Exception
+    photos_copied = Signal(object)  # CopySummary
+    copy_failed = Signal(object)  # Exception
 
     def __init__(
         self,
@@ -59,6 +69,7 @@ class PhotoImportDialog(QDialog):
         self._paths: list[Path] = []
         self._track: Path | None = None
         self._task: Task | None = None
+        self._closed = False  # once closed, a finishing import starts no copy
         self._build()
         self.retranslate_ui()
         self._update_buttons()
@@ -69,7 +80,7 @@ class PhotoImportDialog(QDialog):
         self.track_button, self.track_label = QPushButton(), QLabel()
         self.offset, self.offset_label = QSpinBox(), QLabel()
         self.offset.setRange(-_MAX_OFFSET_S, _MAX_OFFSET_S)
-        self.progress, self.summary = QProgressBar(), QLabel()
+        self.stage, self.progress, self.summary = QLabel(), QProgressBar(), QLabel()
         self.summary.setWordWrap(True)
         self.import_button, self.cancel_button = QPushButton(), QPushButton()
         self.import_button.setDefault(True)
@@ -96,6 +107,7 @@ class PhotoImportDialog(QDialog):
         column.addLayout(pick)
         column.addWidget(self.paths_list, 1)
         column.addLayout(track)
+        column.addWidget(self.stage)
         column.addWidget(self.progress)
         column.addWidget(self.summary)
         column.addLayout(buttons)
@@ -134,7 +146,7 @@ class PhotoImportDialog(QDialog):
         self.retranslate_ui()
 
     def running(self) -> bool:
-        """Whether an import is under way."""
+        """Whether an import, or the copy of its photos, is under way."""
         return self._task is not None
 
     def start_import(self) -> None:
@@ -149,16 +161,38 @@ class PhotoImportDialog(QDialog):
             self._surveyor,
         )
         self.summary.clear()
+        self._closed = False
+        self.stage.setText(self.tr("Reading photos…"))
         self.progress.setRange(0, 0)  # busy until the first report
         self._task = run_task(work, self._on_import_succeeded, self._on_import_failed, self._pool)
         self._task.signals.progress.connect(self._on_import_progress)
         self._update_buttons()
 
+    def copy_pending(self) -> None:
+        """Copy into the survey the photos an import left outside it (also resumes a copy
+        stopped earlier); nothing happens while an import or copy runs."""
+        if self.running():
+            return
+        self.stage.setText(self.tr("Copying photos into the survey…"))
+        self.progress.setRange(0, 0)
+        self._task = copy_pending_in_background(
+            self._survey_path, self._on_copy_succeeded, self._on_copy_failed, self._pool
+        )
+        self._task.signals.progress.connect(self._on_import_progress)
+        self._update_buttons()
+
     def cancel_import(self) -> None:
-        """Ask the running import to stop after the draft it is saving."""
+        """Ask the running import to stop after the draft it is saving (or the copy after the
+        batch it is writing: the rest is copied next time)."""
         if self._task is not None:
             self._task.cancelled.set()
             self.cancel_button.setEnabled(False)
+
+    def done(self, result: int) -> None:
+        """Close; a copy under way goes on (an import closed before its end leaves its photos
+        to the next copy)."""
+        self._closed = True
+        super().done(result)
 
     def _update_buttons(self) -> None:
         running = self.running()
@@ -201,9 +235,43 @@ class PhotoImportDialog(QDialog):
         self._task = None
         self.progress.setRange(0, 1)
         self.progress.setValue(0 if summary.cancelled else 1)
+        self.stage.clear()
         self.summary.setText(_summary_with_skips(summary))
         self._update_buttons()
         self.photos_imported.emit(summary)
+        if not summary.cancelled and not self._closed:
+            self.copy_pending()
+
+    def _on_copy_succeeded(self, copied: CopySummary) -> None:
+        self._task = None
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0 if copied.cancelled or copied.left else 1)
+        self.stage.setText(self._copy_text(copied))
+        self._update_buttons()
+        self.photos_copied.emit(copied)
+
+    def _copy_text(self, copied: CopySummary) -> str:
+        if copied.cancelled:
+            return self.tr("Copy stopped: the other photos are copied next time.")
+        if copied.left:
+            return self.tr(
+                "%n photo(s) not copied: the original file is missing or changed.",
+                "",
+                len(copied.left),
+            )
+        return self.tr("All photos are inside the survey.")
+
+    def _on_copy_failed(self, error: Exception) -> None:
+        self._task = None
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.stage.setText(
+            error_text(error)
+            if isinstance(error, ContrechampError)
+            else self.tr("The photos could not all be copied. They are copied next time.")
+        )
+        self._update_buttons()
+        self.copy_failed.emit(error)
 
     def _on_import_failed(self, error: Exception) -> None:
         self._task = None
@@ -245,5 +313,30 @@ def _import_work(
                 progress=progress,
                 cancelled=cancelled.is_set,
             )
+
+    return work
+
+
+def copy_pending_in_background(
+    survey_path: Path,
+    on_copied: Callable[[CopySummary], None],
+    on_failed: Callable[[Exception], None],
+    pool: QThreadPool | None = None,
+) -> Task:
+    """Copy into the survey file at ``survey_path`` the photos an import left outside it, off
+    the GUI thread on a connection of its own (e.g. when the window opens a survey whose
+    ``pending_count()`` is not 0). Set the returned task's ``cancelled`` to stop it; what was
+    copied stays, the rest is copied next time."""
+    return run_task(_copy_work(survey_path), on_copied, on_failed, pool)
+
+
+def _copy_work(
+    survey_path: Path,
+) -> Callable[[Callable[[int, int], None], threading.Event], CopySummary]:
+    """The background copy of pending photos, on a connection of its own."""
+
+    def work(progress: Callable[[int, int], None], cancelled: threading.Event) -> CopySummary:
+        with SurveyFile.open(survey_path) as survey:
+            return copy_pending_photos(survey, progress, cancelled.is_set)
 
     return work
