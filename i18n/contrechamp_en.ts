@@ -3,15 +3,53 @@
 <context>
     <name>DraftQueueModel</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/review_model.py" line="78" />
+        <location filename="../app/contrechamp/ui/photos/review_model.py" line="79" />
         <source>Camera %1 · %n photo(s)</source>
         <translation><numerusform>Camera %1 · %n photo</numerusform><numerusform>Camera %1 · %n photos</numerusform></translation>
     </message>
 </context>
 <context>
+    <name>FileCommands</name>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="74" />
+        <source>Map loaded: %n camera(s) already in OpenStreetMap.</source>
+        <translation><numerusform>Map loaded: %n camera already in OpenStreetMap.</numerusform><numerusform>Map loaded: %n cameras already in OpenStreetMap.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="107" />
+        <source>Imported %n camera(s).</source>
+        <translation><numerusform>Imported %n camera.</numerusform><numerusform>Imported %n cameras.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="109" />
+        <source>%n already in the survey.</source>
+        <translation><numerusform>%n already in the survey.</numerusform><numerusform>%n already in the survey.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="131" />
+        <source>Wrote %n camera(s) to %1.</source>
+        <translation><numerusform>Wrote %n camera to %1.</numerusform><numerusform>Wrote %n cameras to %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="160" />
+        <source>Wrote %n photo(s) to %1.</source>
+        <translation><numerusform>Wrote %n photo to %1.</numerusform><numerusform>Wrote %n photos to %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="162" />
+        <source>%n photo(s) could not be written.</source>
+        <translation><numerusform>%n photo could not be written.</numerusform><numerusform>%n photos could not be written.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="192" />
+        <source>%n photo(s) not copied: the original file is missing or changed.</source>
+        <translation><numerusform>%n photo not copied: the original file is missing or changed.</numerusform><numerusform>%n photos not copied: the original file is missing or changed.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="174" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="193" />
         <source>%n camera(s)</source>
         <translation><numerusform>%n camera</numerusform><numerusform>%n cameras</numerusform></translation>
     </message>
@@ -42,6 +80,22 @@
         <location filename="../app/contrechamp/ui/photos/texts.py" line="41" />
         <source>%n file(s) skipped</source>
         <translation><numerusform>%n file skipped</numerusform><numerusform>%n files skipped</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImportDialog</name>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="258" />
+        <source>%n photo(s) not copied: the original file is missing or changed.</source>
+        <translation><numerusform>%n photo not copied: the original file is missing or changed.</numerusform><numerusform>%n photos not copied: the original file is missing or changed.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UnplacedPhotos</name>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/photos/unplaced.py" line="78" />
+        <source>%n photo(s) to place on the map</source>
+        <translation><numerusform>%n photo to place on the map</numerusform><numerusform>%n photos to place on the map</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -378,95 +378,95 @@
 <context>
     <name>DraftQueueModel</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/review_model.py" line="78" />
+        <location filename="../app/contrechamp/ui/photos/review_model.py" line="79" />
         <source>Camera %1 · %n photo(s)</source>
         <translation><numerusform>Caméra %1 · %n photo</numerusform><numerusform>Caméra %1 · %n photos</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_model.py" line="81" />
-        <source>looks %1° (to check)</source>
-        <translation>regarde vers %1° (à vérifier)</translation>
+        <location filename="../app/contrechamp/ui/photos/review_model.py" line="82" />
+        <source>looks %1 (to check)</source>
+        <translation>regarde vers %1 (à vérifier)</translation>
     </message>
 </context>
 <context>
     <name>DraftReviewQueue</name>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="108" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="109" />
         <source>Confirm (C)</source>
         <translation>Confirmer (C)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="109" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="110" />
         <source>The camera is there and looks that way</source>
         <translation>La caméra est bien là et regarde dans cette direction</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="110" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="111" />
         <source>Reject (R)</source>
         <translation>Rejeter (R)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="111" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="112" />
         <source>Not a camera, or not worth mapping</source>
         <translation>Pas une caméra, ou rien à cartographier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="112" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="113" />
         <source>Split (S)</source>
         <translation>Séparer (S)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="113" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="114" />
         <source>These photos show two different cameras</source>
         <translation>Ces photos montrent deux caméras différentes</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="114" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="115" />
         <source>Show on map (M)</source>
         <translation>Voir sur la carte (M)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="115" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="116" />
         <source>Nothing left to review.</source>
         <translation>Plus rien à vérifier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="141" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="146" />
         <source>Confirm camera</source>
         <translation>Confirmer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="145" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="150" />
         <source>Reject camera</source>
         <translation>Rejeter la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="153" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="158" />
         <source>Split camera</source>
         <translation>Séparer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="211" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="216" />
         <source>No direction: the photo had no compass heading. Set it on the form.</source>
         <translation>Pas de direction : la photo n’avait pas de cap de boussole. Indiquez-la dans le formulaire.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="212" />
-        <source>Looks towards %1° (from the photo's compass: check it).</source>
-        <translation>Regarde vers %1° (d’après la boussole de la photo : à vérifier).</translation>
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="217" />
+        <source>Looks towards %1 (from the photo's compass: check it).</source>
+        <translation>Regarde vers %1 (d’après la boussole de la photo : à vérifier).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="221" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="226" />
         <source>Close-up</source>
         <translation>Gros plan</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="222" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="227" />
         <source>Wide</source>
         <translation>Plan large</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="223" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="228" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
@@ -500,11 +500,203 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="82" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="83" />
+        <source>Only &amp;confirmed cameras</source>
+        <translation>Seulement les caméras &amp;confirmées</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="85" />
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="124" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="177" />
+        <source>Export cameras</source>
+        <translation>Exporter les caméras</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="125" />
+        <source>&amp;Format</source>
+        <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="127" />
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="130" />
+        <source>GeoJSON map file (.geojson)</source>
+        <translation>Fichier carte GeoJSON (.geojson)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="131" />
+        <source>Spreadsheet (.csv)</source>
+        <translation>Tableur (.csv)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="132" />
+        <source>JOSM file to review (.osm)</source>
+        <translation>Fichier JOSM à relire (.osm)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="133" />
+        <source>OpenStreetMap change file (.osc)</source>
+        <translation>Fichier de modifications OpenStreetMap (.osc)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="134" />
+        <source>Waypoints for a GPS or a phone (.gpx)</source>
+        <translation>Points pour un GPS ou un téléphone (.gpx)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="141" />
+        <source>Include participants' &amp;names</source>
+        <translation>Inclure les &amp;noms des participants</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="164" />
+        <source>Only CSV has names</source>
+        <translation>Seul le CSV contient des noms</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="169" />
+        <source>Change files carry confirmed cameras only</source>
+        <translation>Les fichiers de modifications ne contiennent que les caméras confirmées</translation>
+    </message>
+</context>
+<context>
     <name>FieldApp</name>
     <message>
         <location filename="../app/contrechamp/ui/app.py" line="87" />
         <source>Preparing the demo survey…</source>
         <translation>Préparation du relevé de démonstration…</translation>
+    </message>
+</context>
+<context>
+    <name>FileCommands</name>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="55" />
+        <source>Load map area from OSM extract</source>
+        <translation>Charger la zone depuis un extrait OSM</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="57" />
+        <source>OpenStreetMap extracts</source>
+        <translation>Extraits OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="67" />
+        <source>Reading the map…</source>
+        <translation>Lecture de la carte…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="68" />
+        <source>Cannot load this map</source>
+        <translation>Impossible de charger cette carte</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="74" />
+        <source>Map loaded: %n camera(s) already in OpenStreetMap.</source>
+        <translation><numerusform>Carte chargée : %n caméra déjà dans OpenStreetMap.</numerusform><numerusform>Carte chargée : %n caméras déjà dans OpenStreetMap.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="84" />
+        <source>Import cameras</source>
+        <translation>Importer des caméras</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="86" />
+        <source>Surveys, GeoJSON, OSM and CSV files</source>
+        <translation>Relevés, fichiers GeoJSON, OSM et CSV</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="97" />
+        <source>Importing cameras…</source>
+        <translation>Import des caméras…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="98" />
+        <source>Cannot import these cameras</source>
+        <translation>Impossible d’importer ces caméras</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="107" />
+        <source>Imported %n camera(s).</source>
+        <translation><numerusform>%n caméra importée.</numerusform><numerusform>%n caméras importées.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="109" />
+        <source>%n already in the survey.</source>
+        <translation><numerusform>%n déjà dans le relevé.</numerusform><numerusform>%n déjà dans le relevé.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="131" />
+        <source>Wrote %n camera(s) to %1.</source>
+        <translation><numerusform>%n caméra écrite dans %1.</numerusform><numerusform>%n caméras écrites dans %1.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="133" />
+        <source>Exporting…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="134" />
+        <source>Cannot export</source>
+        <translation>Export impossible</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="155" />
+        <source>Exporting photos…</source>
+        <translation>Export des photos…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="156" />
+        <source>Cannot export the photos</source>
+        <translation>Impossible d’exporter les photos</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="160" />
+        <source>Wrote %n photo(s) to %1.</source>
+        <translation><numerusform>%n photo écrite dans %1.</numerusform><numerusform>%n photos écrites dans %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="162" />
+        <source>%n photo(s) could not be written.</source>
+        <translation><numerusform>%n photo non écrite.</numerusform><numerusform>%n photos non écrites.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="172" />
+        <source>Making photo previews…</source>
+        <translation>Préparation des aperçus des photos…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="173" />
+        <source>Cannot make the photo previews</source>
+        <translation>Impossible de préparer les aperçus des photos</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="181" />
+        <source>Copying photos into the survey…</source>
+        <translation>Copie des photos dans le relevé…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="182" />
+        <source>Cannot copy the photos into the survey</source>
+        <translation>Impossible de copier les photos dans le relevé</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="192" />
+        <source>%n photo(s) not copied: the original file is missing or changed.</source>
+        <translation><numerusform>%n photo non copiée : le fichier d’origine manque ou a changé.</numerusform><numerusform>%n photos non copiées : le fichier d’origine manque ou a changé.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -899,52 +1091,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="151" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="169" />
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="152" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="170" />
         <source>All cameras</source>
         <translation>Toutes les caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="153" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="171" />
         <source>Map layers</source>
         <translation>Couches de la carte</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="174" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="193" />
         <source>%n camera(s)</source>
         <translation><numerusform>%n caméra</numerusform><numerusform>%n caméras</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="207" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="232" />
         <source>Cannot open the survey</source>
         <translation>Impossible d’ouvrir le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="217" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="242" />
         <source>Cannot create the survey</source>
         <translation>Impossible de créer le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="243" />
-        <source>Reading the map…</source>
-        <translation>Lecture de la carte…</translation>
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="260" />
-        <source>Map loaded.</source>
-        <translation>Carte chargée.</translation>
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="337" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="347" />
         <source>Saved. Press N for the next camera.</source>
         <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="379" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="399" />
         <source>Use glossary values</source>
         <translation>Valeurs du glossaire</translation>
     </message>
@@ -996,7 +1178,7 @@
     <name>Messages</name>
     <message>
         <location filename="../app/contrechamp/ui/app.py" line="114" />
-        <location filename="../app/contrechamp/ui/messages.py" line="138" />
+        <location filename="../app/contrechamp/ui/messages.py" line="163" />
         <source>Something went wrong. Your saved cameras are safe.</source>
         <translation>Un problème est survenu. Vos caméras enregistrées sont en sécurité.</translation>
     </message>
@@ -1203,9 +1385,83 @@
         <translation>Ce fichier ou cette valeur est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="129" />
+        <location filename="../app/contrechamp/ui/messages.py" line="118" />
+        <source>This map file holds no map of an area.</source>
+        <translation>Ce fichier ne contient la carte d’aucune zone.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="119" />
+        <source>This map file has places outside the world.</source>
+        <translation>Ce fichier de carte contient des lieux hors du monde.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="120" />
+        <source>The file cannot be found.</source>
+        <translation>Le fichier est introuvable.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="121" />
+        <source>The file cannot be read.</source>
+        <translation>Le fichier ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="122" />
+        <source>The file is too large to open safely.</source>
+        <translation>Le fichier est trop gros pour être ouvert sans risque.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="123" />
+        <source>Contrechamp cannot import this kind of file. Use a survey, GeoJSON, OSM or CSV file.</source>
+        <translation>Contrechamp ne sait pas importer ce genre de fichier. Utilisez un relevé, un fichier GeoJSON, OSM ou CSV.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="127" />
+        <source>Choose a file name, not a folder.</source>
+        <translation>Choisissez un nom de fichier, pas un dossier.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="132" />
+        <source>This file cannot be imported: it is damaged or laid out differently.</source>
+        <translation>Ce fichier ne peut pas être importé : il est abîmé ou organisé autrement.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="137" />
+        <source>This map file cannot be read.</source>
+        <translation>Ce fichier de carte ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="142" />
+        <source>This GPS track cannot be read.</source>
+        <translation>Ce trajet GPS ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/messages.py" line="154" />
         <source>This did not work: {detail}</source>
         <translation>Cela n’a pas marché : {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoExportDialog</name>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="198" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="214" />
+        <source>Export photos</source>
+        <translation>Exporter les photos</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="199" />
+        <source>&amp;Folder</source>
+        <translation>&amp;Dossier</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="201" />
+        <source>Keep photo &amp;metadata (location, device)</source>
+        <translation>Garder les &amp;métadonnées des photos (lieu, appareil)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="203" />
+        <source>Off: the copies tell nothing about where, when or with what they were taken</source>
+        <translation>Décoché : les copies ne disent ni où, ni quand, ni avec quoi elles ont été prises</translation>
     </message>
 </context>
 <context>
@@ -1284,94 +1540,132 @@
 <context>
     <name>PhotoImportDialog</name>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="105" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="117" />
         <source>Import walk photos</source>
         <translation>Importer les photos de la balade</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="106" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="118" />
         <source>Add &amp;photos…</source>
         <translation>Ajouter des &amp;photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="107" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="119" />
         <source>Add a &amp;folder…</source>
         <translation>Ajouter un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="108" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="120" />
         <source>GPS &amp;track…</source>
         <translation>&amp;Trajet GPS…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="109" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="121" />
         <source>Places photos that have no position (GPX file)</source>
         <translation>Place les photos qui n’ont pas de position (fichier GPX)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="110" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="122" />
         <source>No track</source>
         <translation>Pas de trajet</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="111" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="123" />
         <source>Camera clock offset</source>
         <translation>Décalage de l’horloge de l’appareil</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="112" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="124" />
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="113" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="125" />
         <source>Seconds to add to the photo times to match the track</source>
         <translation>Secondes à ajouter à l’heure des photos pour qu’elles suivent le trajet</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="114" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="126" />
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="170" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="165" />
+        <source>Reading photos…</source>
+        <translation>Lecture des photos…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="176" />
+        <source>Copying photos into the survey…</source>
+        <translation>Copie des photos dans le relevé…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="204" />
         <source>&amp;Stop</source>
         <translation>&amp;Arrêter</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="170" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="204" />
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="180" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="214" />
         <source>Add photos</source>
         <translation>Ajouter des photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="180" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="214" />
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="185" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="219" />
         <source>Add a folder of photos</source>
         <translation>Ajouter un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="191" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="225" />
         <source>GPS track</source>
         <translation>Trajet GPS</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="191" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="225" />
         <source>GPX tracks</source>
         <translation>Trajets GPX</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="215" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="255" />
+        <source>Copy stopped: the other photos are copied next time.</source>
+        <translation>Copie arrêtée : les autres photos seront copiées la prochaine fois.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="258" />
+        <source>%n photo(s) not copied: the original file is missing or changed.</source>
+        <translation><numerusform>%n photo non copiée : le fichier d'origine est absent ou modifié.</numerusform><numerusform>%n photos non copiées : le fichier d'origine est absent ou modifié.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="262" />
+        <source>All photos are inside the survey.</source>
+        <translation>Toutes les photos sont dans le relevé.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="271" />
+        <source>The photos could not all be copied. They are copied next time.</source>
+        <translation>Les photos n'ont pas toutes pu être copiées. Elles le seront la prochaine fois.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="283" />
         <source>The import failed. Nothing more was changed.</source>
         <translation>L’import a échoué. Rien d’autre n’a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoIntake</name>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/intake.py" line="56" />
+        <source>Wait a moment: Contrechamp is still working.</source>
+        <translation>Un instant : Contrechamp travaille encore.</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1720,29 @@
         <location filename="../app/contrechamp/ui/form/photos.py" line="225" />
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewLinks</name>
+    <message>
+        <location filename="../app/contrechamp/ui/window_review.py" line="36" />
+        <source>Drafts to review</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_review.py" line="57" />
+        <source>Adjust it on the map or in the form. Ctrl+R goes back to the drafts.</source>
+        <translation>Ajustez-la sur la carte ou dans la fiche. Ctrl+R revient aux caméras à vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_review.py" line="70" />
+        <source>Click the map where the camera of this photo is.</source>
+        <translation>Cliquez sur la carte là où se trouve la caméra de cette photo.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_review.py" line="74" />
+        <source>Photo placed as a draft camera. Ctrl+Z takes it back.</source>
+        <translation>Photo placée comme caméra à vérifier. Ctrl+Z l’annule.</translation>
     </message>
 </context>
 <context>
@@ -1584,79 +1901,132 @@
     </message>
 </context>
 <context>
+    <name>UnplacedPhotos</name>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/photos/unplaced.py" line="78" />
+        <source>%n photo(s) to place on the map</source>
+        <translation><numerusform>%n photo à placer sur la carte</numerusform><numerusform>%n photos à placer sur la carte</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/unplaced.py" line="79" />
+        <source>Place on map (P)</source>
+        <translation>Placer sur la carte (P)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/unplaced.py" line="81" />
+        <source>Then click the map where the camera is: a draft is made there</source>
+        <translation>Cliquez ensuite sur la carte là où est la caméra : une caméra à vérifier y est créée</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/unplaced.py" line="140" />
+        <source>Place photo</source>
+        <translation>Placer la photo</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="74" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="94" />
         <source>New camera here (N)</source>
         <translation>Nouvelle caméra ici (N)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="75" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="95" />
         <source>Add on map (A)</source>
         <translation>Ajouter sur la carte (A)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="76" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="96" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="77" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="97" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="78" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="98" />
         <source>Delete camera</source>
         <translation>Supprimer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="79" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="99" />
         <source>Glossary (F1)</source>
         <translation>Glossaire (F1)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="80" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="100" />
         <source>Follow GPS (F)</source>
         <translation>Suivre le GPS (F)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="81" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="101" />
         <source>Camera list</source>
         <translation>Liste des caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="82" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="102" />
+        <source>Drafts to review</source>
+        <translation>Caméras à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="103" />
+        <source>Import photos…</source>
+        <translation>Importer des photos…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="104" />
+        <source>Import cameras…</source>
+        <translation>Importer des caméras…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="105" />
+        <source>Load map area from OSM extract…</source>
+        <translation>Charger la zone depuis un extrait OSM…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="106" />
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="107" />
+        <source>Export photos…</source>
+        <translation>Exporter les photos…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="108" />
         <source>Open survey…</source>
         <translation>Ouvrir un relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="83" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="109" />
         <source>New survey…</source>
         <translation>Nouveau relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="84" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="110" />
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="85" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="111" />
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="89" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="115" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="89" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="115" />
         <source>&amp;Edit</source>
         <translation>&amp;Modifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="89" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="115" />
         <source>&amp;View</source>
         <translation>&amp;Vue</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,9 +26,17 @@ from contrechamp.ui.translations import Translations
 
 
 @pytest.fixture
-def field(qtbot: QtBot, settings: Settings) -> FieldApp:
+def translations() -> Iterator[Translations]:
+    """The app's translations, removed after the test so no other test sees them."""
+    installed = Translations()
+    yield installed
+    installed.clear()
+
+
+@pytest.fixture
+def field(qtbot: QtBot, settings: Settings, translations: Translations) -> FieldApp:
     """The app on private settings, GPS off."""
-    app = FieldApp(settings, Translations(), gps_override="none")
+    app = FieldApp(settings, translations, gps_override="none")
     qtbot.addWidget(app.window)
     return app
 
@@ -45,10 +54,10 @@ def test_opening_a_survey_with_an_extract_loads_its_map_and_osm_cameras(
 
 
 def test_the_last_survey_reopens_when_none_is_given(
-    qtbot: QtBot, settings: Settings, survey_path: Path
+    qtbot: QtBot, settings: Settings, translations: Translations, survey_path: Path
 ) -> None:
     settings.set(LAST_SURVEY, str(survey_path))
-    app = FieldApp(settings, Translations(), gps_override="none")
+    app = FieldApp(settings, translations, gps_override="none")
     qtbot.addWidget(app.window)
     app.open_first(None, demo=False, area=None)
     assert app.window.session is not None
@@ -69,13 +78,13 @@ def test_a_missing_survey_is_refused_with_a_message_not_a_crash(
 
 
 def test_settings_choose_the_gps_source_and_the_tiles(
-    qtbot: QtBot, settings: Settings, shared_data: Path
+    qtbot: QtBot, settings: Settings, translations: Translations, shared_data: Path
 ) -> None:
     log = shared_data / "nmea" / "paris-gpslim236.nmea"
     settings.set(GPS_SPEC, f"file:{log}")
     settings.set(ONLINE_TILES, True)
     settings.set(ONLINE_TILES_URL, "http://127.0.0.1:9/{z}/{x}/{y}.png")  # never the real OSM
-    app = FieldApp(settings, Translations())
+    app = FieldApp(settings, translations)
     qtbot.addWidget(app.window)
     assert app.window.gps.spec == parse_gps_spec(f"file:{log}")
     assert app.window.gps.status in (GpsStatus.SEARCHING, GpsStatus.FIX)
@@ -86,10 +95,10 @@ def test_settings_choose_the_gps_source_and_the_tiles(
 
 
 def test_a_bad_gps_setting_is_reported_and_the_gps_stays_off(
-    qtbot: QtBot, settings: Settings
+    qtbot: QtBot, settings: Settings, translations: Translations
 ) -> None:
     settings.set(GPS_SPEC, "bluetooth:42")
-    app = FieldApp(settings, Translations())
+    app = FieldApp(settings, translations)
     qtbot.addWidget(app.window)
     assert app.window.gps.status == GpsStatus.OFF
     assert app.window.statusBar().currentMessage() == "This GPS source is not understood."

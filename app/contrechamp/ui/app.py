@@ -90,7 +90,7 @@ class FieldApp:
         last = self.settings.get(LAST_SURVEY)
         target = survey or (Path(last) if last and Path(last).is_file() else None)
         if target is not None and self.window.open_survey(target) and area is not None:
-            self.window.load_area(area)
+            self.window.files.load_area(area)
 
     def _on_demo_ready(self, path: Path) -> None:
         self.window.open_survey(path)
@@ -135,3 +135,4 @@ def run_gui(
         return app.exec()
     finally:
         sys.excepthook = previous
+        field.translations.clear()

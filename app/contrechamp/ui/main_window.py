@@ -15,16 +15,17 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QWidget,
 )
 
 from contrechamp.core.area import ExistingCamera
 from contrechamp.core.camera import Camera
 from contrechamp.core.errors import ContrechampError
 from contrechamp.core.track import TrackPoint
-from contrechamp.formats.basemap import Area, read_area
 from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.camera_list import CameraList
 from contrechamp.ui.cameras_model import CamerasModel
+from contrechamp.ui.file_commands import FileCommands
 from contrechamp.ui.form.camera_form import CameraForm
 from contrechamp.ui.form.existing import ExistingCameraView
 from contrechamp.ui.glossary.dialog import GlossaryDialog
@@ -32,12 +33,14 @@ from contrechamp.ui.gps import GpsFix, GpsService
 from contrechamp.ui.gps.status_label import GpsStatusLabel
 from contrechamp.ui.map import MapCanvas, MapLegend
 from contrechamp.ui.messages import error_text, failure_text
+from contrechamp.ui.photos.intake import PhotoIntake
+from contrechamp.ui.photos.review_tab import ReviewTab
 from contrechamp.ui.session import SurveySession
 from contrechamp.ui.settings import FOLLOW_GPS, LAST_SURVEY, Settings
 from contrechamp.ui.sightings import Sightings
 from contrechamp.ui.start_page import StartPage
-from contrechamp.ui.tasks import run_task
 from contrechamp.ui.window_actions import WindowActions
+from contrechamp.ui.window_review import REVIEW_TAB, ReviewLinks
 
 __all__ = ["MainWindow"]
 
@@ -62,6 +65,9 @@ class MainWindow(QMainWindow):
         self.session: SurveySession | None = None
         self._open_settings = open_settings
         self.model = CamerasModel(self)
+        self.message_box: QMessageBox | None = None
+        self.files = FileCommands(self)
+        self.photo_intake = PhotoIntake(self)
         self._build_panels()
         self._build_actions()
         self._build_status_bar()
@@ -82,11 +88,14 @@ class MainWindow(QMainWindow):
         for page in (self.start, form_scroll, self.existing):
             self.panel.addWidget(page)
         self.camera_list = CameraList(self.model)
+        self.review = ReviewTab()
         self.legend = MapLegend(self.canvas)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.panel, "")
-        self.tabs.addTab(self.camera_list, "")
-        self.tabs.addTab(self.legend, "")
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)  # every tab stays in sight
+        self.tabs.tabBar().setUsesScrollButtons(False)
+        tab_pages: tuple[QWidget, ...] = (self.panel, self.camera_list, self.review, self.legend)
+        for tab_page in tab_pages:
+            self.tabs.addTab(tab_page, "")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.canvas)
         splitter.addWidget(self.tabs)
@@ -108,6 +117,12 @@ class MainWindow(QMainWindow):
             (a.glossary, self.show_glossary),
             (a.follow, self._toggle_follow),
             (a.show_list, self._show_list),
+            (a.show_review, self.show_review),
+            (a.import_photos, lambda: self.photo_intake.open_dialog()),
+            (a.import_cameras, self.files.choose_imports),
+            (a.load_area, self.files.choose_area),
+            (a.export, self.files.choose_export),
+            (a.export_photos, self.files.choose_photo_export),
             (a.open_file, self.start.choose_survey),
             (a.new_file, self.start.create_survey),
             (a.preferences, self._on_preferences),
@@ -121,6 +136,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.gps_label = GpsStatusLabel(self.gps)
         self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.files.busy)
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().addPermanentWidget(self.gps_label)
 
@@ -142,6 +158,8 @@ class MainWindow(QMainWindow):
         self.camera_list.camera_opened.connect(self._on_list_opened)
         self.start.survey_chosen.connect(self.open_survey)
         self.start.survey_created.connect(self.create_survey)
+        self.review_links = ReviewLinks(self)
+        self.photo_intake.take_drops_on(self)
 
     # --- language -------------------------------------------------------------------------
 
@@ -150,7 +168,8 @@ class MainWindow(QMainWindow):
         self.commands.retranslate_ui()
         self.tabs.setTabText(0, self.tr("Camera"))
         self.tabs.setTabText(1, self.tr("All cameras"))
-        self.tabs.setTabText(2, self.tr("Map layers"))
+        self.tabs.setTabText(3, self.tr("Map layers"))
+        self.review_links.update_title(self.review.draft_count())
         self._update_title()
         self._update_counts()
 
@@ -175,11 +194,10 @@ class MainWindow(QMainWindow):
 
     def _update_enabled(self) -> None:
         stack = self.session.undo_stack if self.session is not None else None
+        a = self.commands
         for action in (
-            self.commands.new_here,
-            self.commands.add_on_map,
-            self.commands.delete,
-            self.commands.show_list,
+            *(a.new_here, a.add_on_map, a.delete, a.show_list, a.show_review),
+            *(a.import_photos, a.import_cameras, a.load_area, a.export, a.export_photos),
         ):
             action.setEnabled(stack is not None)
         self.commands.undo.setEnabled(stack is not None and stack.canUndo())
@@ -196,6 +214,13 @@ class MainWindow(QMainWindow):
     def show_error(self, error: BaseException) -> None:
         """Tell the walker what failed in plain words (never a traceback)."""
         self.say(failure_text(error))
+
+    def warn(self, title: str, text: str) -> None:
+        """Tell the walker in a box that a requested step failed (the window stays usable)."""
+        self.message_box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+        )
+        self.message_box.open()
 
     # --- the survey -----------------------------------------------------------------------
 
@@ -228,36 +253,23 @@ class MainWindow(QMainWindow):
         self.form.set_session(session)
         cameras = session.cameras() if session else []
         self.model.set_cameras(cameras)
+        self.review.set_session(session)
         self._show_survey_on_map(session)
         if session is not None:
             self._connect_session(session)
             self.settings.set(LAST_SURVEY, str(session.survey.path))
+            self.photo_intake.resume_copy()
         self.panel.setCurrentIndex(_HINT)
         self.start.set_survey_open(session is not None)
         self._update_title()
         self._update_counts()
         self._update_enabled()
 
-    def load_area(self, extract: Path) -> None:
-        """Read an OSM extract in the background, then make it the survey's area."""
-        self.say(self.tr("Reading the map…"))
-        run_task(
-            lambda _progress, _cancelled: read_area(extract),
-            lambda area: self._store_area(area, extract.name),
-            self.show_error,
-        )
-
-    def _store_area(self, area: Area, source: str) -> None:
-        if self.session is None:
-            return
-        try:
-            self.session.survey.set_area(area.bbox, area.features, area.cameras, source)
-        except ContrechampError as error:
-            self.show_error(error)
-            return
-        self.session.reload_area()
-        self._show_survey_on_map(self.session)
-        self.say(self.tr("Map loaded."))
+    def area_changed(self) -> None:
+        """Show the survey's new area: its base map and the cameras already in OSM."""
+        if self.session is not None:
+            self.session.reload_area()
+            self._show_survey_on_map(self.session)
 
     def append_track(self, points: list[TrackPoint]) -> None:
         """Store GPS track points in the open survey (only when tracking is on)."""
@@ -318,9 +330,7 @@ class MainWindow(QMainWindow):
         """Open one of the survey's cameras in the form and highlight it on the map."""
         if self.session is None or self.session.camera(camera_id) is None:
             return
-        self.form.show_camera(camera_id)
-        self.canvas.set_selected(camera_id)
-        self.panel.setCurrentIndex(_FORM)
+        self.show_in_form(camera_id)
         self.tabs.setCurrentIndex(0)
 
     # --- small slots ----------------------------------------------------------------------
@@ -343,9 +353,7 @@ class MainWindow(QMainWindow):
     def _on_list_chosen(self, camera_id: str) -> None:
         camera = self.session.camera(camera_id) if self.session else None
         if camera is not None:
-            self.form.show_camera(camera_id)
-            self.canvas.set_selected(camera_id)
-            self.panel.setCurrentIndex(_FORM)
+            self.show_in_form(camera_id)
             self.canvas.center_on(camera.lat, camera.lon)
 
     def _on_list_opened(self, camera_id: str) -> None:
@@ -355,6 +363,18 @@ class MainWindow(QMainWindow):
     def _show_list(self) -> None:
         self.tabs.setCurrentIndex(1)
         self.camera_list.focus_table()
+
+    def show_review(self) -> None:
+        """Show the drafts to review (Ctrl+R), the keyboard in the queue."""
+        self.tabs.setCurrentIndex(REVIEW_TAB)
+        self.review.focus_queue()
+        self.review_links.show_current_draft()
+
+    def show_in_form(self, camera_id: str) -> None:
+        """Highlight a camera on the map and load it in the form, staying on the current tab."""
+        self.canvas.set_selected(camera_id)
+        self.form.show_camera(camera_id)
+        self.panel.setCurrentIndex(_FORM)
 
     def _on_gps_fix(self, fix: GpsFix) -> None:
         self.canvas.set_gps(fix.lat, fix.lon, fix.accuracy_m, fix.heading)
@@ -385,5 +405,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Close the survey cleanly (everything is already saved)."""
         self.gps.stop()
+        self.files.jobs.stop()  # a copy or previews resume next time
+        self.files.jobs.wait()
         self.set_session(None)
         super().closeEvent(event)

@@ -115,6 +115,31 @@ def _error_texts() -> dict[str, str]:
         "photo.unreadable": translate("Messages", "This file is not a photo Contrechamp can read."),
         "gps.spec": translate("Messages", "This GPS source is not understood."),
         "input.invalid": translate("Messages", "This file or value cannot be used."),
+        "osm.empty": translate("Messages", "This map file holds no map of an area."),
+        "osm.coordinates": translate("Messages", "This map file has places outside the world."),
+        "file.missing": translate("Messages", "The file cannot be found."),
+        "file.unreadable": translate("Messages", "The file cannot be read."),
+        "file.too_large": translate("Messages", "The file is too large to open safely."),
+        "import.format": translate(
+            "Messages",
+            "Contrechamp cannot import this kind of file. Use a survey, GeoJSON, OSM or CSV file.",
+        ),
+        "export.target": translate("Messages", "Choose a file name, not a folder."),
+    }
+
+
+def _family_texts() -> dict[str, str]:
+    damaged = translate(
+        "Messages", "This file cannot be imported: it is damaged or laid out differently."
+    )
+    return {
+        "survey": _error_texts()["survey.invalid"],
+        "osm": translate("Messages", "This map file cannot be read."),
+        "csv": damaged,
+        "geojson": damaged,
+        "overpass": damaged,
+        "record": damaged,
+        "gpx": translate("Messages", "This GPS track cannot be read."),
     }
 
 
@@ -123,9 +148,9 @@ def error_text(error: ContrechampError) -> str:
     text = _error_texts().get(error.code)
     if text is not None:
         return text
-    family = error.code.split(".", 1)[0]
-    if family == "survey":
-        return _error_texts()["survey.invalid"]
+    family = _family_texts().get(error.code.split(".", 1)[0])
+    if family is not None:
+        return family
     return translate("Messages", "This did not work: {detail}").replace("{detail}", error.detail)
 
 

@@ -13,7 +13,7 @@ from contrechamp.core.area import ExistingCamera
 from contrechamp.core.camera import Camera, PositionSource, Status, utc_now
 from contrechamp.core.errors import ContrechampError
 from contrechamp.core.geo import distance_m
-from contrechamp.core.photo import PhotoRole
+from contrechamp.core.photo import PhotoInfo, PhotoRole
 from contrechamp.core.track import TrackPoint
 from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.undo import CameraCommand, PhotoLinkCommand
@@ -88,6 +88,19 @@ class SurveySession(QObject):
                 camera = self.survey.camera(camera_id)
                 self._cameras[camera_id] = camera
                 self.camera_added.emit(camera)
+
+    def adopt_new_cameras(self) -> list[str]:
+        """Take in every camera of the file not shown yet (after a background import).
+
+        Returns their ids; no undo step is pushed (they are already saved).
+        """
+        fresh = [c.id for c in self.survey.cameras() if c.id not in self._cameras]
+        self.adopt_cameras(fresh)
+        return fresh
+
+    def unplaced_photos(self) -> list[PhotoInfo]:
+        """Photos stored without a camera: they wait to be placed on the map."""
+        return [p for p in self.survey.photos() if p.camera_id is None and p.id is not None]
 
     def add_camera(self, camera: Camera, text: str) -> None:
         """Write a new camera and push its undo step (``text`` names the step)."""

@@ -19,4 +19,6 @@ QPushButton { min-height: 34px; padding: 4px 14px; }
 QComboBox, QLineEdit { min-height: 32px; }
 QToolBar#fieldToolbar QToolButton { min-height: 36px; padding: 4px 12px; font-weight: bold; }
 QTabBar::tab { min-height: 32px; padding: 4px 16px; }
+QListView#draftQueue::item { min-height: 34px; padding: 0 6px; }
+QLabel#sectionTitle { font-weight: bold; }
 """

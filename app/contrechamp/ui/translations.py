@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 __all__ = ["LANGUAGES", "Translations", "i18n_dir", "resolve_language"]
 
-LANGUAGES = ("en", "fr")  # English is the source language: it needs no translator
+LANGUAGES = ("en", "fr")  # English is the source language: it needs only its plural forms
 
 
 def i18n_dir() -> Path:
@@ -40,16 +40,21 @@ class Translations:
     def apply(self, choice: str) -> str:
         """Switch to a language ("system", "en", "fr"); return the one now in use."""
         language = resolve_language(choice)
-        app = QCoreApplication.instance()
-        for translator in self._installed:
-            QCoreApplication.removeTranslator(translator)
-        self._installed = []
-        if language != "en" and app is not None:
-            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            self._install(Path(qt_dir) / f"qtbase_{language}.qm")
+        self.clear()
+        if QCoreApplication.instance() is not None:
+            if language != "en":
+                qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+                self._install(Path(qt_dir) / f"qtbase_{language}.qm")
+            # English needs only its plural forms ("1 camera", "2 cameras"), when built.
             self._install(self._qm_dir / f"contrechamp_{language}.qm")
         self.language = language
         return language
+
+    def clear(self) -> None:
+        """Remove the translators this object installed (the source English shows)."""
+        for translator in self._installed:
+            QCoreApplication.removeTranslator(translator)
+        self._installed = []
 
     def _install(self, path: Path) -> None:
         translator = QTranslator()

@@ -27,6 +27,12 @@ class WindowActions(QObject):
         self.glossary = self._action("F1")
         self.follow = self._action("F", checkable=True)
         self.show_list = self._action("Ctrl+L")
+        self.show_review = self._action("Ctrl+R")
+        self.import_photos = self._action("Ctrl+I")
+        self.import_cameras = self._action("Ctrl+Shift+I")
+        self.load_area = self._action(None)
+        self.export = self._action("Ctrl+E")
+        self.export_photos = self._action("Ctrl+Shift+E")
         self.open_file = self._action(QKeySequence.StandardKey.Open)
         self.new_file = self._action(QKeySequence.StandardKey.New)
         self.preferences = self._action("Ctrl+,")
@@ -35,9 +41,12 @@ class WindowActions(QObject):
         self.menus = self._build_menus()
         self.retranslate_ui()
 
-    def _action(self, shortcut: QKeySequence.StandardKey | str, checkable: bool = False) -> QAction:
+    def _action(
+        self, shortcut: QKeySequence.StandardKey | str | None, checkable: bool = False
+    ) -> QAction:
         action = QAction(self._window)
-        action.setShortcut(QKeySequence(shortcut))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
         action.setCheckable(checkable)
         self._window.addAction(action)
         return action
@@ -55,16 +64,27 @@ class WindowActions(QObject):
 
     def _build_menus(self) -> tuple[QMenu, QMenu, QMenu]:
         bar = self._window.menuBar()
-        groups = (
-            (self.new_file, self.open_file, self.preferences, self.quit),
+        file_menu: tuple[QAction | None, ...] = (
+            self.new_file,
+            self.open_file,
+            None,
+            self.import_photos,
+            self.import_cameras,
+        )
+        file_menu += (self.load_area, None, self.export, self.export_photos, None)
+        groups: tuple[tuple[QAction | None, ...], ...] = (
+            (*file_menu, self.preferences, self.quit),
             (self.new_here, self.add_on_map, self.undo, self.redo, self.delete),
-            (self.show_list, self.glossary, self.follow),
+            (self.show_list, self.show_review, self.glossary, self.follow),
         )
         menus = []
         for actions in groups:
             menu = bar.addMenu("")
             for action in actions:
-                menu.addAction(action)
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
             menus.append(menu)
         return menus[0], menus[1], menus[2]
 
@@ -79,6 +99,12 @@ class WindowActions(QObject):
             (self.glossary, self.tr("Glossary (F1)")),
             (self.follow, self.tr("Follow GPS (F)")),
             (self.show_list, self.tr("Camera list")),
+            (self.show_review, self.tr("Drafts to review")),
+            (self.import_photos, self.tr("Import photos…")),
+            (self.import_cameras, self.tr("Import cameras…")),
+            (self.load_area, self.tr("Load map area from OSM extract…")),
+            (self.export, self.tr("Export…")),
+            (self.export_photos, self.tr("Export photos…")),
             (self.open_file, self.tr("Open survey…")),
             (self.new_file, self.tr("New survey…")),
             (self.preferences, self.tr("Settings…")),

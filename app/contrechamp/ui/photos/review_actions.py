@@ -7,11 +7,13 @@ from dataclasses import replace
 from PySide6.QtGui import QUndoCommand
 
 from contrechamp.core.camera import Camera, PositionSource, Status, utc_now
-from contrechamp.core.drafts import PhotoFix, draft_camera
+from contrechamp.core.drafts import PhotoFix, draft_camera, proposed_direction
+from contrechamp.core.errors import ContrechampError
 from contrechamp.core.photo import PhotoInfo, PhotoRole
+from contrechamp.core.tags import surveillance_tags
 from contrechamp.ui.session import SurveySession
 
-__all__ = ["PhotoMoveCommand", "in_review_queue", "set_status", "split_draft"]
+__all__ = ["PhotoMoveCommand", "in_review_queue", "place_photo", "set_status", "split_draft"]
 
 
 def in_review_queue(camera: Camera) -> bool:
@@ -51,6 +53,32 @@ def split_draft(session: SurveySession, camera_id: str, text: str) -> str | None
     for changed in (camera_id, new.id):
         session.photos_changed.emit(changed)
     return new.id
+
+
+def place_photo(
+    session: SurveySession, photo: PhotoInfo, lat: float, lon: float, text: str
+) -> Camera:
+    """A draft camera where the walker clicked, with an unplaced photo as its close-up.
+
+    Its direction is proposed from the photo's compass heading when it has one. One undo
+    step: undo removes the draft and leaves the photo unplaced again.
+    """
+    assert photo.id is not None
+    tags = surveillance_tags() | {"survey:date": (photo.taken_at or utc_now()).date().isoformat()}
+    if photo.heading is not None:
+        tags["camera:direction"] = str(proposed_direction(photo.heading))
+    camera = Camera(lat, lon, tags, source=PositionSource.MAP, surveyor=session.survey.surveyor)
+    stack = session.undo_stack
+    stack.beginMacro(text)
+    try:
+        session.add_camera(camera, text)
+        session.attach_photo(photo.id, camera.id, PhotoRole.CLOSE_UP, text)
+    except ContrechampError:
+        stack.endMacro()
+        stack.undo()  # the half-done step goes: the photo stays unplaced, no stray draft
+        raise
+    stack.endMacro()
+    return camera
 
 
 class PhotoMoveCommand(QUndoCommand):

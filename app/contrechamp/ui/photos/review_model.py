@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from contrechamp.core.camera import Camera
 from contrechamp.core.drafts import direction_is_proposal
 from contrechamp.ui.photos.review_actions import in_review_queue
+from contrechamp.ui.photos.texts import direction_shown
 from contrechamp.ui.session import SurveySession
 
 __all__ = ["CAMERA_ID_ROLE", "DraftQueueModel"]
@@ -78,7 +79,7 @@ class DraftQueueModel(QAbstractListModel):
         text = self.tr("Camera %1 · %n photo(s)", "", photos).replace("%1", str(row + 1))
         if direction_is_proposal(camera):
             direction = camera.tags.get("camera:direction", "")
-            text += " · " + self.tr("looks %1° (to check)").replace("%1", direction)
+            text += " · " + self.tr("looks %1 (to check)").replace("%1", direction_shown(direction))
         return text
 
     def _photos_of(self, camera_id: str) -> int:

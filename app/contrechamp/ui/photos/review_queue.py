@@ -7,7 +7,7 @@ on the map; the arrow keys move through the queue. Every action is one undo step
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 from contrechamp.core.camera import Status
 from contrechamp.core.errors import ContrechampError
 from contrechamp.core.photo import PhotoRole
+from contrechamp.ui.photos.preview_icon import preview_icon
 from contrechamp.ui.photos.review_actions import set_status, split_draft
 from contrechamp.ui.photos.review_model import DraftQueueModel
+from contrechamp.ui.photos.texts import direction_shown
 from contrechamp.ui.session import SurveySession
 
 __all__ = ["DraftReviewQueue"]
@@ -55,6 +57,7 @@ class DraftReviewQueue(QWidget):
 
     def _build(self) -> None:
         self.queue = QListView()
+        self.queue.setObjectName("draftQueue")
         self.queue.setModel(self.model)
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue.selectionModel().selectionChanged.connect(self._on_queue_selection_changed)
@@ -79,16 +82,14 @@ class DraftReviewQueue(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.map_button)
-        detail = QVBoxLayout()
-        detail.addWidget(self.photos, 1)
-        detail.addWidget(self.details)
-        detail.addLayout(actions)
-        row = QHBoxLayout(self)
-        left = QVBoxLayout()
-        left.addWidget(self.queue, 1)
-        left.addWidget(self.empty)
-        row.addLayout(left, 1)
-        row.addLayout(detail, 2)
+        # One column: the side panel is narrow, and each draft's line must be read whole.
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.queue, 2)
+        column.addWidget(self.empty)
+        column.addWidget(self.photos, 3)
+        column.addWidget(self.details)
+        column.addLayout(actions)
 
     def _shortcuts(self) -> None:
         keys = {
@@ -125,6 +126,10 @@ class DraftReviewQueue(QWidget):
         """Review the drafts of another open survey (None when closed)."""
         self._session = session
         self.model.set_session(session)
+
+    def refresh(self) -> None:
+        """Show the current draft's photos again (after their previews were made)."""
+        self._show_current()
 
     def current_camera_id(self) -> str | None:
         """The draft being reviewed."""
@@ -209,20 +214,20 @@ class DraftReviewQueue(QWidget):
     def _direction_text(self, direction: str | None) -> str:
         if direction is None:
             return self.tr("No direction: the photo had no compass heading. Set it on the form.")
-        return self.tr("Looks towards %1° (from the photo's compass: check it).").replace(
-            "%1", direction
+        return self.tr("Looks towards %1 (from the photo's compass: check it).").replace(
+            "%1", direction_shown(direction)
         )
 
     def _add_thumbnail(self, photo_id: int | None, role: PhotoRole, filename: str) -> None:
         if photo_id is None or self._session is None:
             return
-        image = QImage.fromData(self._session.survey.thumbnail(photo_id) or b"")
+        icon = preview_icon(self._session.survey, photo_id, self)
         labels = {
             PhotoRole.CLOSE_UP: self.tr("Close-up"),
             PhotoRole.WIDE: self.tr("Wide"),
             PhotoRole.OTHER: self.tr("Other"),
         }
         label = labels[role]
-        item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), label)
+        item = QListWidgetItem(icon, label)
         item.setToolTip(filename)
         self.photos.addItem(item)

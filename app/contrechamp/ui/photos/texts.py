@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from contrechamp.ops.photo_import import ImportSummary
 
-__all__ = ["skip_reason_text", "summary_text"]
+__all__ = ["direction_shown", "skip_reason_text", "summary_text"]
 
 translate = QCoreApplication.translate  # lupdate recognises this name
 
@@ -42,3 +42,12 @@ def summary_text(summary: ImportSummary) -> str:
     if summary.cancelled:
         lines.append(translate("PhotoImport", "Import stopped: what was done is saved."))
     return "\n".join(lines)
+
+
+def direction_shown(direction: str) -> str:
+    """A direction as the walker reads it: "135°" for degrees, "NE" or "90-270" as written."""
+    try:
+        float(direction)
+    except ValueError:
+        return direction
+    return f"{direction}°"

@@ -1,0 +1,256 @@
+"""The File menu's work on the open survey: load a map area, import cameras, export cameras and
+photos. Each runs in the background on a connection of its own, behind a busy indicator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QThreadPool
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QWidget
+
+from contrechamp.ops.area import AreaLoaded, load_area
+from contrechamp.ops.exports import export_survey
+from contrechamp.ops.imports import ImportResult, import_files
+from contrechamp.ops.photo_copy import CopySummary, copy_pending_photos
+from contrechamp.ops.photo_export import PhotoExport, export_photos
+from contrechamp.ops.photo_previews import render_previews
+from contrechamp.store.survey import SurveyFile
+from contrechamp.ui.export_dialog import (
+    CameraExport,
+    ExportDialog,
+    PhotoExportChoice,
+    PhotoExportDialog,
+)
+from contrechamp.ui.messages import failure_text
+from contrechamp.ui.survey_jobs import SurveyJob, SurveyJobs, SurveyWork
+
+if TYPE_CHECKING:
+    from contrechamp.ui.main_window import MainWindow
+
+__all__ = ["EXTRACT_FILTER", "IMPORT_FILTER", "FileCommands"]
+
+EXTRACT_FILTER = "*.osm.pbf *.pbf *.osm *.osm.bz2"
+IMPORT_FILTER = "*.cartoparty *.geojson *.json *.osm *.osc *.osm.pbf *.pbf *.osm.bz2 *.csv"
+
+
+class FileCommands(QObject):
+    """Runs the window's file work; results and failures are told in plain words."""
+
+    def __init__(self, window: MainWindow, pool: QThreadPool | None = None) -> None:
+        super().__init__(window)
+        self._window = window
+        self.jobs = SurveyJobs(self, pool)
+        self.busy = _BusyIndicator()
+        self.jobs.busy_changed.connect(self.busy.setVisible)
+        self.jobs.job_started.connect(self.busy.label.setText)
+
+    # --- the map area -----------------------------------------------------------------------
+
+    def choose_area(self) -> None:
+        """Ask for an OSM extract, then load it as the survey's area."""
+        name, _ = QFileDialog.getOpenFileName(
+            self._window,
+            self.tr("Load map area from OSM extract"),
+            "",
+            self.tr("OpenStreetMap extracts") + f" ({EXTRACT_FILTER})",
+        )
+        if name:
+            self.load_area(Path(name))
+
+    def load_area(self, extract: Path) -> bool:
+        """Replace the survey's base map and OSM cameras with those of ``extract``."""
+        return self._start(
+            lambda survey, _stopping: load_area(survey, extract),
+            self._on_area_loaded,
+            self.tr("Reading the map…"),
+            self.tr("Cannot load this map"),
+        )
+
+    def _on_area_loaded(self, loaded: AreaLoaded) -> None:
+        self._window.area_changed()
+        text = self.tr(
+            "Map loaded: %n camera(s) already in OpenStreetMap.", "", loaded.existing_cameras
+        )
+        self._window.say(text)
+
+    # --- importing cameras ------------------------------------------------------------------
+
+    def choose_imports(self) -> None:
+        """Ask for files holding cameras, then import them."""
+        names, _ = QFileDialog.getOpenFileNames(
+            self._window,
+            self.tr("Import cameras"),
+            "",
+            self.tr("Surveys, GeoJSON, OSM and CSV files") + f" ({IMPORT_FILTER})",
+        )
+        if names:
+            self.import_cameras([Path(name) for name in names])
+
+    def import_cameras(self, paths: list[Path]) -> bool:
+        """Add the cameras of other surveys and files (all or nothing)."""
+        surveyor = self._window.session.survey.surveyor if self._window.session else None
+        return self._start(
+            lambda survey, _stopping: import_files(survey, paths, surveyor=surveyor),
+            self._on_imported,
+            self.tr("Importing cameras…"),
+            self.tr("Cannot import these cameras"),
+        )
+
+    def _on_imported(self, result: ImportResult) -> None:
+        session = self._window.session
+        if session is not None:
+            session.adopt_new_cameras()
+            self._window.review.unplaced.refresh()
+        already = sum(f.already_there for f in result.files)
+        text = self.tr("Imported %n camera(s).", "", result.added)
+        if already:
+            text += " " + self.tr("%n already in the survey.", "", already)
+        self._window.say(text)
+        if any(f.photos for f in result.files):
+            self.make_previews()  # photos from other surveys come without previews
+
+    # --- exporting --------------------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        """Ask what to export and where, then write the file."""
+        if self._window.session is None:
+            return
+        dialog = ExportDialog(self._window.session.survey.path, self._window)
+        if dialog.exec():
+            self.export_cameras(dialog.chosen())
+
+    def export_cameras(self, choice: CameraExport) -> bool:
+        """Write the cameras to a file."""
+        return self._start(
+            lambda survey, _stopping: export_survey(
+                survey, choice.fmt, choice.path, choice.options
+            ),
+            lambda count: self._window.say(
+                self.tr("Wrote %n camera(s) to %1.", "", count).replace("%1", choice.path.name)
+            ),
+            self.tr("Exporting…"),
+            self.tr("Cannot export"),
+        )
+
+    def choose_photo_export(self) -> None:
+        """Ask for a folder and the options, then write the photos."""
+        if self._window.session is None:
+            return
+        dialog = PhotoExportDialog(self._window.session.survey.path, self._window)
+        if dialog.exec():
+            self.export_photos(dialog.chosen())
+
+    def export_photos(self, choice: PhotoExportChoice) -> bool:
+        """Write the photos of the survey's cameras into a folder."""
+        return self._start(
+            lambda survey, _stopping: export_photos(
+                survey,
+                choice.folder,
+                keep_metadata=choice.keep_metadata,
+                confirmed_only=choice.confirmed_only,
+            ),
+            lambda done: self._on_photos_exported(done, choice.folder),
+            self.tr("Exporting photos…"),
+            self.tr("Cannot export the photos"),
+        )
+
+    def _on_photos_exported(self, done: PhotoExport, folder: Path) -> None:
+        text = self.tr("Wrote %n photo(s) to %1.", "", len(done.written)).replace("%1", folder.name)
+        if done.failed:
+            text += " " + self.tr("%n photo(s) could not be written.", "", len(done.failed))
+        self._window.say(text)
+
+    # --- photo previews ---------------------------------------------------------------------
+
+    def make_previews(self) -> bool:
+        """Render the previews that photos without an EXIF thumbnail lack, then show them."""
+        return self._start(
+            _render_missing_previews,
+            lambda _failures: self._window.review.refresh_photos(),
+            self.tr("Making photo previews…"),
+            self.tr("Cannot make the photo previews"),
+        )
+
+    def copy_pending(self) -> bool:
+        """Copy in the background the photos an import left outside the survey."""
+        return self._start(
+            lambda survey, stopping: copy_pending_photos(survey, cancelled=stopping),
+            self._on_pending_copied,
+            self.tr("Copying photos into the survey…"),
+            self.tr("Cannot copy the photos into the survey"),
+        )
+
+    def _on_pending_copied(self, copied: CopySummary) -> None:
+        self._window.review.refresh_photos()
+        if not copied.cancelled:
+            self.make_previews()
+        if copied.left:
+            self._window.say(
+                self.tr(
+                    "%n photo(s) not copied: the original file is missing or changed.",
+                    "",
+                    len(copied.left),
+                )
+            )
+
+    # --- running ----------------------------------------------------------------------------
+
+    def _start(
+        self,
+        work: SurveyWork,
+        on_done: Callable[[Any], None],
+        busy_text: str,
+        failure_title: str,
+    ) -> bool:
+        """Run ``work`` on the open survey in the background, after the work before it;
+        False without a survey."""
+        session = self._window.session
+        if session is None:
+            return False
+        path = session.survey.path
+        self.jobs.run(
+            SurveyJob(
+                path,
+                work,
+                lambda result: self._if_still_open(path, on_done, result),
+                lambda error: self._if_still_open(path, self._failed(failure_title), error),
+                busy_text,
+            )
+        )
+        return True
+
+    def _if_still_open(self, path: Path, callback: Callable[[Any], None], value: object) -> None:
+        session = self._window.session
+        if session is not None and session.survey.path == path:
+            callback(value)
+
+    def _failed(self, title: str) -> Callable[[Exception], None]:
+        def tell(error: Exception) -> None:
+            self._window.warn(title, failure_text(error))
+
+        return tell
+
+
+def _render_missing_previews(
+    survey: SurveyFile, stopping: Callable[[], bool]
+) -> list[tuple[int, str]]:
+    missing = [p.id for p in survey.photos() if p.id is not None and not survey.thumbnail(p.id)]
+    return render_previews(survey, missing, cancelled=stopping)
+
+
+class _BusyIndicator(QWidget):
+    """What the survey's background work is doing, with a moving bar; hidden when idle."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)
+        self.bar.setMaximumWidth(120)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label)
+        row.addWidget(self.bar)
+        self.setVisible(False)

@@ -1,0 +1,135 @@
+"""Walk photos into the open survey from the window: the menu entry and files dropped on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QThreadPool
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+from contrechamp.ops.photo_copy import CopySummary
+from contrechamp.ops.photo_import import ImportSummary
+from contrechamp.ui.photos.import_dialog import PhotoImportDialog
+from contrechamp.ui.photos.texts import summary_text
+
+if TYPE_CHECKING:
+    from contrechamp.ui.main_window import MainWindow
+
+__all__ = ["PhotoIntake", "camera_files", "dropped_paths"]
+
+# Files holding cameras (imported as cameras); anything else dropped is taken for photos.
+_CAMERA_SUFFIXES = (".cartoparty", ".geojson", ".json", ".osm", ".osc", ".pbf", ".osm.bz2", ".csv")
+
+
+def dropped_paths(event: QDropEvent) -> list[Path]:
+    """The local files and folders carried by a drag (nothing else: no web links)."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def camera_files(paths: list[Path]) -> list[Path]:
+    """The files among ``paths`` that hold cameras rather than photos."""
+    return [p for p in paths if p.is_file() and p.name.lower().endswith(_CAMERA_SUFFIXES)]
+
+
+class PhotoIntake(QObject):
+    """Opens the photo import dialog on the window's survey and takes in what it made."""
+
+    def __init__(self, window: MainWindow, pool: QThreadPool | None = None) -> None:
+        super().__init__(window)
+        self._window = window
+        self._pool = pool
+        self.dialog: PhotoImportDialog | None = None
+
+    def open_dialog(self, paths: list[Path] | None = None) -> PhotoImportDialog | None:
+        """Show the import dialog (with ``paths`` already listed); None without a survey."""
+        session = self._window.session
+        if session is None:
+            return None
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.add_paths(paths or [])
+            return self.dialog
+        if self._window.files.jobs.busy():  # e.g. copying the photos of an earlier import
+            self._window.say(self.tr("Wait a moment: Contrechamp is still working."))
+            return None
+        survey = session.survey
+        dialog = PhotoImportDialog(survey.path, survey.surveyor, self._window, self._pool)
+        dialog.photos_imported.connect(self._on_dialog_photos_imported)
+        dialog.photos_copied.connect(self._on_dialog_photos_copied)
+        dialog.add_paths(paths or [])
+        dialog.finished.connect(self._on_dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def take_drop(self, paths: list[Path]) -> None:
+        """Files dropped on the window: camera files are imported, photos and folders go to
+        the photo import dialog."""
+        cameras = camera_files(paths)
+        photos = [p for p in paths if p not in cameras]
+        if cameras:
+            self._window.files.import_cameras(cameras)
+        if photos:
+            self.open_dialog(photos)
+
+    def take_drops_on(self, window: MainWindow) -> None:
+        """Take the files and folders dropped anywhere on the window, the map included."""
+        window.setAcceptDrops(True)
+        for widget in (window.canvas, window.canvas.viewport()):
+            widget.setAcceptDrops(False)  # so that drops on the map reach the window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Installed on the window: accept files and folders dragged in, take them on drop."""
+        if self._window.session is None:
+            return False
+        if isinstance(event, QDragEnterEvent | QDragMoveEvent) and dropped_paths(event):
+            event.acceptProposedAction()
+            return True
+        if isinstance(event, QDropEvent) and event.type() == QEvent.Type.Drop:
+            paths = dropped_paths(event)
+            if paths:
+                event.acceptProposedAction()
+                self.take_drop(paths)
+                return True
+        return False
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is None:
+            return
+        if dialog.running():  # closed during an import or a copy: it goes once that reports
+            for finished in (
+                dialog.photos_imported,
+                dialog.import_failed,
+                dialog.photos_copied,
+                dialog.copy_failed,
+            ):
+                finished.connect(dialog.deleteLater)
+        else:
+            dialog.deleteLater()
+
+    def resume_copy(self) -> bool:
+        """Copy into the survey the photos an earlier import left outside it (stopped, or the
+        app closed meanwhile); False when there are none or other work is running."""
+        session = self._window.session
+        if session is None or not session.survey.pending_count():
+            return False
+        return self._window.files.copy_pending()
+
+    def _on_dialog_photos_copied(self, _copied: CopySummary) -> None:
+        # Once the photos are inside the survey (not during the copy, which moves them).
+        self._window.files.make_previews()
+
+    def _on_dialog_photos_imported(self, summary: ImportSummary) -> None:
+        session = self._window.session
+        if session is None:
+            return
+        session.adopt_cameras(summary.camera_ids)
+        self._window.review.unplaced.refresh()
+        self._window.say(summary_text(summary).replace("\n", " · "))
+        if summary.drafts_created:
+            self._window.show_review()

@@ -1,0 +1,164 @@
+"""Photos without a position ("place me on the map"): pick one, press Place, click the map."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contrechamp.core.camera import Camera
+from contrechamp.core.errors import ContrechampError
+from contrechamp.core.photo import PhotoInfo
+from contrechamp.ui.photos.preview_icon import preview_icon
+from contrechamp.ui.photos.review_actions import place_photo
+from contrechamp.ui.session import SurveySession
+
+__all__ = ["UnplacedPhotos"]
+
+_THUMB_PX = 96
+_PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class UnplacedPhotos(QWidget):
+    """The survey's photos that belong to no camera, each waiting to be placed on the map.
+
+    While "Place on map" is down, the next click on the map (``place_at``) makes a draft
+    camera there with the chosen photo (one undo step) and emits ``camera_placed``.
+    """
+
+    camera_placed = Signal(str)  # camera id
+    placing_changed = Signal(bool)
+    failed = Signal(object)  # ContrechampError
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session: SurveySession | None = None
+        self._build()
+        self.retranslate_ui()
+        self.refresh()
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setObjectName("sectionTitle")
+        self.photos = QListWidget()
+        self.photos.setViewMode(QListWidget.ViewMode.IconMode)
+        self.photos.setIconSize(QSize(_THUMB_PX, _THUMB_PX))
+        self.photos.setFlow(QListWidget.Flow.LeftToRight)
+        self.photos.setWrapping(False)
+        self.photos.setGridSize(QSize(_THUMB_PX + 24, _THUMB_PX + 30))  # one size for all
+        self.photos.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.photos.setWordWrap(False)
+        self.photos.setFixedHeight(_THUMB_PX + 48)
+        self.photos.currentItemChanged.connect(lambda *_: self._update_button())
+        self.place_button = QPushButton()
+        self.place_button.setCheckable(True)
+        self.place_button.toggled.connect(self._on_place_toggled)
+        shortcut = QShortcut(QKeySequence("P"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.place_button.toggle)
+        row = QHBoxLayout()
+        row.addWidget(self.title, 1)
+        row.addWidget(self.place_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addWidget(self.photos)
+
+    def retranslate_ui(self) -> None:
+        """Refresh every translated text."""
+        count = self.photos.count()
+        self.title.setText(self.tr("%n photo(s) to place on the map", "", count))
+        self.place_button.setText(self.tr("Place on map (P)"))
+        self.place_button.setToolTip(
+            self.tr("Then click the map where the camera is: a draft is made there")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-translate when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_session(self, session: SurveySession | None) -> None:
+        """Show the unplaced photos of another open survey (None when closed)."""
+        if self._session is not None:
+            for signal in self._session_signals(self._session):
+                signal.disconnect(self.refresh)
+        self._session = session
+        if session is not None:
+            for signal in self._session_signals(session):
+                signal.connect(self.refresh)
+        self.refresh()
+
+    @staticmethod
+    def _session_signals(session: SurveySession) -> tuple[SignalInstance, ...]:
+        # A deleted camera leaves its photos unplaced; undoing the delete takes them back.
+        return (session.photos_changed, session.camera_added, session.camera_removed)
+
+    def refresh(self, *_changed: object) -> None:
+        """Read the unplaced photos again, keeping the chosen one when it is still there."""
+        chosen = self.current_photo()
+        self.photos.clear()
+        unplaced = self._session.unplaced_photos() if self._session is not None else []
+        for photo in unplaced:
+            self.photos.addItem(self._item(photo))
+            if chosen is not None and photo.id == chosen.id:
+                self.photos.setCurrentRow(self.photos.count() - 1)
+        if self.photos.currentRow() < 0 and self.photos.count():
+            self.photos.setCurrentRow(0)
+        self.setVisible(bool(unplaced))
+        self.retranslate_ui()
+        self._update_button()
+
+    def current_photo(self) -> PhotoInfo | None:
+        """The photo chosen in the list."""
+        item = self.photos.currentItem()
+        if item is None or self._session is None:
+            return None
+        photo_id = item.data(_PHOTO_ID_ROLE)
+        return next((p for p in self._session.unplaced_photos() if p.id == photo_id), None)
+
+    def placing(self) -> bool:
+        """Whether the next click on the map places the chosen photo."""
+        return self.place_button.isChecked()
+
+    def place_at(self, lat: float, lon: float) -> Camera | None:
+        """Place the chosen photo's camera at a point of the map (only while placing)."""
+        photo = self.current_photo() if self.placing() else None
+        self.place_button.setChecked(False)
+        if photo is None or self._session is None:
+            return None
+        try:
+            camera = place_photo(self._session, photo, lat, lon, self.tr("Place photo"))
+        except ContrechampError as error:
+            self.failed.emit(error)
+            return None
+        self.camera_placed.emit(camera.id)
+        return camera
+
+    def _item(self, photo: PhotoInfo) -> QListWidgetItem:
+        assert self._session is not None
+        assert photo.id is not None
+        icon = preview_icon(self._session.survey, photo.id, self)
+        when = photo.taken_at.strftime("%H:%M") if photo.taken_at is not None else ""
+        item = QListWidgetItem(icon, when or photo.filename)
+        item.setToolTip(photo.filename)
+        item.setData(_PHOTO_ID_ROLE, photo.id)
+        return item
+
+    def _update_button(self) -> None:
+        has_photo = self.photos.currentItem() is not None
+        self.place_button.setEnabled(has_photo)
+        if not has_photo:
+            self.place_button.setChecked(False)
+
+    def _on_place_toggled(self, on: bool) -> None:
+        self.placing_changed.emit(on)
