@@ -51,7 +51,7 @@ def _sighting(rng: random.Random, near: ExistingCamera, index: int) -> Camera:
         lon=lon,
         tags=tags,
         status=status,
-        source=(PositionSource.GPS, PositionSource.MAP, PositionSource.PHOTO)[index % 3],
+        source=(PositionSource.GPS, PositionSource.MAP)[index % 2],
         accuracy_m=float(rng.choice((3, 5, 8))),
         surveyor="demo",
     )
