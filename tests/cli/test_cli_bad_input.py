@@ -227,3 +227,26 @@ def test_lines_and_areas_in_a_geojson_are_counted_not_silently_dropped(
     capsys.readouterr()
     assert run("import", survey, source) == 0
     assert "1 cameras added, 0 already there, 1 lines or areas skipped" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "assignment",
+    ["lat = 'abc'", "lat = 999.0", "accuracy_m = 'zz'", "id = x'00ff'", "osm_id = 'x'"],
+)
+def test_a_received_survey_with_bad_values_is_refused_whole(
+    survey: Path, tmp_path: Path, assignment: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    other = tmp_path / "other.cartoparty"
+    assert run("new", other) == 0
+    assert run("add", other, "--lat", "1", "--lon", "2") == 0
+    with sqlite3.connect(other) as db:
+        db.execute(f"UPDATE cameras SET {assignment}")
+    db.close()
+    before = digest(survey)
+    capsys.readouterr()
+    assert run("import", survey, other) == 1
+    error = one_error_line(capsys)
+    assert "damaged" in error or "Bad camera" in error
+    assert digest(survey) == before

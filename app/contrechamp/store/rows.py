@@ -131,9 +131,10 @@ class CameraReader:
          created_at, updated_at, osm_id, osm_version, notes, tags) = row  # fmt: skip
         try:
             status, source = _STATUS[status], _SOURCE[source]
-        except KeyError as error:
-            detail = f"Bad camera {camera_id!r} in the survey file."
-            raise SurveyError(detail, "survey.corrupt") from error
+        except (KeyError, TypeError) as error:
+            raise _bad_camera(camera_id) from error
+        if not _plausible(camera_id, lat, lon, accuracy_m, surveyor, osm_id, osm_version, notes):
+            raise _bad_camera(camera_id)
         dates = self._dates
         return Camera(
             lat,
@@ -150,6 +151,35 @@ class CameraReader:
             osm_version,
             notes,
         )
+
+
+def _bad_camera(camera_id: object) -> SurveyError:
+    return SurveyError(f"Bad camera {str(camera_id)[:40]!r} in the survey file.", "survey.corrupt")
+
+
+def _plausible(
+    camera_id: object,
+    lat: object,
+    lon: object,
+    accuracy_m: object,
+    surveyor: object,
+    osm_id: object,
+    osm_version: object,
+    notes: object,
+) -> bool:
+    """Check the types and ranges of a camera row (SQLite does not; the file is untrusted)."""
+    return (
+        type(camera_id) is str
+        and type(lat) is float
+        and type(lon) is float
+        and -90.0 <= lat <= 90.0
+        and -180.0 <= lon <= 180.0
+        and (accuracy_m is None or (type(accuracy_m) is float and accuracy_m >= 0.0))
+        and (surveyor is None or type(surveyor) is str)
+        and (osm_id is None or (type(osm_id) is int and osm_id > 0))
+        and (osm_version is None or (type(osm_version) is int and osm_version > 0))
+        and type(notes) is str
+    )
 
 
 def camera_from_row(row: Sequence[Any]) -> Camera:
