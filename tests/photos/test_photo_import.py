@@ -3,6 +3,7 @@ photos, failures."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import shutil
 from contextlib import contextmanager
@@ -18,10 +19,10 @@ from contrechamp.core.errors import SurveyError
 from contrechamp.core.geo import distance_m
 from contrechamp.core.photo import PhotoRole
 from contrechamp.core.track import TrackPoint
-from contrechamp.ops.photo_import import import_photos, render_previews
+from contrechamp.ops.photo_import import copy_pending_photos, import_photos, render_previews
 from contrechamp.store.pending import PendingState
 from contrechamp.store.survey import SurveyFile
-from tests.photos.photo_factory import HOME, T0, write_photo, write_walk
+from tests.photos.photo_factory import HOME, T0, make_exif, write_photo, write_walk
 
 
 @pytest.fixture
@@ -151,6 +152,47 @@ def test_real_photo_folder_imports_without_crashing(survey: SurveyFile, shared_d
     assert cameras == {None, "31", "111", "273"}  # 211.2 T, 291.39 M, 93 M reversed
 
 
+def test_real_photos_reimported_before_or_after_their_copy_add_nothing(
+    survey: SurveyFile, shared_data: Path, tmp_path: Path
+) -> None:
+    first = import_photos(survey, [shared_data / "photos"])
+    cameras = len(survey.cameras())
+    again = import_photos(survey, [shared_data / "photos"])  # still pending
+    assert (again.drafts_created, again.photos_added) == (0, 0)
+    assert again.duplicates == first.photos_added
+    assert copy_pending_photos(survey).copied == first.photos_added
+    shutil.copytree(shared_data / "photos", tmp_path / "elsewhere")  # same bytes, other paths
+    after = import_photos(survey, [tmp_path / "elsewhere"])
+    assert (after.drafts_created, after.photos_added) == (0, 0)
+    assert after.duplicates == first.photos_added
+    assert (len(survey.cameras()), survey.pending_count()) == (cameras, 0)
+    for photo in survey.photos():  # complete photos are known by the SHA-256 of their bytes
+        data = survey.photo_data(photo.id)  # type: ignore[arg-type]
+        assert hashlib.sha256(data).hexdigest() == photo.sha256
+
+
+def test_a_photo_edited_in_its_middle_only_is_taken_for_the_same(
+    survey: SurveyFile, tmp_path: Path
+) -> None:
+    # The documented limit of the quick key: bytes between the first 64 KiB and the last
+    # 64 KiB are not compared (a phone never rewrites a photo there alone).
+    out = io.BytesIO()
+    noise = Image.effect_noise((1200, 900), 60).convert("RGB")
+    noise.save(out, "JPEG", quality=95, exif=make_exif(lat=HOME[0], lon=HOME[1], taken_at=T0))
+    data = out.getvalue()
+    assert len(data) > 400 * 1024
+    path = tmp_path / "big.jpg"
+    path.write_bytes(data)
+    assert import_photos(survey, [path]).photos_added == 1
+    middle = len(data) - 100 * 1024
+    twin = tmp_path / "twin.jpg"
+    twin.write_bytes(data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :])
+    assert import_photos(survey, [twin]).duplicates == 1
+    shifted = tmp_path / "shifted.jpg"
+    shifted.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # the tail differs: another photo
+    assert import_photos(survey, [shifted]).photos_added == 1
+
+
 def test_previews_render_on_a_pool_and_replace_thumbnails(
     survey: SurveyFile, shared_data: Path
 ) -> None:
@@ -170,7 +212,7 @@ def test_drafts_are_recorded_with_their_photos_pending(survey: SurveyFile, tmp_p
     assert pending["IMG_1.jpg"].source == folder / "IMG_1.jpg"
     assert pending["IMG_1.jpg"].size == (folder / "IMG_1.jpg").stat().st_size
     assert {p.state for p in pending.values()} == {PendingState.WAITING}
-    # Until copied, the bytes come from the originals, checked against their hash.
+    # Until copied, the bytes come from the originals, checked against their quick key.
     photo = next(p for p in survey.photos() if p.filename == "IMG_3.jpg")
     assert survey.photo_data(photo.id) == (folder / "IMG_3.jpg").read_bytes()  # type: ignore[arg-type]
 

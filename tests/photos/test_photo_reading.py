@@ -1,8 +1,7 @@
-"""read_photo reads a photo's head only for its metadata, yet finds what a whole read finds."""
+"""read_photo reads a photo's head (and tail) only, yet finds what a whole read finds."""
 
 from __future__ import annotations
 
-import hashlib
 import io
 from pathlib import Path
 
@@ -20,17 +19,18 @@ from contrechamp.ops.photo_reading import (
     read_photo,
     read_photos,
 )
+from contrechamp.store.pending import QUICK_HEAD_BYTES, QUICK_TAIL_BYTES, quick_key_of
 from tests.photos.photo_factory import HOME, T0, write_photo
 
 
 def _whole_read(path: Path) -> tuple[str, object, int] | str:
-    """What reading the whole file gives: (sha256, EXIF, size), or the refusal's code."""
+    """What reading the whole file gives: (quick key, EXIF, size), or the refusal's code."""
     data = path.read_bytes()
     try:
         if sniff_mime(data[:64]) is None:
             return "photo.unsupported"
         photo_size(data)
-        return hashlib.sha256(data).hexdigest(), read_exif(data), len(data)
+        return quick_key_of(data), read_exif(data), len(data)
     except InputError as error:
         return error.code
 
@@ -46,34 +46,61 @@ def _head_read(path: Path) -> tuple[str, object, int] | str:
         photo = read_photo(path)
     except InputError as error:
         return error.code
-    return photo.sha256, photo.exif, photo.size
+    return photo.quick_key, photo.exif, photo.size
 
 
-def test_a_jpeg_with_its_metadata_beyond_the_head_is_read_whole(tmp_path: Path) -> None:
-    # A JPEG whose frame header comes after a comment larger than the head.
+@pytest.mark.parametrize("comments", [1, 2, _HEAD_BYTES // 65_537 + 1])
+def test_a_jpeg_with_its_metadata_beyond_the_first_read_is_read_further(
+    tmp_path: Path, comments: int
+) -> None:
+    # A JPEG whose frame header comes after comments filling the first 64 KiB, or more
+    # than 256 KiB (then the file is read whole).
     path = write_photo(tmp_path, "a.jpg", lat=HOME[0], lon=HOME[1], heading=45.0, taken_at=T0)
     data = path.read_bytes()
     comment = b"\xff\xfe\xff\xff" + bytes(65_533)
-    padded = data[:2] + comment * (_HEAD_BYTES // len(comment) + 1) + data[2:]
+    padded = data[:2] + comment * comments + data[2:]
     big = tmp_path / "big.jpg"
     big.write_bytes(padded)
-    assert not _jpeg_header_within(padded[:_HEAD_BYTES])
+    assert not _jpeg_header_within(padded[:QUICK_HEAD_BYTES])
     photo = read_photo(big)
     assert (photo.exif.lat, photo.exif.heading) == (pytest.approx(HOME[0]), 45.0)
-    assert photo.sha256 == hashlib.sha256(padded).hexdigest()
+    assert photo.quick_key == quick_key_of(padded)
     assert photo.size == len(padded)
 
 
-def test_a_big_photo_streams_through_the_hash(tmp_path: Path) -> None:
+def _noise_jpeg(tmp_path: Path) -> Path:
     image = Image.effect_noise((1600, 1200), 60).convert("RGB")
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=95)
     path = tmp_path / "noise.jpg"
     path.write_bytes(buffer.getvalue())
     assert path.stat().st_size > 2 * _HEAD_BYTES
+    return path
+
+
+def test_a_big_photo_is_keyed_by_its_head_and_tail_without_its_middle(tmp_path: Path) -> None:
+    path = _noise_jpeg(tmp_path)
+    data = path.read_bytes()
     photo = read_photo(path)
-    assert photo.sha256 == hashlib.sha256(buffer.getvalue()).hexdigest()
+    assert photo.quick_key == quick_key_of(data)
     assert photo.path == path.absolute()
+    middle = _HEAD_BYTES + 10
+    path.write_bytes(data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :])
+    assert read_photo(path).quick_key == photo.quick_key  # the middle is never read
+
+
+@pytest.mark.parametrize("where", [0, 200, QUICK_HEAD_BYTES - 1, -QUICK_TAIL_BYTES, -1], ids=str)
+def test_a_change_in_the_head_or_tail_changes_the_key(tmp_path: Path, where: int) -> None:
+    data = bytearray(_noise_jpeg(tmp_path).read_bytes())
+    before = quick_key_of(bytes(data))
+    data[where] ^= 0x40
+    assert quick_key_of(bytes(data)) != before
+
+
+def test_a_grown_photo_has_another_key(tmp_path: Path) -> None:
+    path = _noise_jpeg(tmp_path)
+    data = path.read_bytes()
+    assert quick_key_of(data + bytes(8)) != quick_key_of(data)
 
 
 def test_photos_are_yielded_in_order_with_their_refusals(tmp_path: Path) -> None:

@@ -31,13 +31,15 @@ def session(tmp_path: Path) -> Iterator[SurveySession]:
 
 
 @pytest.fixture
-def queue(qtbot: QtBot, session: SurveySession) -> DraftReviewQueue:
+def queue(qtbot: QtBot, session: SurveySession) -> Iterator[DraftReviewQueue]:
     widget = DraftReviewQueue(session)
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
     widget.queue.setFocus()
-    return widget
+    yield widget
+    widget.set_session(None)  # before the session's survey closes
+    widget.deleteLater()
 
 
 def _status(session: SurveySession, camera_id: str) -> Status:

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from contrechamp.core.errors import SurveyError
 from contrechamp.store import SCHEMA_VERSION, SurveyFile
+from contrechamp.store.pending import quick_key_of
 from contrechamp.store.safety import inspect_survey
-from tests.store.helpers import V2_PHOTO, camera, closed_file_bytes, make_v1_survey, make_v2_survey
+from tests.store.helpers import (
+    V2_PHOTO,
+    camera,
+    closed_file_bytes,
+    digest,
+    make_v1_survey,
+    make_v2_survey,
+)
 
 
 def _pragma_version(path: Path) -> int:
@@ -55,7 +65,7 @@ def test_older_file_is_backed_up_then_migrated(survey_path: Path) -> None:
 def test_version_2_file_is_backed_up_then_migrated_with_its_photos(survey_path: Path) -> None:
     make_v2_survey(survey_path)
     with SurveyFile.open(survey_path) as survey:
-        assert survey.schema_version == SCHEMA_VERSION == 3
+        assert survey.schema_version == SCHEMA_VERSION == 4
         assert survey.title == "Deuxième"
         (photo,) = survey.photos("cam2")
         assert photo.id is not None
@@ -64,9 +74,95 @@ def test_version_2_file_is_backed_up_then_migrated_with_its_photos(survey_path: 
         assert survey.pending_count() == 0
     backup = survey_path.with_name("walk.backup-v2.cartoparty")
     assert inspect_survey(backup) == 2
-    assert inspect_survey(survey_path) == 3
+    assert inspect_survey(survey_path) == 4
     with SurveyFile.open_untrusted_readonly(backup) as old:  # migrated in a scratch copy
         assert old.photo_data(1) == V2_PHOTO
+
+
+def _make_v3_survey(path: Path, original: Path) -> None:
+    """A version 2 survey brought to version 3, plus a photo recorded pending by version 3
+    (known by the SHA-256 of its original)."""
+    from contrechamp.store.database import Database
+    from contrechamp.store.migrate import upgrade
+
+    make_v2_survey(path)
+    database = Database(path, readonly=False)
+    with database.transaction():
+        upgrade(database.conn, 3)
+    database.close()
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute(
+            "INSERT INTO photos VALUES (2, 'cam2', ?, 'IMG_2.jpg', 'image/jpeg', 'wide',"
+            " NULL, 48.85, 2.35, NULL, NULL, NULL, NULL, 1)",
+            (hashlib.sha256(original.read_bytes()).hexdigest(),),
+        )
+        connection.execute(
+            "INSERT INTO pending_photos VALUES (2, ?, ?, 'waiting', NULL)",
+            (str(original), original.stat().st_size),
+        )
+    connection.close()
+
+
+def test_version_3_file_gets_quick_keys_and_its_pending_photo_still_copies(
+    survey_path: Path, tmp_path: Path
+) -> None:
+    original = tmp_path / "IMG_2.jpg"
+    original.write_bytes(b"\xff\xd8\xff\xe0 a photo left pending by version 3" * 9000)
+    _make_v3_survey(survey_path, original)
+    with SurveyFile.open(survey_path) as survey:
+        assert survey.schema_version == SCHEMA_VERSION == 4
+        assert survey.known_quick_keys([quick_key_of(V2_PHOTO)]) == {quick_key_of(V2_PHOTO)}
+        (pending,) = survey.pending_photos()
+        assert (pending.quick_key, pending.sha256) == (None, digest(original))
+        assert survey.photo_data(2) == original.read_bytes()  # checked by its SHA-256
+        assert not survey.store_original(2, original.read_bytes()[:-1] + b"!")
+        assert survey.store_original(2, original.read_bytes())
+        assert survey.known_quick_keys([quick_key_of(original.read_bytes())])
+        assert survey.photo_by_hash(digest(original)) is not None
+    backup = survey_path.with_name("walk.backup-v3.cartoparty")
+    assert inspect_survey(backup) == 3
+    with SurveyFile.open_untrusted_readonly(backup) as old:
+        assert old.pending_count() == 1
+
+
+def test_a_photo_left_pending_by_version_3_is_recognised_once_keyed(
+    survey_path: Path, tmp_path: Path
+) -> None:
+    original = tmp_path / "IMG_2.jpg"
+    original.write_bytes(b"\xff\xd8\xff\xe0 a photo left pending by version 3" * 9000)
+    _make_v3_survey(survey_path, original)
+    key = quick_key_of(original.read_bytes())
+    with SurveyFile.open(survey_path) as survey:
+        assert survey.known_quick_keys([key]) == set()
+        assert survey.key_legacy_pending() == 1
+        assert survey.known_quick_keys([key]) == {key}
+        assert survey.key_legacy_pending() == 0
+        again = survey.add_photo(survey.photos("cam2")[1], original.read_bytes())
+        assert again.id == 2  # the same photo, now complete
+        assert survey.pending_count() == 0
+
+
+def test_the_same_bytes_imported_again_while_version_3_lost_their_original_never_clash(
+    survey_path: Path, tmp_path: Path
+) -> None:
+    original = tmp_path / "IMG_2.jpg"
+    data = b"\xff\xd8\xff\xe0 a photo left pending by version 3" * 9000
+    original.write_bytes(data)
+    _make_v3_survey(survey_path, original)
+    moved = original.rename(tmp_path / "moved.jpg")
+    with SurveyFile.open(survey_path) as survey:
+        assert survey.key_legacy_pending() == 0  # its original is gone
+        info = replace(survey.photos("cam2")[1], id=None, sha256=quick_key_of(data))
+        twin = survey.add_pending_photo(info, moved, len(data))
+        assert twin.id not in (None, 2)
+        assert not survey.store_original(twin.id, data)  # type: ignore[arg-type]
+        assert survey.pending_count() == 2  # nothing changed, no error
+        original.write_bytes(data)  # back in place: its quick key is the twin's already
+        assert survey.key_legacy_pending() == 0
+        assert survey.store_original(2, data)
+        assert not survey.store_original(twin.id, data)  # type: ignore[arg-type]
+        assert survey.photo_data(2) == data
 
 
 def test_a_second_backup_never_overwrites_the_first(survey_path: Path) -> None:

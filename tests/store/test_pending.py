@@ -1,5 +1,6 @@
-"""Pending photos: recorded without their bytes, read from their original until stored, never
-read from someone else's disk, and complete once their bytes are stored."""
+"""Pending photos: recorded by quick key without their bytes, read from their original until
+stored, never read from someone else's disk, and complete (known by their SHA-256) once their
+bytes are stored."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from contrechamp.core.errors import SurveyError
 from contrechamp.core.photo import PhotoInfo
 from contrechamp.store import SurveyFile
-from contrechamp.store.pending import PendingPhoto, PendingState, read_original
+from contrechamp.store.pending import PendingPhoto, PendingState, quick_key_of, read_original
 from tests.store.helpers import camera
 
 ORIGINAL = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 40
@@ -27,8 +28,12 @@ def original(tmp_path: Path) -> Path:
 
 
 def _info(data: bytes = ORIGINAL, camera_id: str | None = None) -> PhotoInfo:
-    sha256 = hashlib.sha256(data).hexdigest()
-    return PhotoInfo(None, camera_id, sha256, "IMG_0001.jpg", "image/jpeg")
+    """A photo to record pending: known by its quick key."""
+    return PhotoInfo(None, camera_id, quick_key_of(data), "IMG_0001.jpg", "image/jpeg")
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def _pending(survey: SurveyFile, original: Path) -> int:
@@ -47,8 +52,14 @@ def test_a_pending_photo_reads_its_original_until_stored(
     assert survey.photos(owner.id) == [photo]
     assert survey.pending_count() == 1
     (pending,) = survey.pending_photos()
+    assert photo.sha256 == quick_key_of(ORIGINAL)  # until the copy reads every byte
     assert pending == PendingPhoto(
-        photo.id, photo.sha256, "IMG_0001.jpg", original, len(ORIGINAL), PendingState.WAITING
+        photo.id,
+        quick_key_of(ORIGINAL),
+        "IMG_0001.jpg",
+        original,
+        len(ORIGINAL),
+        PendingState.WAITING,
     )
     assert survey.photo_data(photo.id) == ORIGINAL
     assert survey.store_original(photo.id, ORIGINAL)
@@ -56,11 +67,17 @@ def test_a_pending_photo_reads_its_original_until_stored(
     assert survey.pending_photo(photo.id) is None
     assert survey.pending_count() == 0
     assert survey.photo_data(photo.id) == ORIGINAL
+    (stored,) = survey.photos(owner.id)
+    assert stored.sha256 == _sha256(ORIGINAL)
+    assert survey.photo_by_hash(_sha256(ORIGINAL)) == stored
+    assert survey.known_quick_keys([quick_key_of(ORIGINAL), "0" * 64]) == {quick_key_of(ORIGINAL)}
 
 
 def test_wrong_bytes_are_refused_and_change_nothing(survey: SurveyFile, original: Path) -> None:
     photo_id = _pending(survey, original)
     assert not survey.store_original(photo_id, ORIGINAL[:-1] + b"x")
+    assert not survey.store_original(photo_id, ORIGINAL + b"x")
+    assert not survey.store_original(photo_id, b"x" + ORIGINAL[1:])
     assert survey.pending_count() == 1
     original.write_bytes(ORIGINAL[:-1] + b"x")  # same size, other bytes
     with pytest.raises(SurveyError) as error:
@@ -136,7 +153,7 @@ def test_state_is_recorded(survey: SurveyFile, original: Path) -> None:
     survey.set_pending_state(photo_id, PendingState.MISSING)
     assert survey.pending_photo(photo_id) == PendingPhoto(
         photo_id,
-        _info().sha256,
+        quick_key_of(ORIGINAL),
         "IMG_0001.jpg",
         original,
         len(ORIGINAL),

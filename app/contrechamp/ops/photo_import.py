@@ -1,8 +1,8 @@
 """Import walk photos into a survey: each photographed camera becomes a draft to confirm.
 
 The import has two phases. :func:`import_photos` makes the drafts: it reads every photo's
-hash, EXIF and embedded thumbnail and records drafts and photos in a few large transactions,
-the photos *pending* (their bytes still in the original files). Then
+quick key, EXIF and embedded thumbnail (never a whole JPEG) and records drafts and photos in a
+few large transactions, the photos *pending* (their bytes still in the original files). Then
 :func:`contrechamp.ops.photo_copy.copy_pending_photos` copies the bytes into the survey.
 """
 
@@ -95,9 +95,9 @@ def import_photos(
     ``clock_offset``) are grouped into sightings (a close-up and a wide shot taken within
     60 s and 15 m) and each sighting becomes one draft with its photos; a sighting is
     always stored whole. Photos without a position are stored unattached. Photos already
-    in the survey (same bytes) are counted, not stored twice. Photos are recorded pending:
-    call ``copy_pending_photos`` next to bring their bytes in. Cancelling stops between
-    drafts.
+    in the survey (same quick key: same size, head and tail) are counted, not stored twice.
+    Photos are recorded pending: call ``copy_pending_photos`` next to bring their bytes in.
+    Cancelling stops between drafts.
     """
     summary = ImportSummary()
     files = list(photo_files(paths, summary))
@@ -106,9 +106,9 @@ def import_photos(
     if summary.cancelled:
         return summary
     ordered_track = sorted(track, key=lambda point: point.time.timestamp())
-    fixes = {photo.sha256: _fix(photo, ordered_track, clock_offset) for photo in read}
+    fixes = {photo.quick_key: _fix(photo, ordered_track, clock_offset) for photo in read}
     groups = group_sightings([f for f in fixes.values() if f is not None], *_PAIRING)
-    groups += [[_unplaced_fix(photo)] for photo in read if fixes[photo.sha256] is None]
+    groups += [[_unplaced_fix(photo)] for photo in read if fixes[photo.quick_key] is None]
     writer = _DraftWriter(survey, read, fixes, surveyor, steps, cancelled)
     writer.store(groups, summary, max(1, len(files) // max(len(groups), 1)))
     if not summary.cancelled:
@@ -161,18 +161,20 @@ def _first_pass(
     steps: _Steps,
     cancelled: Cancelled | None,
 ) -> list[PhotoRead]:
-    """Read every file's hash, EXIF and thumbnail, dropping duplicates and unusable files."""
+    """Read every file's quick key, EXIF and thumbnail, dropping duplicates and unusable
+    files."""
     photos: dict[str, PhotoRead] = {}
     for path, photo in read_photos(files, cancelled=cancelled):
         if not isinstance(photo, PhotoRead):
             summary.skipped.append((str(path), photo.code))
-        elif photo.sha256 in photos:
+        elif photo.quick_key in photos:
             summary.duplicates += 1
         else:
-            photos[photo.sha256] = photo
+            photos[photo.quick_key] = photo
         steps.advance()
     summary.cancelled = cancelled is not None and steps.done < len(files) and cancelled()
-    known = survey.known_hashes(photos)
+    survey.key_legacy_pending()  # photos left pending by an older version, if any
+    known = survey.known_quick_keys(photos)
     summary.duplicates += len(known)
     return [photo for key, photo in photos.items() if key not in known]
 
@@ -189,12 +191,12 @@ def _fix(photo: PhotoRead, track: Sequence[TrackPoint], clock_offset: timedelta)
         position = position_from_track(track, exif.taken_at, clock_offset)
     if position is None:
         return None
-    return PhotoFix(photo.sha256, *position, exif.taken_at, exif.heading, exif.zoom, accuracy)
+    return PhotoFix(photo.quick_key, *position, exif.taken_at, exif.heading, exif.zoom, accuracy)
 
 
 def _unplaced_fix(photo: PhotoRead) -> PhotoFix:
     """A stand-in fix for a photo without position (it gets no camera)."""
-    return PhotoFix(photo.sha256, 0.0, 0.0, photo.exif.taken_at)
+    return PhotoFix(photo.quick_key, 0.0, 0.0, photo.exif.taken_at)
 
 
 class _DraftWriter:
@@ -210,7 +212,7 @@ class _DraftWriter:
         cancelled: Cancelled | None,
     ) -> None:
         self._survey, self._surveyor = survey, surveyor
-        self._by_key, self._fixes = {photo.sha256: photo for photo in read}, fixes
+        self._by_key, self._fixes = {photo.quick_key: photo for photo in read}, fixes
         self._steps, self._cancelled = steps, cancelled
 
     def store(self, groups: list[list[PhotoFix]], summary: ImportSummary, step: int) -> None:
@@ -296,13 +298,13 @@ def photo_info(
     camera_id: str | None,
     role: PhotoRole = PhotoRole.OTHER,
 ) -> PhotoInfo:
-    """The stored metadata of a read photo; its position is where it was taken: ``fix``,
-    else its EXIF position."""
+    """The stored metadata of a read photo, pending: its ``sha256`` is its quick key until
+    the copy; its position is where it was taken: ``fix``, else its EXIF position."""
     exif = photo.exif
     return PhotoInfo(
         id=None,
         camera_id=camera_id,
-        sha256=photo.sha256,
+        sha256=photo.quick_key,
         filename=photo.path.name,
         mime=photo.mime,
         role=role,

@@ -1,16 +1,15 @@
-"""Read walk photos for an import: hash, EXIF and embedded thumbnail, on all cores, no decode.
+"""Read walk photos for an import: quick key, EXIF and embedded thumbnail, no pixel decoding.
 
-One pass over each file: its head (where a JPEG keeps EXIF and the frame header) is parsed
-while the whole file streams through SHA-256 in chunks, never held in memory at once. The
-hash and the reads release the GIL, so threads overlap them with the EXIF parsing.
+A JPEG is read in two short reads: its head (64 KiB, rarely 256 KiB: EXIF, embedded thumbnail
+and frame header) and its tail (64 KiB), which with its size make its quick key
+(:func:`contrechamp.store.pending.quick_key`); its middle is left to the copy phase, which
+reads every byte anyway and computes the SHA-256. Reads and hashing release the GIL, so a few
+threads overlap them with the EXIF parsing.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
 import os
-import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -21,17 +20,21 @@ from contrechamp.core.errors import InputError
 from contrechamp.formats.exif import PhotoExif, read_exif
 from contrechamp.formats.limits import checked_size
 from contrechamp.formats.photo_files import photo_size, sniff_mime, upright_jpeg
-from contrechamp.store.pending import MAX_ORIGINAL_BYTES
+from contrechamp.store.pending import (
+    MAX_ORIGINAL_BYTES,
+    QUICK_HEAD_BYTES,
+    QUICK_TAIL_BYTES,
+    quick_key,
+    quick_key_of,
+)
 
 __all__ = ["MAX_PHOTO_BYTES", "PhotoRead", "read_photo", "read_photos"]
 
 MAX_PHOTO_BYTES = MAX_ORIGINAL_BYTES
 """Larger than any phone photo (a 200-MP HEIC is ~40 MB)."""
 
-_HEAD_BYTES = 256 * 1024  # phone JPEGs keep EXIF (≤ 64 KiB) and the frame header well within
-_CHUNK_BYTES = 1024 * 1024
+_HEAD_BYTES = 256 * 1024  # where a JPEG's frame header may lie after a big XMP or ICC profile
 _SOS, _STANDALONE = 0xDA, frozenset({0x01, *range(0xD0, 0xD9)})
-_buffers = threading.local()
 
 Cancelled = Callable[[], bool]
 
@@ -42,14 +45,15 @@ class PhotoRead:
 
     path: Path  # absolute
     size: int
-    sha256: str
+    quick_key: str  # see contrechamp.store.pending.quick_key
     mime: str
     exif: PhotoExif
     thumbnail: bytes | None  # the EXIF thumbnail turned upright, when it has a usable one
 
 
 def read_photo(path: Path) -> PhotoRead:
-    """Hash a photo file, read its EXIF and its upright embedded thumbnail (no pixel decoding).
+    """Read a photo file's quick key, its EXIF and its upright embedded thumbnail (no pixel
+    decoding, and only the head and tail of a JPEG).
 
     Raises InputError: file.missing, file.unreadable, file.too_large, photo.unsupported,
     photo.unreadable, photo.too_large (decompression-bomb guard).
@@ -57,8 +61,7 @@ def read_photo(path: Path) -> PhotoRead:
     path = Path(os.path.abspath(path))
     checked_size(path, MAX_PHOTO_BYTES)
     try:
-        with path.open("rb") as stream:
-            header, sha256, size = _hash_file(stream)
+        header, key, size = _read_key(path)
     except OSError as error:
         raise InputError(f"{path.name}: cannot read", "file.unreadable") from error
     mime = sniff_mime(header[:64])
@@ -68,36 +71,28 @@ def read_photo(path: Path) -> PhotoRead:
         raise InputError(f"{path.name}: file too large", "file.too_large")
     photo_size(header)  # the header must parse, within the decompression-bomb limit
     exif = read_exif(header)
-    return PhotoRead(path, size, sha256, mime, exif, _upright_thumbnail(exif))
+    return PhotoRead(path, size, key, mime, exif, _upright_thumbnail(exif))
 
 
-def _hash_file(stream: io.BufferedReader) -> tuple[bytes, str, int]:
-    """The bytes holding the photo's metadata, the SHA-256 and size of the whole file.
+def _read_key(path: Path) -> tuple[bytes, str, int]:
+    """The bytes holding the photo's metadata, the file's quick key and its size.
 
-    For a JPEG whose frame header lies in the first 256 KiB that is the head alone; any other
-    file (HEIC, PNG and WebP may keep EXIF at the end) is read whole."""
-    head = stream.read(_HEAD_BYTES)
-    digest = hashlib.sha256(head)
-    if not _jpeg_header_within(head):
-        rest = stream.read(MAX_PHOTO_BYTES + 1 - len(head))
-        digest.update(rest)
-        return head + rest, digest.hexdigest(), len(head) + len(rest)
-    size = len(head) + _hash_rest(stream, digest)
-    return head, digest.hexdigest(), size
-
-
-def _hash_rest(stream: io.BufferedReader, digest: hashlib._Hash) -> int:
-    """Feed the rest of the stream to ``digest`` through one reused buffer; return its size."""
-    buffer = getattr(_buffers, "chunk", None)
-    if buffer is None:
-        buffer = _buffers.chunk = bytearray(_CHUNK_BYTES)
-    view, total = memoryview(buffer), 0
-    while count := stream.readinto(buffer):
-        digest.update(view[:count])
-        total += count
-        if total > MAX_PHOTO_BYTES:
-            break
-    return total
+    For a JPEG whose frame header lies in its first 64 KiB, else 256 KiB, that is this head
+    alone, and the tail is read apart; any other file (HEIC, PNG and WebP may keep EXIF at the
+    end) is read whole."""
+    with path.open("rb") as stream:
+        size = os.fstat(stream.fileno()).st_size
+        head = stream.read(QUICK_HEAD_BYTES)
+        if len(head) == QUICK_HEAD_BYTES and not _jpeg_header_within(head):
+            head += stream.read(_HEAD_BYTES - len(head))  # big XMP, ICC or MPF segments
+        if not _jpeg_header_within(head):
+            # Up to one byte more than its size: a file that grew beyond the limit is seen.
+            rest = stream.read(max(min(size, MAX_PHOTO_BYTES) + 1 - len(head), 0))
+            data = head + rest
+            return data, quick_key_of(data), len(data)
+        stream.seek(max(size - QUICK_TAIL_BYTES, 0))
+        tail = stream.read(QUICK_TAIL_BYTES)
+    return head, quick_key(size, head[:QUICK_HEAD_BYTES], tail), size
 
 
 def _jpeg_header_within(head: bytes) -> bool:
@@ -141,11 +136,12 @@ def _upright_thumbnail(exif: PhotoExif) -> bytes | None:
 def read_photos(
     paths: Sequence[Path], *, workers: int | None = None, cancelled: Cancelled | None = None
 ) -> Iterator[tuple[Path, PhotoRead | InputError]]:
-    """Read photos on two threads per core (one waits on the disk while the other hashes or
-    parses); yield each path with its PhotoRead or the InputError that refused it, in the
-    order of ``paths``. Stops early when ``cancelled()`` turns true, dropping reads under way.
+    """Read photos on one thread per core (reads and hashing run while another thread parses:
+    more threads only fight over the GIL); yield each path with its PhotoRead or the
+    InputError that refused it, in the order of ``paths``. Stops early when ``cancelled()``
+    turns true, dropping reads under way.
     """
-    count = workers or 2 * (os.cpu_count() or 1)
+    count = workers or os.cpu_count() or 1
     with ThreadPoolExecutor(max_workers=count) as pool:
         running: deque[tuple[Path, Future[PhotoRead | InputError]]] = deque()
         for path in paths:

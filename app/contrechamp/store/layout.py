@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 __all__ = ["SCHEMA_VERSION", "Layout", "layout"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _V1_TABLES: dict[str, tuple[str, ...]] = {
     "alembic_version": ("version_num",),
@@ -88,6 +88,14 @@ _V3_TABLES: dict[str, tuple[str, ...]] = {
 }
 
 
+_V4_TABLES: dict[str, tuple[str, ...]] = {
+    **_V3_TABLES,
+    "photos": (*_V3_TABLES["photos"], "quick_key"),
+}
+
+_V4_INDEXES: dict[str, str] = {**_V1_INDEXES, "ix_photos_quick_key": "photos"}
+
+
 @dataclass(frozen=True, slots=True)
 class Layout:
     """The tables (name -> column names in order) and named indexes (name -> table) of a version."""
@@ -100,6 +108,7 @@ _LAYOUTS = {
     1: Layout(_V1_TABLES, _V1_INDEXES),
     2: Layout(_V2_TABLES, _V1_INDEXES),
     3: Layout(_V3_TABLES, _V1_INDEXES),
+    4: Layout(_V4_TABLES, _V4_INDEXES),
 }
 
 

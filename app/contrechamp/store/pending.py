@@ -3,6 +3,11 @@
 An import records each photo at once (metadata and thumbnail) with the path of its original
 file, then copies the bytes in; until then the photo is *pending*. The path names a folder on
 the walker's disk: it is never exported and it is deleted as soon as the bytes are stored.
+
+An import reads only the head and tail of each file, so a pending photo is known by its *quick
+key* (see :func:`quick_key`), held in ``photos.sha256`` until the copy, which reads every byte,
+stores the SHA-256 of the whole file there. Every photo keeps its quick key in
+``photos.quick_key``, so a re-import of a photo already copied is recognised too.
 """
 
 from __future__ import annotations
@@ -24,14 +29,24 @@ from contrechamp.store.schema import pending_photos, photo_blobs, photos
 
 __all__ = [
     "MAX_ORIGINAL_BYTES",
+    "QUICK_HEAD_BYTES",
+    "QUICK_TAIL_BYTES",
     "PendingPhoto",
     "PendingPhotoRecords",
     "PendingState",
+    "quick_key",
+    "quick_key_of",
     "read_original",
 ]
 
 MAX_ORIGINAL_BYTES = 200 * 1024 * 1024
 """Larger than any phone photo; a (hostile) pending row never makes us read more."""
+
+QUICK_HEAD_BYTES = 64 * 1024
+"""The quick key covers the head of a file (a phone photo's EXIF block: its time, position
+and embedded thumbnail)..."""
+QUICK_TAIL_BYTES = 64 * 1024
+"""...and its tail (the end of the compressed pixels), besides its size."""
 
 # O_NONBLOCK: a FIFO put where the original was must not block the open.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -45,26 +60,54 @@ class PendingState(StrEnum):
     CHANGED = "changed"  # the original no longer has the bytes that were imported
 
 
+def quick_key(size: int, head: bytes, tail: bytes) -> str:
+    """A photo file's content key, read without its middle: the SHA-256 (hex) of its size (8
+    bytes, big-endian), its first ``QUICK_HEAD_BYTES`` (``head``) and its last
+    ``QUICK_TAIL_BYTES`` (``tail``; it overlaps the head in a small file).
+
+    Two photos with the same key are taken for the same photo: their size, EXIF block (time
+    to the second, GPS) and last compressed pixels would all have to agree."""
+    digest = hashlib.sha256(size.to_bytes(8, "big"))
+    digest.update(head)
+    digest.update(tail)
+    return digest.hexdigest()
+
+
+def quick_key_of(data: bytes) -> str:
+    """The :func:`quick_key` of a whole file's bytes."""
+    return quick_key(len(data), data[:QUICK_HEAD_BYTES], data[-QUICK_TAIL_BYTES:])
+
+
 @dataclass(frozen=True, slots=True)
 class PendingPhoto:
-    """A photo whose bytes are still only in its original file."""
+    """A photo whose bytes are still only in its original file, and what they must match:
+    its quick key, or, for a photo recorded by schema version 3 (``quick_key`` None), the
+    SHA-256 of the whole file."""
 
     photo_id: int
-    sha256: str
+    quick_key: str | None
     filename: str
     source: Path
     size: int
     state: PendingState
+    sha256: str | None = None  # known before the copy only for photos recorded by version 3
+
+    def matches(self, data: bytes) -> bool:
+        """Whether ``data`` are the bytes that were imported."""
+        if self.quick_key is not None:
+            return len(data) == self.size and quick_key_of(data) == self.quick_key
+        return _sha256(data) == self.sha256
 
 
 _SELECT = (
     select(
         pending_photos.c.photo_id,
-        photos.c.sha256,
+        photos.c.quick_key,
         photos.c.filename,
         pending_photos.c.source,
         pending_photos.c.size,
         pending_photos.c.state,
+        photos.c.sha256,
     )
     .join(photos, photos.c.id == pending_photos.c.photo_id)
     .order_by(pending_photos.c.photo_id)
@@ -72,10 +115,16 @@ _SELECT = (
 
 
 def _pending_from_row(row: Sequence[Any]) -> PendingPhoto:
-    photo_id, sha256, filename, source, size, state = row
+    photo_id, key, filename, source, size, state, sha256 = row
     try:
         return PendingPhoto(
-            photo_id, sha256, filename, Path(source), int(size), PendingState(state)
+            photo_id,
+            key,
+            filename,
+            Path(source),
+            int(size),
+            PendingState(state),
+            None if key is not None else sha256,
         )
     except (TypeError, ValueError) as error:
         raise SurveyError("Bad pending photo in the survey file.", "survey.corrupt") from error
@@ -83,7 +132,8 @@ def _pending_from_row(row: Sequence[Any]) -> PendingPhoto:
 
 def read_original(pending: PendingPhoto) -> bytes | PendingState:
     """The original file's bytes if it is still a file of the recorded size, else why not
-    (MISSING: gone or unreadable; CHANGED: another size). The hash is not checked here."""
+    (MISSING: gone or unreadable; CHANGED: another size). The content is not checked here:
+    see :meth:`PendingPhoto.matches`."""
     if not 0 <= pending.size <= MAX_ORIGINAL_BYTES:
         return PendingState.CHANGED
     try:
@@ -140,27 +190,64 @@ class PendingPhotoRecords(SurveyBase):
             self._db.conn.execute(statement)
 
     def store_original(self, photo_id: int, data: bytes) -> bool:
-        """Store the bytes of a pending photo, which is then complete and forgets its original's
-        path. Returns False, changing nothing, when ``data`` is not the photo's bytes (another
-        SHA-256); True when stored, or when the photo already had its bytes."""
+        """Store the bytes of a pending photo, which is then complete, known by the SHA-256 of
+        its bytes, and forgets its original's path. Returns False, changing nothing, when
+        ``data`` is not the photo's bytes (see :meth:`PendingPhoto.matches`) or are those of
+        another photo of the survey; True when stored, or when the photo already had its
+        bytes."""
         pending = self.pending_photo(photo_id)
         if pending is None:
             self._require_photo(photo_id)
             return True
-        if _sha256(data) != pending.sha256:
+        if not pending.matches(data):
             return False
-        self._move_in(photo_id, data)
+        sha256 = _sha256(data)
+        owner = self._run(select(photos.c.id).where(photos.c.sha256 == sha256)).scalar()
+        if owner not in (None, photo_id):  # only with a photo left pending by version 3
+            return False
+        self._move_in(photo_id, data, sha256)
         return True
 
-    def _move_in(self, photo_id: int, data: bytes) -> None:
-        """Turn a pending photo into a complete one: bytes and thumbnail into photo_blobs."""
+    def key_legacy_pending(self) -> int:
+        """Give the photos left pending by schema version 3 (known by SHA-256 only) their
+        quick key, read from their original when it still holds their bytes, so that an
+        import recognises them; return how many were keyed."""
+        statement = _SELECT.where(photos.c.quick_key.is_(None))
+        keyed = 0
+        for pending in [_pending_from_row(row) for row in self._run(statement)]:
+            data = read_original(pending)
+            if not isinstance(data, bytes) or not pending.matches(data):
+                continue
+            key = quick_key_of(data)
+            if self._quick_key_free(key, pending.photo_id):
+                with self._writing():
+                    update_key = update(photos).where(photos.c.id == pending.photo_id)
+                    self._db.conn.execute(update_key.values(quick_key=key))
+                keyed += 1
+        return keyed
+
+    def _quick_key_free(self, key: str, photo_id: int) -> bool:
+        """Whether no photo but ``photo_id`` holds this quick key (one may, when the same bytes
+        were imported again while a photo left pending by version 3 had lost its original)."""
+        holder = self._run(select(photos.c.id).where(photos.c.quick_key == key)).scalar()
+        return holder in (None, photo_id)
+
+    def _move_in(self, photo_id: int, data: bytes, sha256: str | None = None) -> None:
+        """Turn a pending photo into a complete one: bytes and thumbnail into photo_blobs, and
+        the SHA-256 (``sha256``, when already computed) and quick key of ``data`` into its
+        photos row."""
         thumbnail = select(pending_photos.c.thumbnail).where(pending_photos.c.photo_id == photo_id)
+        keys = {"sha256": sha256 or _sha256(data)}
+        key = quick_key_of(data)
+        if self._quick_key_free(key, photo_id):
+            keys["quick_key"] = key
         with self._writing():
             row = self._db.conn.execute(thumbnail).first()
             if row is None:
                 return
             values = {"photo_id": photo_id, "thumbnail": row[0], "data": data}
             self._db.conn.execute(insert(photo_blobs), values)
+            self._db.conn.execute(update(photos).where(photos.c.id == photo_id).values(keys))
             self._db.conn.execute(
                 delete(pending_photos).where(pending_photos.c.photo_id == photo_id)
             )
@@ -190,7 +277,7 @@ class PendingPhotoRecords(SurveyBase):
         if self._db.readonly:
             raise _not_copied(pending)
         data = read_original(pending)
-        if isinstance(data, bytes) and _sha256(data) == pending.sha256:
+        if isinstance(data, bytes) and pending.matches(data):
             return data
         raise _not_copied(pending)
 

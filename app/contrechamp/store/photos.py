@@ -1,4 +1,4 @@
-"""Photos in the survey file: metadata rows and their bytes, deduplicated by SHA-256."""
+"""Photos in the survey file: metadata rows and their bytes, deduplicated by quick key."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from contrechamp.core.errors import SurveyError
 from contrechamp.core.photo import PhotoInfo, PhotoRole
-from contrechamp.store.pending import PendingPhotoRecords
+from contrechamp.store.pending import PendingPhotoRecords, quick_key_of
 from contrechamp.store.rows import datetime_from_text, datetime_to_text
 from contrechamp.store.schema import pending_photos, photo_blobs, photos
 
@@ -37,9 +37,10 @@ _FIELDS = (
 _SELECT = select(photos.c.id, *(photos.c[name] for name in _FIELDS))
 
 
-def _photo_values(info: PhotoInfo, sha256: str) -> dict[str, Any]:
+def _photo_values(info: PhotoInfo, sha256: str, key: str) -> dict[str, Any]:
     values = {name: getattr(info, name) for name in _FIELDS}
     values["sha256"] = sha256
+    values["quick_key"] = key
     values["role"] = info.role.value
     values["taken_at"] = None if info.taken_at is None else datetime_to_text(info.taken_at)
     return values
@@ -57,14 +58,16 @@ def _photo_from_row(row: Sequence[Any]) -> PhotoInfo:
 
 
 PendingInput = tuple[PhotoInfo, Path, int, bytes | None]
-"""A photo to record pending: its metadata (with its SHA-256), original, size, thumbnail."""
+"""A photo to record pending: its metadata (``sha256`` holding the original's quick key, see
+:func:`contrechamp.store.pending.quick_key`), original, size, thumbnail."""
 
 
-def _checked_sha256(text: str) -> str:
-    sha256 = text.lower()
-    if len(sha256) != 64 or not set(sha256) <= set("0123456789abcdef"):
+def _checked_key(text: str) -> str:
+    """A SHA-256 in lower-case hex (a quick key is one too); ValueError otherwise."""
+    key = text.lower()
+    if len(key) != 64 or not set(key) <= set("0123456789abcdef"):
         raise ValueError(f"not a SHA-256: {text!r}")
-    return sha256
+    return key
 
 
 def _missing(photo_id: int) -> SurveyError:
@@ -77,18 +80,18 @@ class PhotoRecords(PendingPhotoRecords):
     def add_photo(self, info: PhotoInfo, data: bytes, thumbnail: bytes | None = None) -> PhotoInfo:
         """Store a photo and return it with its id and SHA-256 (computed from ``data``).
 
-        A photo with the same bytes already in the survey is returned instead, unchanged
-        (if it was pending, it now has its bytes). ``thumbnail`` (a small JPEG) is stored in
-        the same row: cheaper than a later ``set_thumbnail``, which rewrites the whole row,
-        photo bytes included.
+        A photo with the same bytes (same quick key) already in the survey is returned
+        instead, unchanged (if it was pending, it now has its bytes). ``thumbnail`` (a small
+        JPEG) is stored in the same row: cheaper than a later ``set_thumbnail``, which
+        rewrites the whole row, photo bytes included.
         """
-        sha256 = hashlib.sha256(data).hexdigest()
+        sha256, key = hashlib.sha256(data).hexdigest(), quick_key_of(data)
         with self._writing():
-            existing = self.photo_by_hash(sha256)
-            if existing is not None and existing.id is not None:
-                self._move_in(existing.id, data)  # nothing to do unless it is pending
-                return existing
-            photo_id = self._insert_photo(info, sha256)
+            known = self._ids_by_quick_key([key]).get(key) or self._id_by_hash(sha256)
+            if known is not None:
+                self._move_in(known, data, sha256)  # nothing to do unless it is pending
+                return self._photo_by_id(known)
+            photo_id = self._insert_photo(info, sha256, key)
             blob = {"photo_id": photo_id, "data": data, "thumbnail": thumbnail}
             self._db.conn.execute(insert(photo_blobs), blob)
         return replace(info, id=photo_id, sha256=sha256)
@@ -96,10 +99,11 @@ class PhotoRecords(PendingPhotoRecords):
     def add_pending_photo(
         self, info: PhotoInfo, source: Path, size: int, thumbnail: bytes | None = None
     ) -> PhotoInfo:
-        """Record a photo without its bytes yet: ``info.sha256`` is the hash of the ``size``
-        bytes of the original file at ``source`` (an absolute path), copied in later by
-        :meth:`store_original`. Returns it with its id; a photo with the same SHA-256 already
-        in the survey is returned instead, unchanged."""
+        """Record a photo without its bytes yet: ``info.sha256`` is the quick key of the
+        ``size`` bytes of the original file at ``source`` (an absolute path), copied in later
+        by :meth:`store_original`. Returns it with its id (its ``sha256`` the quick key until
+        the copy); a photo with the same quick key already in the survey is returned
+        instead, unchanged."""
         return self.add_pending_photos([(info, source, size, thumbnail)])[0]
 
     def add_pending_photos(self, pending: Sequence[PendingInput]) -> list[PhotoInfo]:
@@ -107,24 +111,25 @@ class PhotoRecords(PendingPhotoRecords):
         or none), and return them in the same order."""
         wanted: dict[str, PendingInput] = {}
         for item in pending:
-            wanted.setdefault(_checked_sha256(item[0].sha256), item)
+            wanted.setdefault(_checked_key(item[0].sha256), item)
         with self._writing():
-            known = self._ids_by_hash(wanted)
-            fresh = [(sha, item) for sha, item in wanted.items() if sha not in known]
-            recorded = {sha: self._photo_by_id(photo_id) for sha, photo_id in known.items()}
+            known = self._ids_by_quick_key(wanted)
+            fresh = [(key, item) for key, item in wanted.items() if key not in known]
+            recorded = {key: self._photo_by_id(photo_id) for key, photo_id in known.items()}
             if fresh:
-                for sha, photo_id in self._insert_pending(fresh).items():
-                    recorded[sha] = replace(wanted[sha][0], id=photo_id, sha256=sha)
+                for key, photo_id in self._insert_pending(fresh).items():
+                    recorded[key] = replace(wanted[key][0], id=photo_id, sha256=key)
         return [recorded[item[0].sha256.lower()] for item in pending]
 
     def _insert_pending(self, fresh: list[tuple[str, PendingInput]]) -> dict[str, int]:
-        """Insert the metadata rows of new photos, then their pending rows; return their ids."""
-        rows = [_photo_values(info, sha) for sha, (info, *_) in fresh]
+        """Insert the metadata rows of new photos (their quick key standing for their SHA-256
+        until the copy), then their pending rows; return their ids by quick key."""
+        rows = [_photo_values(info, key, key) for key, (info, *_) in fresh]
         try:
             self._db.conn.execute(insert(photos), rows)
         except IntegrityError as error:
             raise _camera_missing(None) from error
-        ids = self._ids_by_hash(sha for sha, _ in fresh)
+        ids = self._ids_by_quick_key(key for key, _ in fresh)
         self._add_pending(
             [(ids[sha], source, size, thumbnail) for sha, (_, source, size, thumbnail) in fresh]
         )
@@ -136,31 +141,39 @@ class PhotoRecords(PendingPhotoRecords):
             raise _missing(photo_id)
         return _photo_from_row(row)
 
-    def _insert_photo(self, info: PhotoInfo, sha256: str) -> int:
+    def _insert_photo(self, info: PhotoInfo, sha256: str, key: str) -> int:
         """Insert the metadata row of a new photo and return its id."""
         try:
-            result = self._db.conn.execute(insert(photos), _photo_values(info, sha256))
+            result = self._db.conn.execute(insert(photos), _photo_values(info, sha256, key))
         except IntegrityError as error:
             raise _camera_missing(info.camera_id) from error
         return int(result.lastrowid)
 
+    def _id_by_hash(self, sha256: str) -> int | None:
+        """The id of the photo known by this SHA-256 (a photo left pending by version 3 is
+        known by it alone)."""
+        found = self._run(select(photos.c.id).where(photos.c.sha256 == sha256)).scalar()
+        return None if found is None else int(found)
+
     def photo_by_hash(self, sha256: str) -> PhotoInfo | None:
-        """Return the photo whose bytes have this SHA-256 (hex), if the survey holds it."""
+        """Return the photo whose bytes have this SHA-256 (hex), if the survey holds them (a
+        pending photo is known by its quick key until its bytes are copied in)."""
         row = self._run(_SELECT.where(photos.c.sha256 == sha256.lower())).first()
         return None if row is None else _photo_from_row(row)
 
-    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
-        """The SHA-256 (hex) among ``hashes`` of photos the survey already holds."""
-        return set(self._ids_by_hash(hashes))
+    def known_quick_keys(self, keys: Iterable[str]) -> set[str]:
+        """The quick keys among ``keys`` of photos the survey already holds (pending or not)."""
+        return set(self._ids_by_quick_key(keys))
 
-    def _ids_by_hash(self, hashes: Iterable[str]) -> dict[str, int]:
-        """The ids of the photos with these SHA-256 (hex), for those the survey holds."""
-        wanted = sorted({sha256.lower() for sha256 in hashes})
+    def _ids_by_quick_key(self, keys: Iterable[str]) -> dict[str, int]:
+        """The ids of the photos with these quick keys (hex), for those the survey holds."""
+        wanted = sorted({key.lower() for key in keys})
         found: dict[str, int] = {}
         for start in range(0, len(wanted), 500):  # within SQLite's bound-parameter limit
             chunk = wanted[start : start + 500]
-            statement = select(photos.c.sha256, photos.c.id).where(photos.c.sha256.in_(chunk))
-            found.update((str(sha), int(photo_id)) for sha, photo_id in self._all(statement))
+            column = photos.c.quick_key
+            statement = select(column, photos.c.id).where(column.in_(chunk))
+            found.update((str(key), int(photo_id)) for key, photo_id in self._all(statement))
         return found
 
     def photos(self, camera_id: str | None = None) -> list[PhotoInfo]:

@@ -76,6 +76,10 @@ cameras = Table(
     Index("ix_cameras_status", "status"),
 )
 
+# sha256: the SHA-256 of the photo's bytes; for a pending photo (bytes not copied in yet), its
+# quick key until the copy. quick_key: SHA-256 of size + first 64 KiB + last 64 KiB (see
+# store/pending.py), what an import compares; NULL for a photo recorded pending by version 3
+# and not copied yet (or copied while a twin imported since held its key).
 photos = Table(
     "photos",
     metadata,
@@ -93,8 +97,10 @@ photos = Table(
     Column("heading_ref", Text),
     Column("altitude", REAL),
     Column("orientation", Integer, nullable=False),
+    Column("quick_key", Text),
     Index("ix_photos_sha256", "sha256", unique=True),
     Index("ix_photos_camera_id", "camera_id"),
+    Index("ix_photos_quick_key", "quick_key", unique=True),
 )
 
 # The bytes live apart from the metadata so listing photos never reads a blob.

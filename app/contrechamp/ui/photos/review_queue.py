@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from contrechamp.core.camera import Status
-from contrechamp.core.errors import ContrechampError
+from contrechamp.core.errors import ContrechampError, SurveyError
 from contrechamp.core.photo import PhotoRole
 from contrechamp.ui.photos.preview_icon import preview_icon
 from contrechamp.ui.photos.review_actions import set_status, split_draft
@@ -205,7 +205,10 @@ class DraftReviewQueue(QWidget):
             self.details.clear()
             self.split_button.setEnabled(False)
             return
-        photos = self._session.survey.photos(camera.id)
+        try:
+            photos = self._session.survey.photos(camera.id)
+        except SurveyError:  # the survey was closed under us: show the draft without photos
+            photos = []
         self.split_button.setEnabled(len(photos) >= 2)
         for photo in photos:
             self._add_thumbnail(photo.id, photo.role, photo.filename)
