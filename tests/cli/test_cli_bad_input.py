@@ -250,3 +250,17 @@ def test_a_received_survey_with_bad_values_is_refused_whole(
     error = one_error_line(capsys)
     assert "damaged" in error or "Bad camera" in error
     assert digest(survey) == before
+
+
+def test_a_tag_xml_cannot_carry_fails_the_export_with_one_line(
+    survey: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("add", survey, "--lat", "1", "--lon", "2") == 0
+    with SurveyFile.open(survey) as s:
+        (camera,) = s.cameras()
+        s.update_camera(camera.with_tag("note", "bell\x07"))
+    out = tmp_path / "out.osm"
+    capsys.readouterr()
+    assert run("export", survey, "--format", "osm", "-o", out) == 1
+    one_error_line(capsys)
+    assert not out.exists()

@@ -25,6 +25,7 @@ __all__ = [
     "NAME_COLUMN",
     "camera_from_node",
     "camera_from_record",
+    "check_tag_lengths",
     "check_tags_writable",
     "record_from_camera",
 ]
@@ -45,6 +46,11 @@ def check_tags_writable(tags: Mapping[str, str], where: str) -> None:
     if bad is not None:
         detail = f"{where}: tag {bad[:40]!r} has characters OSM cannot store"
         raise InputError(detail, "tags.invalid")
+    check_tag_lengths(tags, where)
+
+
+def check_tag_lengths(tags: Mapping[str, str], where: str) -> None:
+    """Refuse empty keys and keys or values longer than the OSM API takes (255 characters)."""
     for key, value in tags.items():
         if not key or len(key) > MAX_TAG_LENGTH or len(value) > MAX_TAG_LENGTH:
             raise InputError(

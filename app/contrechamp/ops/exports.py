@@ -24,7 +24,7 @@ from contrechamp.formats.osm_write import OsmWriteNode, write_josm, write_osmcha
 from contrechamp.ops.camera_records import (
     META_COLUMNS,
     NAME_COLUMN,
-    check_tags_writable,
+    check_tag_lengths,
     record_from_camera,
 )
 from contrechamp.store.survey import SurveyFile
@@ -90,8 +90,8 @@ def osm_nodes(
         else:
             node = OsmWriteNode(next_new, None, camera.lat, camera.lon, camera.tags)
             next_new -= 1
-        if node.modified:
-            check_tags_writable(camera.tags, f"camera {camera.id}")
+        if node.modified:  # the XML writer refuses characters XML cannot carry
+            check_tag_lengths(camera.tags, f"camera {camera.id}")
         nodes.append(node)
     return nodes
 

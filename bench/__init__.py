@@ -1,0 +1,1 @@
+"""Contrechamp's benchmarks: ``python -m bench.run [--quick]`` measures DESIGN.md's table."""
