@@ -264,3 +264,15 @@ def test_a_tag_xml_cannot_carry_fails_the_export_with_one_line(
     assert run("export", survey, "--format", "osm", "-o", out) == 1
     one_error_line(capsys)
     assert not out.exists()
+
+
+def test_add_photo_attaches_a_photo_already_in_the_survey_unplaced(
+    survey: Path, shared_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    photo = shared_data / "photos" / "jpg_Canon_40D.jpg"  # no GPS: imported unplaced
+    assert run("import-photos", survey, photo) == 0
+    capsys.readouterr()
+    assert run("add", survey, "--lat", "1", "--lon", "2", "--photo", photo) == 0
+    camera_id = capsys.readouterr().out.strip()
+    with SurveyFile.open(survey) as s:
+        assert [p.camera_id for p in s.photos()] == [camera_id]

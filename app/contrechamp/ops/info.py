@@ -60,10 +60,10 @@ def survey_info(survey: SurveyFile) -> SurveyInfo:
         title=survey.title,
         schema_version=survey.schema_version,
         cameras={s.value: counts.get(s, 0) for s in Status},
-        photos=len(survey.photos()),
+        photos=survey.photo_count(),
         photos_pending=survey.pending_count(),
-        existing_cameras=len(survey.existing_cameras()),
-        map_features=len(survey.map_features()),
+        existing_cameras=survey.existing_camera_count(),
+        map_features=survey.map_feature_count(),
         area=None if bbox is None else [bbox.west, bbox.south, bbox.east, bbox.north],
         problems=problems,
     )

@@ -23,7 +23,10 @@ def attach_photo_files(survey: SurveyFile, camera_id: str, paths: Sequence[Path]
     with survey.transaction():
         for photo in photos:
             data = _read_again(photo.path)
-            survey.add_photo(photo_info(photo, None, camera_id), data, photo.thumbnail)
+            stored = survey.add_photo(photo_info(photo, None, camera_id), data, photo.thumbnail)
+            if stored.camera_id is None and stored.id is not None:
+                # Already in the survey, unplaced (an earlier import): it belongs here now.
+                survey.attach_photo(stored.id, camera_id, stored.role)
     return len(photos)
 
 

@@ -87,6 +87,14 @@ class AreaRecords(SurveyBase):
             for kind, wkb, name, osm_id in self._run(statement)
         ]
 
+    def map_feature_count(self) -> int:
+        """How many base map features the area holds."""
+        return self._count(map_features)
+
+    def existing_camera_count(self) -> int:
+        """How many cameras already in OSM the area holds."""
+        return self._count(existing_cameras)
+
     def existing_cameras(self) -> list[ExistingCamera]:
         """Return the cameras already in OSM within the area, by node id."""
         columns = existing_cameras.c

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Executable, Result, Row
+from sqlalchemy import Executable, Result, Row, Table, func, select
 
 from contrechamp.core.errors import SurveyError
 from contrechamp.store.database import Database
@@ -51,6 +51,10 @@ class SurveyBase:
         """
         with translate_errors():
             return self._db.conn.execute(statement, params).freeze()()
+
+    def _count(self, table: Table) -> int:
+        """How many rows a table holds (without reading them)."""
+        return int(self._run(select(func.count()).select_from(table)).scalar_one())
 
     def _all(self, statement: Executable) -> Sequence[Row[*tuple[Any, ...]]]:
         """Execute one statement and return all its rows (the fast path for big reads)."""

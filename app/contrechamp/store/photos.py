@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select, union_all, update
 from sqlalchemy.exc import IntegrityError
 
 from contrechamp.core.errors import SurveyError
@@ -219,13 +219,24 @@ class PhotoRecords(PendingPhotoRecords):
                     return
             raise _missing(photo_id)
 
+    def photo_count(self) -> int:
+        """How many photos the survey holds (pending ones included)."""
+        return self._count(photos)
+
     def thumbnail(self, photo_id: int) -> bytes | None:
         """Return the stored preview of a photo, None if it has none yet."""
-        for table in (photo_blobs, pending_photos):
-            row = self._run(select(table.c.thumbnail).where(table.c.photo_id == photo_id)).first()
-            if row is not None:
-                return None if row[0] is None else bytes(row[0])
-        raise _missing(photo_id)
+        # One statement, so one snapshot: a background copy may move the photo from
+        # pending_photos to photo_blobs between two separate queries.
+        statement = union_all(
+            *(
+                select(t.c.thumbnail).where(t.c.photo_id == photo_id)
+                for t in (photo_blobs, pending_photos)
+            )
+        )
+        row = self._run(statement).first()
+        if row is None:
+            raise _missing(photo_id)
+        return None if row[0] is None else bytes(row[0])
 
     def delete_photo(self, photo_id: int) -> None:
         """Delete a photo and its bytes (wiped from the file); SurveyError("photo.missing")."""
