@@ -26,6 +26,7 @@ i18n/%.qm: i18n/%.ts $(STAMP)
 translations: $(QM)
 
 run: $(STAMP) $(QM)
+	@sh packaging/desktop-libs.sh
 	$(BIN)/contrechamp --demo
 
 lint: $(TEST_STAMP)
