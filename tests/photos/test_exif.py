@@ -12,7 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contrechamp.core.errors import InputError
+from contrechamp.formats import exif as exif_module
 from contrechamp.formats.exif import PhotoExif, read_exif
+from contrechamp.formats.jpeg_exif import jpeg_exif_tags
 from tests.photos.photo_factory import (
     image_bytes,
     jpeg_bytes,
@@ -283,3 +285,83 @@ def test_fuzzed_exif_never_raises_anything_but_input_error(edits: list[tuple[int
 def test_fuzzed_tails_after_an_exif_header_never_crash(tail: bytes) -> None:
     data = b"\xff\xd8\xff\xe1" + struct.pack(">H", len(tail) + 8) + b"Exif\x00\x00" + tail
     read_exif(data)
+
+
+def _through_exifread(data: bytes) -> PhotoExif:
+    """read_exif as it reads without the fast JPEG reader (exifread, then Pillow)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(exif_module, "jpeg_exif_tags", lambda _: None)
+        return read_exif(data)
+
+
+def test_fast_jpeg_reader_agrees_with_exifread_on_every_real_jpeg(photos: Path) -> None:
+    taken = 0
+    for path in sorted(photos.glob("*.jpg")):
+        data = path.read_bytes()
+        fast = jpeg_exif_tags(data)
+        taken += fast is not None
+        assert read_exif(data) == _through_exifread(data), path.name
+    assert taken >= 7  # all but the invalid one are plain JPEG EXIF blocks
+
+
+def test_fast_jpeg_reader_reads_position_time_and_thumbnail() -> None:
+    fast = jpeg_exif_tags(_SEED)
+    assert fast is not None
+    raw, thumbnail = fast
+    assert raw[("Image", 0x010F)] == "Maker"
+    assert raw[("Image", 0x0112)] == [6]
+    assert raw[("GPS", 0x0001)] == "N"
+    assert thumbnail is None  # Pillow writes no IFD1 thumbnail
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        jpeg_bytes(),  # no EXIF at all
+        image_bytes("PNG", make_exif(lat=45.0, lon=-1.5)),
+        jpeg_bytes(raw_tiff(ifd0=[(0x0112, 11, 1, b"\x40\x00\x00\x00")])),  # a FLOAT field
+        jpeg_bytes(raw_tiff(ifd0=[], gps=[(2, 5, 3_000_000, rationals((1, 1)))])),  # past the end
+        jpeg_bytes(b"XX*\x00" + bytes(16)),  # no TIFF byte order
+    ],
+)
+def test_fast_jpeg_reader_leaves_other_blocks_to_exifread(data: bytes) -> None:
+    assert jpeg_exif_tags(data) is None
+    assert read_exif(data) == _through_exifread(data)
+
+
+@pytest.mark.filterwarnings("ignore:.*:UserWarning:PIL")
+@settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, 2047), st.integers(0, 255)), min_size=1, max_size=12))
+def test_fuzzed_exif_reads_the_same_with_the_fast_reader(edits: list[tuple[int, int]]) -> None:
+    data = bytearray(_SEED)
+    for position, value in edits:
+        data[position % len(data)] = value
+    try:
+        expected = _through_exifread(bytes(data))
+    except InputError:
+        return
+    assert read_exif(bytes(data)) == expected
+
+
+@pytest.mark.filterwarnings("ignore:.*:UserWarning:PIL")
+@settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(edits=st.lists(st.tuples(st.integers(0, 4095), st.integers(0, 255)), min_size=1, max_size=8))
+def test_fuzzed_real_exif_with_a_thumbnail_reads_the_same_with_the_fast_reader(
+    photos: Path, edits: list[tuple[int, int]]
+) -> None:
+    data = bytearray((photos / "jpg_Canon_40D.jpg").read_bytes())
+    for position, value in edits:
+        data[position % len(data)] = value
+    try:
+        expected = _through_exifread(bytes(data))
+    except InputError:
+        return
+    assert read_exif(bytes(data)) == expected
+
+
+def test_a_segment_cut_short_of_its_thumbnail_reads_as_exifread_reads_it(photos: Path) -> None:
+    data = bytearray((photos / "jpg_Canon_40D.jpg").read_bytes())
+    start = data.index(b"Exif\x00\x00") - 4  # the APP1 segment (after a JFIF APP0)
+    data[start + 2 : start + 4] = struct.pack(">H", 1500)  # ends inside its IFD1 thumbnail
+    assert read_exif(bytes(data)).thumbnail == _through_exifread(bytes(data)).thumbnail
+    assert read_exif(bytes(data)).thumbnail is not None

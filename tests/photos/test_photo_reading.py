@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import struct
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
@@ -15,12 +17,13 @@ from contrechamp.formats.exif import read_exif
 from contrechamp.formats.photo_files import photo_size, sniff_mime
 from contrechamp.ops.photo_reading import (
     _HEAD_BYTES,
+    _frame_header,
     _jpeg_header_within,
     read_photo,
     read_photos,
 )
 from contrechamp.store.pending import QUICK_HEAD_BYTES, QUICK_TAIL_BYTES, quick_key_of
-from tests.photos.photo_factory import HOME, T0, write_photo
+from tests.photos.photo_factory import HOME, T0, jpeg_bytes, make_exif, write_photo
 
 
 def _whole_read(path: Path) -> tuple[str, object, int] | str:
@@ -136,3 +139,45 @@ def test_a_cut_jpeg_head_is_never_taken_for_a_whole_header(cut: int) -> None:
     assert data.count(b"\xff\xda") == 1  # the start of scan, nowhere else
     scan = data.index(b"\xff\xda")
     assert _jpeg_header_within(data[: min(cut, len(data))]) == (cut >= scan + 4)
+
+
+def _size_or_code(data: bytes) -> tuple[int, int] | str:
+    try:
+        return photo_size(data)
+    except InputError as error:
+        return error.code
+
+
+def test_the_frame_header_sizes_every_real_jpeg_as_its_whole_file(shared_data: Path) -> None:
+    for path in sorted((shared_data / "photos").glob("*.jpg")):
+        data = path.read_bytes()
+        assert _size_or_code(_frame_header(data)) == _size_or_code(data), path.name
+        if _jpeg_header_within(data):
+            assert len(_frame_header(data)) < len(data)
+
+
+_EXIF_JPEG = jpeg_bytes(make_exif(lat=HOME[0], lon=HOME[1], taken_at=T0, orientation=6))
+
+
+@pytest.mark.filterwarnings("ignore:.*:UserWarning:PIL")
+@settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, 1023), st.integers(0, 255)), min_size=1, max_size=6))
+def test_a_fuzzed_header_is_refused_or_sized_as_the_whole_file(
+    edits: list[tuple[int, int]],
+) -> None:
+    data = bytearray(_EXIF_JPEG)
+    for position, value in edits:
+        data[position % len(data)] = value
+    assert _size_or_code(_frame_header(bytes(data))) == _size_or_code(bytes(data))
+
+
+def test_a_jpeg_claiming_billions_of_pixels_is_refused(tmp_path: Path) -> None:
+    data = bytearray(_EXIF_JPEG)
+    frame = data.index(b"\xff\xc0")
+    data[frame + 5 : frame + 9] = struct.pack(">HH", 65_000, 65_000)
+    path = tmp_path / "bomb.jpg"
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError) as caught:
+        read_photo(path)
+    assert caught.value.code == "photo.too_large"
+    assert read_photo(write_photo(tmp_path, "ok.jpg", taken_at=T0 + timedelta(1))).size > 0

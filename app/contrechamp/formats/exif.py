@@ -15,6 +15,7 @@ import exifread
 from PIL import ExifTags, Image
 
 from contrechamp.core.errors import InputError
+from contrechamp.formats.jpeg_exif import jpeg_exif_tags
 from contrechamp.formats.photo_files import (
     HEIF_MIMES,
     open_image,
@@ -82,10 +83,18 @@ class PhotoExif:
 def read_exif(data: bytes | Path) -> PhotoExif:
     """Read a photo's EXIF (only its EXIF block: the image itself is not decoded).
 
+    A JPEG given as bytes with a plain EXIF block is read by the fast reader of
+    :mod:`contrechamp.formats.jpeg_exif` (same values); anything else by exifread, and by
+    Pillow where exifread finds nothing.
+
     Never raises on bad EXIF: unusable fields become None. Raises
     ``InputError("photo.unreadable")`` only when the file cannot be read or is not a
     JPEG, HEIC/HEIF, PNG or WebP image at all.
     """
+    if isinstance(data, bytes):
+        fast = jpeg_exif_tags(data)  # a plain JPEG EXIF block: read without exifread
+        if fast is not None and fast[0]:
+            return _interpret(*fast, heif=False)
     with _open_stream(data) as stream:
         mime = sniff_mime(stream.read(_SNIFF_BYTES))
         if mime is None:

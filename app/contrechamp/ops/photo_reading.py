@@ -34,7 +34,7 @@ MAX_PHOTO_BYTES = MAX_ORIGINAL_BYTES
 """Larger than any phone photo (a 200-MP HEIC is ~40 MB)."""
 
 _HEAD_BYTES = 256 * 1024  # where a JPEG's frame header may lie after a big XMP or ICC profile
-_SOS, _STANDALONE = 0xDA, frozenset({0x01, *range(0xD0, 0xD9)})
+_SOS, _APP1, _STANDALONE = 0xDA, 0xE1, frozenset({0x01, *range(0xD0, 0xD9)})
 
 Cancelled = Callable[[], bool]
 
@@ -69,7 +69,7 @@ def read_photo(path: Path) -> PhotoRead:
         raise InputError(f"{path.name} is not a JPEG, HEIC, PNG or WebP photo", "photo.unsupported")
     if size > MAX_PHOTO_BYTES:  # it grew while being read
         raise InputError(f"{path.name}: file too large", "file.too_large")
-    photo_size(header)  # the header must parse, within the decompression-bomb limit
+    photo_size(_frame_header(header))  # it must parse, within the decompression-bomb limit
     exif = read_exif(header)
     return PhotoRead(path, size, key, mime, exif, _upright_thumbnail(exif))
 
@@ -99,7 +99,7 @@ def _jpeg_header_within(head: bytes) -> bool:
     """Whether ``head`` is a JPEG whose segments up to the scan (EXIF, frame header) are all
     inside it.
 
-    >>> _jpeg_header_within(bytes.fromhex("ffd8ffe10004abcdffc000020000ffda"))
+    >>> _jpeg_header_within(bytes.fromhex("ffd8ffe10004abcdffc00004abcdffda0002"))
     True
     >>> _jpeg_header_within(bytes.fromhex("ffd8ffe1ffff00"))
     False
@@ -120,6 +120,30 @@ def _jpeg_header_within(head: bytes) -> bool:
         else:
             position += 2 + int.from_bytes(head[position + 2 : position + 4], "big")
     return False
+
+
+def _frame_header(head: bytes) -> bytes:
+    """What Pillow needs to check a JPEG's header: its segments up to the scan's, but the
+    EXIF block (Pillow would parse it again for a DPI). Any other file is given whole.
+
+    >>> _frame_header(bytes.fromhex("ffd8ffe10008457869660000ffc000040000ffda0002abcd")).hex()
+    'ffd8ffc000040000ffda0002'
+    """
+    if not _jpeg_header_within(head):
+        return head
+    kept, position = [head[:2]], 2
+    while True:
+        marker = head[position + 1]
+        if marker == 0xFF or marker in _STANDALONE:
+            step = 1 if marker == 0xFF else 2
+        else:
+            step = 2 + int.from_bytes(head[position + 2 : position + 4], "big")
+        segment = head[position : position + step]
+        if marker == _SOS:
+            return b"".join([*kept, segment])
+        if not (marker == _APP1 and segment.startswith(b"Exif\x00\x00", 4)):
+            kept.append(segment)
+        position += step
 
 
 def _upright_thumbnail(exif: PhotoExif) -> bytes | None:
