@@ -12,6 +12,9 @@ import osmium
 import pytest
 
 from contrechamp.cli import main
+from contrechamp.core.camera import Camera, Status
+from contrechamp.formats.geojson import read_geojson
+from contrechamp.store.survey import SurveyFile
 
 
 def run(*args: str | Path) -> int:
@@ -407,3 +410,41 @@ def test_gpx_export_has_the_cameras_and_the_track_only_when_asked(
     assert "camera:type=dome" in plain.read_text()
     assert "<trk>" not in plain.read_text()
     assert [(p.lat, p.lon) for p in read_gpx_track(tracked)] == [(48.8, 2.3)]
+
+
+def _add_cameras(path: Path, cameras: list[Camera]) -> None:
+    with SurveyFile.open(path) as opened:
+        opened.add_cameras(cameras)
+
+
+def test_exports_leave_out_rejected_cameras_and_keep_every_tag(
+    survey: Path, tmp_path: Path
+) -> None:
+    tricky = {"man_made": "surveillance", "note": 'a "q" \\ <b> & é\n\tz', "ref": "𝄞/1"}
+    cameras = [
+        Camera(48.85, 2.35, tricky, status=Status.CONFIRMED),
+        Camera(48.86, 2.36, {"man_made": "surveillance"}, status=Status.REJECTED),
+        Camera(48.87, 2.37, {"man_made": "surveillance", "height": "3"}, status=Status.DRAFT),
+        Camera(48.88, 2.38, {}, status=Status.CONFIRMED),
+    ]
+    _add_cameras(survey, cameras)
+    kept = [c for c in cameras if c.status is not Status.REJECTED]
+    geojson, josm = tmp_path / "out.geojson", tmp_path / "out.osm"
+    assert run("export", survey, "--format", "geojson", "-o", geojson) == 0
+    assert run("export", survey, "--format", "osm", "-o", josm) == 0
+    records = read_geojson(geojson)
+    assert [(r.meta["id"], r.lat, r.lon, r.tags) for r in records] == [
+        (c.id, c.lat, c.lon, c.tags) for c in kept
+    ]
+    in_josm = osmium_cameras(josm)
+    assert [tags for *_, tags in in_josm.values()] == [c.tags for c in kept if c.tags]
+
+
+@pytest.mark.parametrize(("length", "code"), [(255, 0), (256, 1)])
+def test_osm_export_refuses_a_tag_longer_than_the_osm_api_takes(
+    survey: Path, tmp_path: Path, length: int, code: int
+) -> None:
+    _add_cameras(survey, [Camera(48.85, 2.35, {"note": "x" * length}, status=Status.CONFIRMED)])
+    out = tmp_path / "out.osm"
+    assert run("export", survey, "--format", "osm", "-o", out) == code
+    assert out.exists() is (code == 0)

@@ -292,3 +292,34 @@ def test_any_json_document_gives_records_or_input_error(tmp_path: Path, document
     path = write_json(tmp_path / "any.geojson", document)
     with contextlib.suppress(InputError):
         read_geojson(path)
+
+
+@pytest.mark.parametrize("count", [0, 1, 999, 1000, 1001, 2000, 2345])
+def test_export_layout_is_one_feature_per_line_whatever_the_count(
+    tmp_path: Path, count: int
+) -> None:
+    out = tmp_path / "many.geojson"
+    records = [PointRecord(1.0, i * 1e-5, {"n": str(i)}, {"id": f"c{i}"}) for i in range(count)]
+    assert write_geojson(out, records) == count
+    lines = out.read_text(encoding="utf-8").split("\n")
+    assert lines[0] == '{"type":"FeatureCollection","features":['
+    assert lines[-2:] == ["]}", ""]
+    features = lines[1:-2]
+    assert len(features) == count
+    assert all(line.endswith(",") for line in features[:-1])
+    assert [json.loads(line.rstrip(","))["id"] for line in features] == [
+        f"c{i}" for i in range(count)
+    ]
+
+
+@given(tags=st.dictionaries(any_text, any_text, max_size=6))
+def test_tags_json_given_with_a_record_is_copied_as_the_encoder_would_write_it(
+    tags: dict[str, str],
+) -> None:
+    text = json.dumps(tags, ensure_ascii=False, separators=(",", ":"))
+    with TemporaryDirectory() as tmp:
+        encoded, copied = Path(tmp) / "encoded.geojson", Path(tmp) / "copied.geojson"
+        write_geojson(encoded, [PointRecord(1.0, 2.0, tags, {"id": "a"})])
+        write_geojson(copied, [PointRecord(1.0, 2.0, tags, {"id": "a"}, tags_json=text)])
+        assert copied.read_bytes() == encoded.read_bytes()
+        assert read_geojson(copied)[0].tags == tags

@@ -233,3 +233,21 @@ def test_a_node_given_twice_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="twice"):
         write_osmchange(tmp_path / "twice.osc", [], [existing_node(42)], [existing_node(42)])
     assert list(tmp_path.iterdir()) == []
+
+
+@given(
+    tags=st.dictionaries(xml_text, xml_text, max_size=6),
+    bad=st.sampled_from(NOT_XML + "\ud800"),
+    places=st.sets(st.integers(0, 11), max_size=3),
+)
+def test_the_first_tag_xml_cannot_carry_is_named(
+    tags: dict[str, str], bad: str, places: set[int]
+) -> None:
+    """The whole-text check first, then the tag-by-tag one: the same answer as tag by tag."""
+    items = list(tags.items())
+    spoiled = {}
+    for index, (key, value) in enumerate(items):
+        in_key, in_value = 2 * index in places, 2 * index + 1 in places
+        spoiled[key + bad if in_key else key] = value + bad if in_value else value
+    first_bad = next((k for k, v in spoiled.items() if bad in k or bad in v), None)
+    assert unwritable_xml_text(spoiled) == first_bad

@@ -26,13 +26,16 @@ class PointRecord:
     """A camera read from or written to a generic GIS file.
 
     ``tags`` are the OSM tags; ``meta`` holds the non-OSM columns (see ``META_COLUMNS``),
-    all as text.
+    all as text. ``tags_json``, when a caller already holds it, is exactly the compact JSON
+    text of ``tags`` (``json.dumps(dict(tags), ensure_ascii=False, separators=(",", ":"))``):
+    the GeoJSON writer then copies it instead of encoding the tags again.
     """
 
     lat: float
     lon: float
     tags: Mapping[str, str]
     meta: Mapping[str, str] = field(default_factory=dict)
+    tags_json: str | None = None
 
 
 def valid_position(lat: float, lon: float) -> bool:

@@ -7,8 +7,9 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from contrechamp.core.errors import InputError
 from contrechamp.formats._atomic import atomic_text_writer
@@ -42,14 +43,25 @@ def write_geojson(path: Path, records: Iterable[PointRecord]) -> int:
     Unicode (a lone surrogate); the file is then left as it was.
     """
     count = 0
+    batch: list[str] = []
     with atomic_text_writer(path) as out:
         out.write('{"type":"FeatureCollection","features":[')
         for record in records:
-            out.write(",\n" if count else "\n")
-            out.write(_feature_text(record))
-            count += 1
+            batch.append(_feature_text(record))
+            if len(batch) == 1000:  # fewer, larger writes
+                count = _write_features(out, batch, count)
+        count = _write_features(out, batch, count)
         out.write("\n]}\n")
     return count
+
+
+def _write_features(out: TextIO, batch: list[str], written: int) -> int:
+    """Write a batch of Feature texts, one per line, and empty it; return the new count."""
+    if batch:
+        out.write((",\n" if written else "\n") + ",\n".join(batch))
+    written += len(batch)
+    batch.clear()
+    return written
 
 
 def _feature_text(record: PointRecord) -> str:
@@ -57,9 +69,9 @@ def _feature_text(record: PointRecord) -> str:
     if not valid_position(record.lat, record.lon):
         raise ValueError(f"position out of range: ({record.lat}, {record.lon})")
     feature_id = record.meta.get("id")
-    id_member = "" if feature_id is None else f'"id":{_ENCODER.encode(feature_id)},'
+    id_member = "" if feature_id is None else f'"id":{encode_basestring(feature_id)},'
     position = f"[{round(record.lon, 7)!r},{round(record.lat, 7)!r}]"
-    tags = _ENCODER.encode(dict(record.tags))
+    tags = _ENCODER.encode(dict(record.tags)) if record.tags_json is None else record.tags_json
     return (
         f'{{"type":"Feature",{id_member}"geometry":{{"type":"Point","coordinates":{position}}},'
         f'"properties":{tags}}}'

@@ -66,6 +66,9 @@ def unwritable_xml_text(tags: Mapping[str, str]) -> str | None:
     Such characters (NUL and other control characters, lone surrogates) are refused rather
     than stripped: silently changing a tag would hide it from the user.
     """
+    # One search over all the text first: tags are nearly always fine, and this runs per node.
+    if not _NOT_XML.search("".join(tags) + "".join(tags.values())):
+        return None
     for key, value in tags.items():
         if _NOT_XML.search(key) or _NOT_XML.search(value):
             return key

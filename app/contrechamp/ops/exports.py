@@ -8,16 +8,17 @@ they differ from the node as it is in OSM.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Protocol
 
 from contrechamp.core.area import ExistingCamera
 from contrechamp.core.camera import Camera, Status
 from contrechamp.core.errors import InputError
 from contrechamp.formats.csv_io import write_csv
-from contrechamp.formats.geojson import write_geojson
+from contrechamp.formats.geojson import PointRecord, write_geojson
 from contrechamp.formats.gpx import GpxWaypoint, write_gpx
 from contrechamp.formats.osm_read import read_camera_nodes
 from contrechamp.formats.osm_write import OsmWriteNode, write_josm, write_osmchange
@@ -27,9 +28,17 @@ from contrechamp.ops.camera_records import (
     check_tag_lengths,
     record_from_camera,
 )
+from contrechamp.store.cameras import ExportRow, collector_paused
 from contrechamp.store.survey import SurveyFile
 
-__all__ = ["ExportFormat", "ExportOptions", "export_survey", "osm_nodes", "uncompared"]
+__all__ = [
+    "ExportFormat",
+    "ExportOptions",
+    "ExportedCamera",
+    "export_survey",
+    "osm_nodes",
+    "uncompared",
+]
 
 # Coordinates are compared at the 7 decimals OSM stores.
 _SAME_PLACE = 1e-7
@@ -55,12 +64,30 @@ class ExportOptions:
     include_track: bool = False
 
 
-def _exported(cameras: Iterable[Camera], confirmed_only: bool) -> list[Camera]:
-    wanted = {Status.CONFIRMED} if confirmed_only else {Status.CONFIRMED, Status.DRAFT}
-    return [c for c in cameras if c.status in wanted]
+class ExportedCamera(Protocol):
+    """What the OSM writers read of a camera: a Camera or a store ``ExportRow``."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def lat(self) -> float: ...
+    @property
+    def lon(self) -> float: ...
+    @property
+    def tags(self) -> Mapping[str, str]: ...
+    @property
+    def status(self) -> Status: ...
+    @property
+    def osm_id(self) -> int | None: ...
+    @property
+    def osm_version(self) -> int | None: ...
 
 
-def _differs(camera: Camera, original: ExistingCamera | None) -> bool:
+def _exported(cameras: Iterable[Camera], statuses: Collection[Status]) -> list[Camera]:
+    return [c for c in cameras if c.status in statuses]
+
+
+def _differs(camera: ExportedCamera, original: ExistingCamera | None) -> bool:
     if original is None or original.version != camera.osm_version:
         return True
     moved = (
@@ -70,7 +97,7 @@ def _differs(camera: Camera, original: ExistingCamera | None) -> bool:
 
 
 def osm_nodes(
-    cameras: Sequence[Camera], originals: Mapping[int, ExistingCamera]
+    cameras: Iterable[ExportedCamera], originals: Mapping[int, ExistingCamera]
 ) -> list[OsmWriteNode]:
     """Turn cameras into OSM nodes: new ones numbered -1, -2, …; linked ones with id + version.
 
@@ -121,32 +148,49 @@ def uncompared(survey: SurveyFile, existing: Path | None = None) -> int:
     )
 
 
+_Writer = Callable[[SurveyFile, Collection[Status], Path, ExportOptions], int]
+
+
 def _write_osm(
-    survey: SurveyFile, cameras: Sequence[Camera], out: Path, opts: ExportOptions
+    survey: SurveyFile, statuses: Collection[Status], out: Path, opts: ExportOptions
 ) -> int:
-    nodes = osm_nodes(cameras, _originals(survey, opts.existing))
+    with collector_paused():  # many small objects, no cycles
+        cameras = list(survey.export_rows(statuses))
+        nodes = osm_nodes(cameras, _originals(survey, opts.existing))
     # Drafts are not reviewed yet: JOSM must not upload them as they are.
     write_josm(out, nodes, upload=all(c.status is Status.CONFIRMED for c in cameras))
     return len(nodes)
 
 
 def _write_osc(
-    survey: SurveyFile, cameras: Sequence[Camera], out: Path, opts: ExportOptions
+    survey: SurveyFile, statuses: Collection[Status], out: Path, opts: ExportOptions
 ) -> int:
     originals = _originals(survey, opts.existing)
-    compared = [c for c in cameras if c.osm_id is None or c.osm_id in originals]
-    nodes = osm_nodes(compared, originals)
+    with collector_paused():  # many small objects, no cycles
+        rows = survey.export_rows(statuses)
+        compared = [c for c in rows if c.osm_id is None or c.osm_id in originals]
+        nodes = osm_nodes(compared, originals)
     create = [n for n in nodes if n.id < 0]
     modify = [n for n in nodes if n.id > 0 and n.modified]
     write_osmchange(out, create, modify)
     return len(create) + len(modify)
 
 
-def _write_geojson(_: SurveyFile, cameras: Sequence[Camera], out: Path, opts: ExportOptions) -> int:
-    return write_geojson(out, (record_from_camera(c) for c in cameras))
+def _geojson_record(row: ExportRow) -> PointRecord:
+    """The GeoJSON record of a camera: what ``record_from_camera`` gives and the writer uses."""
+    return PointRecord(row.lat, row.lon, row.tags, {"id": row.id}, row.tags_json)
 
 
-def _write_csv(_: SurveyFile, cameras: Sequence[Camera], out: Path, opts: ExportOptions) -> int:
+def _write_geojson(
+    survey: SurveyFile, statuses: Collection[Status], out: Path, opts: ExportOptions
+) -> int:
+    return write_geojson(out, map(_geojson_record, survey.export_rows(statuses)))
+
+
+def _write_csv(
+    survey: SurveyFile, statuses: Collection[Status], out: Path, opts: ExportOptions
+) -> int:
+    cameras = _exported(survey.cameras(), statuses)
     columns = (*META_COLUMNS, NAME_COLUMN) if opts.include_names else META_COLUMNS
     records = (record_from_camera(c, with_name=opts.include_names) for c in cameras)
     return write_csv(out, records, meta_columns=columns)
@@ -161,15 +205,16 @@ def _waypoint(camera: Camera) -> GpxWaypoint:
 
 
 def _write_gpx(
-    survey: SurveyFile, cameras: Sequence[Camera], out: Path, opts: ExportOptions
+    survey: SurveyFile, statuses: Collection[Status], out: Path, opts: ExportOptions
 ) -> int:
     """Cameras as waypoints; the walker's own track only when asked for (privacy)."""
+    cameras = _exported(survey.cameras(), statuses)
     track = survey.track() if opts.include_track else []
     write_gpx(out, [track] if track else [], [_waypoint(c) for c in cameras])
     return len(cameras)
 
 
-_WRITERS: dict[ExportFormat, Callable[[SurveyFile, Sequence[Camera], Path, ExportOptions], int]] = {
+_WRITERS: dict[ExportFormat, _Writer] = {
     ExportFormat.GEOJSON: _write_geojson,
     ExportFormat.CSV: _write_csv,
     ExportFormat.OSM: _write_osm,
@@ -204,8 +249,8 @@ def export_survey(
     opts = options or ExportOptions()
     _check_target(survey, out)
     confirmed_only = opts.confirmed_only or fmt is ExportFormat.OSC
-    cameras = _exported(survey.cameras(), confirmed_only)
+    statuses = {Status.CONFIRMED} if confirmed_only else {Status.CONFIRMED, Status.DRAFT}
     try:
-        return _WRITERS[fmt](survey, cameras, out, opts)
+        return _WRITERS[fmt](survey, statuses, out, opts)
     except ValueError as error:  # a writer's own check; the survey holds something it can't write
         raise InputError(f"cannot write {out.name}: {error}", "export.invalid") from None

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+import json
+import sqlite3
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, delete, func, insert, literal_column, select, update
 from sqlalchemy.exc import IntegrityError
@@ -13,10 +16,16 @@ from sqlalchemy.sql.elements import ColumnClause
 from contrechamp.core.camera import Camera, Status
 from contrechamp.core.errors import SurveyError
 from contrechamp.store.base import SurveyBase
-from contrechamp.store.rows import CAMERA_COLUMNS, CameraReader, camera_from_row, camera_values
+from contrechamp.store.errors import translate_errors
+from contrechamp.store.rows import (
+    CAMERA_COLUMNS,
+    CameraReader,
+    camera_from_row,
+    camera_values,
+)
 from contrechamp.store.schema import cameras
 
-__all__ = ["CameraRecords"]
+__all__ = ["CameraRecords", "ExportRow", "canonical_tags_text", "collector_paused"]
 
 _INSERT = insert(cameras)
 _UPDATE = (
@@ -26,10 +35,114 @@ _UPDATE = (
 )
 _SELECT = select(*(cameras.c[name] for name in CAMERA_COLUMNS))
 _ADDED_ORDER: ColumnClause[int] = literal_column("cameras.rowid")
+_EXPORT_SQL = "SELECT id, lat, lon, status, osm_id, osm_version, tags FROM cameras ORDER BY rowid"
+_EXPORT_CHUNK = 2000
+_STATUS = {status.value: status for status in Status}
+_DECODE = json.JSONDecoder().decode
+_TEXT_ONLY = frozenset({str})
+
+
+class ExportRow(NamedTuple):
+    """What an export needs of one camera, read straight from the survey file.
+
+    ``tags`` may be shared between rows with identical tags: never change it.
+    """
+
+    id: str
+    lat: float
+    lon: float
+    status: Status
+    osm_id: int | None
+    osm_version: int | None
+    tags: dict[str, str]
+    tags_json: str | None
+    """The stored tags text when it is exactly ``tags_to_json(tags)``, else None."""
+
+
+def _decoded_tags(text: str, camera_id: str) -> dict[str, str]:
+    """Parse stored tags as ``store.rows.tags_from_json`` does (an object of strings or
+    SurveyError "survey.corrupt"), with fewer steps: this runs for every exported camera.
+    """
+    try:
+        tags = _DECODE(text)
+    except (ValueError, RecursionError):
+        tags = None
+    # JSON object keys are always strings: only the values need checking.
+    if type(tags) is not dict or not _TEXT_ONLY.issuperset(map(type, tags.values())):
+        raise SurveyError(
+            f"Bad tags of camera {camera_id[:40]!r} in the survey file.", "survey.corrupt"
+        )
+    return tags
+
+
+def canonical_tags_text(text: str, tags: dict[str, str]) -> str | None:
+    """Return ``text`` if it is exactly ``tags_to_json(tags)``, None if it may not be.
+
+    ``tags`` must be what ``text`` decodes to. Without any backslash, every string in the text
+    is written verbatim, so the text can only be longer than the compact form of ``tags``
+    (whitespace, repeated keys) or equal to it: comparing lengths is enough, and much cheaper
+    than encoding the tags again.
+    """
+    if "\\" in text:
+        return None
+    size = sum(map(len, tags)) + sum(map(len, tags.values())) + 6 * len(tags) + 1
+    return text if len(text) == (size if tags else 2) else None
+
+
+class _ExportReader:
+    """Check the raw rows of ``_EXPORT_SQL`` (the file is untrusted) and decode their tags,
+    each distinct tags text once.
+    """
+
+    def __init__(self, statuses: Collection[Status]) -> None:
+        self._wanted = frozenset(statuses)
+        self._tags: dict[str, tuple[dict[str, str], str | None]] = {}
+
+    def rows(self, chunk: list[Any]) -> Iterator[ExportRow]:
+        """Yield the rows of ``chunk`` whose status is wanted; SurveyError if one is bad."""
+        wanted, seen = self._wanted, self._tags
+        for camera_id, lat, lon, status_text, osm_id, osm_version, text in chunk:
+            status = _STATUS.get(status_text) if type(status_text) is str else None
+            if status is None or not _plausible(camera_id, lat, lon, osm_id, osm_version):
+                raise _bad_camera(camera_id)
+            if status not in wanted:
+                continue
+            known = seen.get(text)
+            if known is None:
+                if type(text) is not str:
+                    raise _bad_camera(camera_id)
+                tags = _decoded_tags(text, camera_id)
+                known = seen[text] = (tags, canonical_tags_text(text, tags))
+            yield ExportRow(camera_id, lat, lon, status, osm_id, osm_version, *known)
+
+
+def _plausible(
+    camera_id: object, lat: object, lon: object, osm_id: object, version: object
+) -> bool:
+    """Check the types and ranges of the exported columns (as store.rows does for cameras)."""
+    return (
+        type(camera_id) is str
+        and type(lat) is float
+        and type(lon) is float
+        and -90.0 <= lat <= 90.0
+        and -180.0 <= lon <= 180.0
+        and (osm_id is None or (type(osm_id) is int and osm_id > 0))
+        and (version is None or (type(version) is int and version > 0))
+    )
+
+
+def _bad_camera(camera_id: object) -> SurveyError:
+    return SurveyError(f"Bad camera {str(camera_id)[:40]!r} in the survey file.", "survey.corrupt")
+
+
+def _fetch(cursor: sqlite3.Cursor) -> list[Any]:
+    """Fetch the next chunk of rows; SQLite errors (a damaged page...) become SurveyError."""
+    with translate_errors():
+        return cursor.fetchmany(_EXPORT_CHUNK)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many objects that form no cycles:
     otherwise it runs again and again over them (a quarter of the time for 100k cameras).
     """
@@ -100,8 +213,23 @@ class CameraRecords(SurveyBase):
         statement = _SELECT if status is None else _SELECT.where(cameras.c.status == status.value)
         rows = self._all(statement.order_by(_ADDED_ORDER))
         read = CameraReader()
-        with _collector_paused():
+        with collector_paused():
             return [read(row) for row in rows]
+
+    def export_rows(self, statuses: Collection[Status]) -> Iterator[ExportRow]:
+        """Yield the cameras with one of ``statuses``, in the order they were added.
+
+        The fast path for exports: raw rows read in chunks, no Camera objects; every row is
+        checked, rejected ones included (SurveyError "survey.corrupt" on a bad one).
+        """
+        with translate_errors():
+            cursor = self._db.raw.execute(_EXPORT_SQL)
+        reader = _ExportReader(statuses)
+        try:
+            while chunk := _fetch(cursor):
+                yield from reader.rows(chunk)
+        finally:
+            cursor.close()
 
     def camera_counts(self) -> dict[Status, int]:
         """Return how many cameras have each status (every status present, zero included)."""
