@@ -16,6 +16,7 @@ from contrechamp.core.camera import Camera, Status
 from contrechamp.core.errors import SurveyError
 from contrechamp.store.rows import (
     CAMERA_COLUMNS,
+    CameraReader,
     TagsReader,
     camera_from_row,
     camera_values,
@@ -75,6 +76,36 @@ def test_tags_reader_never_shares_a_dict() -> None:
     first, second = read('{"a":"b"}'), read('{"a":"b"}')
     first["c"] = "d"
     assert second == {"a": "b"}
+
+
+def test_tags_reader_keeps_one_copy_of_equal_keys_and_values() -> None:
+    read = TagsReader()
+    first = read('{"surveillance":"public","operator":"Ville"}')
+    second = read('{"operator":"Ville","surveillance":"public","height":"3"}')
+    assert second == {"operator": "Ville", "surveillance": "public", "height": "3"}
+    pairs = {key: (key, value) for key, value in first.items()}
+    for key, value in second.items():
+        if key in pairs:
+            assert key is pairs[key][0]
+            assert value is pairs[key][1]
+
+
+def test_cameras_read_together_share_their_surveyor_and_notes_strings() -> None:
+    values = camera_values(
+        Camera(43.7, 7.4, {"man_made": "surveillance"}, surveyor="Anna", notes="by the door")
+    )
+    row = [values[name] for name in CAMERA_COLUMNS]
+    twin = [
+        "".join(value) if isinstance(value, str) else value  # an equal but distinct string
+        for value in row
+    ]
+    read = CameraReader()
+    first, second = read(row), read(twin)
+    assert first == second
+    assert first.surveyor is second.surveyor
+    assert first.notes is second.notes
+    assert first.tags is not second.tags
+    assert next(iter(first.tags)) is next(iter(second.tags))
 
 
 @given(st.datetimes(timezones=st.sampled_from([UTC, timezone(timedelta(hours=-9, minutes=-30))])))

@@ -119,3 +119,16 @@ def test_sorting_by_time_and_by_problem_count(qtbot: QtBot) -> None:
     proxy.sort(1, Qt.SortOrder.DescendingOrder)
     assert _shown(proxy)[0].id in (cameras[1].id, cameras[3].id)
     assert proxy.data(proxy.index(3, 1), PROBLEM_COUNT_ROLE) == 0
+
+
+def test_problems_read_before_an_edit_or_a_removal_follow_their_camera(qtbot: QtBot) -> None:
+    model = CamerasModel()
+    cameras = _cameras()
+    model.set_cameras(cameras)
+    before = [model.data(model.index(r, 0), PROBLEM_COUNT_ROLE) for r in range(4)]
+    assert before[1] > before[2]
+    model.remove(cameras[0].id)
+    after = [model.data(model.index(r, 0), PROBLEM_COUNT_ROLE) for r in range(3)]
+    assert after == before[1:]
+    model.upsert(replace(cameras[1], tags=CLEAN))
+    assert model.data(model.index(0, 0), PROBLEM_COUNT_ROLE) == before[2]

@@ -6,15 +6,25 @@ Distances are geodesic (pyproj's Geod), never Web Mercator, which stretches them
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
-from pyproj import Geod
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+    from pyproj import Geod
 
 __all__ = ["bearing_deg", "distance_m", "local_scale", "metres_to_degrees", "offset"]
 
-_GEOD = Geod(ellps="WGS84")
+
+@cache
+def _geod() -> Geod:
+    """The WGS 84 ellipsoid, built on first use (pyproj is slow to import: not at start-up)."""
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
 
 
 def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -23,7 +33,7 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     >>> round(distance_m(48.8566, 2.3522, 48.8566, 2.3622))
     734
     """
-    _, _, dist = _GEOD.inv(lon1, lat1, lon2, lat2)
+    _, _, dist = _geod().inv(lon1, lat1, lon2, lat2)
     return float(dist)
 
 
@@ -33,7 +43,7 @@ def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     >>> round(bearing_deg(0.0, 0.0, 0.0, 1.0))
     90
     """
-    azimuth, _, _ = _GEOD.inv(lon1, lat1, lon2, lat2)
+    azimuth, _, _ = _geod().inv(lon1, lat1, lon2, lat2)
     return float(azimuth) % 360.0
 
 
@@ -44,7 +54,7 @@ def offset(lat: float, lon: float, bearing: float, metres: float) -> tuple[float
     >>> round(lat, 4), lon
     (43.001, 7.0)
     """
-    lon2, lat2, _ = _GEOD.fwd(lon, lat, bearing, metres)
+    lon2, lat2, _ = _geod().fwd(lon, lat, bearing, metres)
     return float(lat2), float(lon2)
 
 
@@ -54,14 +64,16 @@ def local_scale(lat: float) -> tuple[float, float]:
     >>> [round(v) for v in local_scale(0.0)]
     [110574, 111319]
     """
-    phi = np.radians(lat)
-    per_lat = 111132.954 - 559.822 * np.cos(2 * phi) + 1.175 * np.cos(4 * phi)
-    per_lon = 111412.84 * np.cos(phi) - 93.5 * np.cos(3 * phi) + 0.118 * np.cos(5 * phi)
-    return float(per_lat), float(per_lon)
+    phi = math.radians(lat)
+    per_lat = 111132.954 - 559.822 * math.cos(2 * phi) + 1.175 * math.cos(4 * phi)
+    per_lon = 111412.84 * math.cos(phi) - 93.5 * math.cos(3 * phi) + 0.118 * math.cos(5 * phi)
+    return per_lat, per_lon
 
 
 def metres_to_degrees(lat: float, xy: Sequence[tuple[float, float]]) -> NDArray[np.float64]:
     """Turn local (x east, y north) metre offsets near ``lat`` into (dlat, dlon) degree offsets."""
+    import numpy as np
+
     per_lat, per_lon = local_scale(lat)
     pts = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
     return np.column_stack([pts[:, 1] / per_lat, pts[:, 0] / per_lon])

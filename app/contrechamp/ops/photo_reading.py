@@ -69,7 +69,7 @@ def read_photo(path: Path) -> PhotoRead:
         raise InputError(f"{path.name} is not a JPEG, HEIC, PNG or WebP photo", "photo.unsupported")
     if size > MAX_PHOTO_BYTES:  # it grew while being read
         raise InputError(f"{path.name}: file too large", "file.too_large")
-    photo_size(_frame_header(header))  # it must parse, within the decompression-bomb limit
+    _check_header(header)
     exif = read_exif(header)
     return PhotoRead(path, size, key, mime, exif, _upright_thumbnail(exif))
 
@@ -120,6 +120,20 @@ def _jpeg_header_within(head: bytes) -> bool:
         else:
             position += 2 + int.from_bytes(head[position + 2 : position + 4], "big")
     return False
+
+
+def _check_header(head: bytes) -> None:
+    """The photo's header must parse, within the decompression-bomb limit (InputError).
+
+    The short frame header is enough for nearly every photo; an odd one it refuses is
+    checked again on the whole head, so that only what Pillow itself refuses is refused.
+    """
+    try:
+        photo_size(_frame_header(head))
+    except InputError as error:
+        if error.code == "photo.too_large":
+            raise
+        photo_size(head)
 
 
 def _frame_header(head: bytes) -> bytes:

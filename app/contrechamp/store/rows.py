@@ -61,25 +61,35 @@ def tags_from_json(text: str) -> dict[str, str]:
 
 
 class TagsReader:
-    """Parse the tags of many rows, decoding each distinct JSON text once.
+    """Parse the tags of many rows, keeping each distinct key and value string once.
 
-    Cameras of one import or walk often carry identical tags; every call still returns a
-    fresh dict, so no two cameras share one.
+    A few hundred keys and values make up the tags of 100k cameras: sharing the strings
+    (immutable) instead of holding one copy per camera saves most of their memory. Each
+    call returns a fresh dict, so no two cameras share one; nothing is kept per row, so a
+    large read does not hold a second copy of every camera's tags.
     """
 
     def __init__(self) -> None:
-        self._seen: dict[str, dict[str, str]] = {}
+        self._strings: dict[str, str] = {}
 
     def __call__(self, text: str) -> dict[str, str]:
         """Return the tags stored as ``text``."""
-        tags = self._seen.get(text)
-        if tags is None:
-            tags = self._seen[text] = tags_from_json(text)
-        return dict(tags)
+        keep = self._strings.setdefault
+        return {keep(key, key): keep(value, value) for key, value in tags_from_json(text).items()}
+
+    def string(self, text: str) -> str:
+        """Return ``text``, or an equal string this reader has seen (for repeated columns)."""
+        return self._strings.setdefault(text, text)
 
 
 class DatesReader:
-    """Parse the datetimes of many rows, each distinct text once (datetimes are immutable)."""
+    """Parse the datetimes of many rows, a text seen lately once (datetimes are immutable).
+
+    Equal texts come close together (a camera's two dates, one import's cameras); keeping
+    only the recent ones bounds what a read of 100k rows holds besides the cameras.
+    """
+
+    _RECENT = 4096
 
     def __init__(self) -> None:
         self._seen: dict[str, datetime] = {}
@@ -88,6 +98,8 @@ class DatesReader:
         """Return the datetime stored as ``text``."""
         moment = self._seen.get(text)
         if moment is None:
+            if len(self._seen) >= self._RECENT:
+                self._seen.clear()
             moment = self._seen[text] = datetime_from_text(text)
         return moment
 
@@ -116,7 +128,8 @@ CAMERA_COLUMNS = tuple(camera_values(Camera(0.0, 0.0)))
 
 class CameraReader:
     """Build Cameras from rows of the columns in ``CAMERA_COLUMNS`` order, fast enough for
-    100k rows: repeated tags and timestamps are parsed once, arguments passed by position
+    100k rows: repeated timestamps are parsed once, equal tag keys and values, surveyors and
+    notes share one string, arguments passed by position
     (in Camera's field order, checked by tests/store/test_rows.py).
     """
 
@@ -135,21 +148,21 @@ class CameraReader:
             raise _bad_camera(camera_id) from error
         if not _plausible(camera_id, lat, lon, accuracy_m, surveyor, osm_id, osm_version, notes):
             raise _bad_camera(camera_id)
-        dates = self._dates
+        dates, read_tags = self._dates, self._tags
         return Camera(
             lat,
             lon,
-            self._tags(tags),
+            read_tags(tags),
             camera_id,
             status,
             source,
             accuracy_m,
-            surveyor,
+            None if surveyor is None else read_tags.string(surveyor),
             dates(created_at),
             dates(updated_at),
             osm_id,
             osm_version,
-            notes,
+            read_tags.string(notes),
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +49,7 @@ class FieldApp:
         self.window = MainWindow(settings, open_settings=self.edit_settings)
         self.window.resize(1280, 800)
         self.apply_settings()
+        _forget_module_sources()
 
     def apply_settings(self) -> None:
         """Apply the stored options: language, GPS source, track logging, tiles."""
@@ -94,6 +96,16 @@ class FieldApp:
 
     def _on_demo_ready(self, path: Path) -> None:
         self.window.open_survey(path)
+
+
+def _forget_module_sources() -> None:
+    """Drop the source lines PySide6 cached while the window's modules were imported.
+
+    PySide6 reads the source of every module imported after it (to look for ``__feature__``
+    use), which leaves all of them in ``linecache``: tens of MB nothing needs. A traceback
+    reads the lines it shows again.
+    """
+    linecache.clearcache()
 
 
 def _build_demo(_progress: object, _cancelled: object) -> Path:

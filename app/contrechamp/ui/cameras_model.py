@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -39,38 +38,39 @@ _STATUS, _PROBLEMS, _WHAT, _DIRECTION, _MOUNT, _TIME = range(6)
 TIME_COLUMN = _TIME
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
-    camera: Camera
-    problems: tuple[Problem, ...]
-
-
 class CamerasModel(QAbstractTableModel):
-    """One row per camera of the survey; ``upsert``/``remove`` touch only the row concerned."""
+    """One row per camera of the survey; ``upsert``/``remove`` touch only the row concerned.
+
+    A row's problems are checked the first time they are asked for (a view asks only for
+    the rows it shows), not for every camera when a survey of 100k cameras opens.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[_Row] = []
+        self._cameras: list[Camera] = []
+        self._problems: list[tuple[Problem, ...] | None] = []  # None: not checked yet
         self._index: dict[str, int] = {}
 
     def set_cameras(self, cameras: list[Camera]) -> None:
         """Replace every row (opening a survey)."""
         self.beginResetModel()
-        self._rows = [_row(c) for c in cameras]
-        self._index = {r.camera.id: i for i, r in enumerate(self._rows)}
+        self._cameras = list(cameras)
+        self._problems = [None] * len(cameras)
+        self._index = {c.id: i for i, c in enumerate(self._cameras)}
         self.endResetModel()
 
     def upsert(self, camera: Camera) -> None:
         """Add a camera at the end, or refresh its row with dataChanged."""
         row = self._index.get(camera.id)
         if row is None:
-            row = len(self._rows)
+            row = len(self._cameras)
             self.beginInsertRows(QModelIndex(), row, row)
-            self._rows.append(_row(camera))
+            self._cameras.append(camera)
+            self._problems.append(None)
             self._index[camera.id] = row
             self.endInsertRows()
             return
-        self._rows[row] = _row(camera)
+        self._cameras[row], self._problems[row] = camera, None
         last = self.columnCount() - 1
         self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
@@ -80,8 +80,8 @@ class CamerasModel(QAbstractTableModel):
         if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self._index = {r.camera.id: i for i, r in enumerate(self._rows)}
+        del self._cameras[row], self._problems[row]
+        self._index = {c.id: i for i, c in enumerate(self._cameras)}
         self.endRemoveRows()
 
     def row_of(self, camera_id: str) -> int | None:
@@ -90,7 +90,7 @@ class CamerasModel(QAbstractTableModel):
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of cameras (a table: children of valid indexes have none)."""
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._cameras)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Status, to check, camera, direction, mount, time."""
@@ -114,25 +114,33 @@ class CamerasModel(QAbstractTableModel):
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Cell text, tooltips with every problem, and the camera itself for CAMERA_ROLE."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._cameras):
             return None
-        row = self._rows[index.row()]
         if role == CAMERA_ROLE:
-            return row.camera
-        if role == PROBLEM_COUNT_ROLE:
-            return len(row.problems)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell(row, index.column())
+            return self._cameras[row]
         if role == SORT_ROLE:
             return self._sort_key(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and row.problems:
-            return "\n".join(problem_text(p) for p in row.problems)
-        if role == Qt.ItemDataRole.BackgroundRole and row.problems and index.column() == _PROBLEMS:
-            return QBrush(QColor("#ffdeeb"))
+        if role == PROBLEM_COUNT_ROLE:
+            return len(self._problems_of(row))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and (problems := self._problems_of(row)):
+            return "\n".join(problem_text(p) for p in problems)
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == _PROBLEMS:
+            return QBrush(QColor("#ffdeeb")) if self._problems_of(row) else None
         return None
 
-    def _cell(self, row: _Row, column: int) -> str | None:
-        camera, tags = row.camera, row.camera.tags
+    def _problems_of(self, row: int) -> tuple[Problem, ...]:
+        """The problems of a row's camera, checked on first use and kept until it changes."""
+        problems = self._problems[row]
+        if problems is None:
+            problems = self._problems[row] = tuple(check_tags(self._cameras[row].tags))
+        return problems
+
+    def _cell(self, row: int, column: int) -> str | None:
+        camera = self._cameras[row]
+        tags = camera.tags
         if column == _STATUS:
             return status_label(camera.status)
         if column == _WHAT:
@@ -144,16 +152,17 @@ class CamerasModel(QAbstractTableModel):
         if column == _MOUNT:
             return choice_label(tags.get("camera:mount", ""))
         if column == _PROBLEMS:
-            return str(len(row.problems)) if row.problems else ""
+            count = len(self._problems_of(row))
+            return str(count) if count else ""
         if column == _TIME:
             return camera.created_at.astimezone().strftime("%H:%M")
         return None
 
-    def _sort_key(self, row: _Row, column: int) -> str | int | None:
+    def _sort_key(self, row: int, column: int) -> str | int | None:
         if column == _TIME:
-            return row.camera.created_at.isoformat()
+            return self._cameras[row].created_at.isoformat()
         if column == _PROBLEMS:
-            return len(row.problems)
+            return len(self._problems_of(row))
         return self._cell(row, column)
 
 
@@ -192,7 +201,3 @@ class CameraFilter(QSortFilterProxyModel):
         if self._status is not None and camera.status != self._status:
             return False
         return not self._problems_only or model.data(index, PROBLEM_COUNT_ROLE) > 0
-
-
-def _row(camera: Camera) -> _Row:
-    return _Row(camera, tuple(check_tags(camera.tags)))

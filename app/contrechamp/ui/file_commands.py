@@ -10,24 +10,20 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThreadPool
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QWidget
 
-from contrechamp.ops.area import AreaLoaded, load_area
-from contrechamp.ops.exports import export_survey
-from contrechamp.ops.imports import ImportResult, import_files
-from contrechamp.ops.photo_copy import CopySummary, copy_pending_photos
-from contrechamp.ops.photo_export import PhotoExport, export_photos
-from contrechamp.ops.photo_previews import render_previews
-from contrechamp.store.survey import SurveyFile
-from contrechamp.ui.export_dialog import (
-    CameraExport,
-    ExportDialog,
-    PhotoExportChoice,
-    PhotoExportDialog,
-)
 from contrechamp.ui.messages import failure_text
 from contrechamp.ui.survey_jobs import SurveyJob, SurveyJobs, SurveyWork
 
 if TYPE_CHECKING:
+    from contrechamp.ops.area import AreaLoaded
+    from contrechamp.ops.imports import ImportResult
+    from contrechamp.ops.photo_copy import CopySummary
+    from contrechamp.ops.photo_export import PhotoExport
+    from contrechamp.store.survey import SurveyFile
+    from contrechamp.ui.export_dialog import CameraExport, PhotoExportChoice
     from contrechamp.ui.main_window import MainWindow
+
+# The operations (ops/*) and export dialogs are imported when a command first runs, not at
+# start-up: they pull in osmium, shapely, Pillow... which the first painted map does not need.
 
 __all__ = ["EXTRACT_FILTER", "IMPORT_FILTER", "FileCommands"]
 
@@ -61,6 +57,8 @@ class FileCommands(QObject):
 
     def load_area(self, extract: Path) -> bool:
         """Replace the survey's base map and OSM cameras with those of ``extract``."""
+        from contrechamp.ops.area import load_area
+
         return self._start(
             lambda survey, _stopping: load_area(survey, extract),
             self._on_area_loaded,
@@ -90,6 +88,8 @@ class FileCommands(QObject):
 
     def import_cameras(self, paths: list[Path]) -> bool:
         """Add the cameras of other surveys and files (all or nothing)."""
+        from contrechamp.ops.imports import import_files
+
         surveyor = self._window.session.survey.surveyor if self._window.session else None
         return self._start(
             lambda survey, _stopping: import_files(survey, paths, surveyor=surveyor),
@@ -117,12 +117,16 @@ class FileCommands(QObject):
         """Ask what to export and where, then write the file."""
         if self._window.session is None:
             return
+        from contrechamp.ui.export_dialog import ExportDialog
+
         dialog = ExportDialog(self._window.session.survey.path, self._window)
         if dialog.exec():
             self.export_cameras(dialog.chosen())
 
     def export_cameras(self, choice: CameraExport) -> bool:
         """Write the cameras to a file."""
+        from contrechamp.ops.exports import export_survey
+
         return self._start(
             lambda survey, _stopping: export_survey(
                 survey, choice.fmt, choice.path, choice.options
@@ -138,12 +142,16 @@ class FileCommands(QObject):
         """Ask for a folder and the options, then write the photos."""
         if self._window.session is None:
             return
+        from contrechamp.ui.export_dialog import PhotoExportDialog
+
         dialog = PhotoExportDialog(self._window.session.survey.path, self._window)
         if dialog.exec():
             self.export_photos(dialog.chosen())
 
     def export_photos(self, choice: PhotoExportChoice) -> bool:
         """Write the photos of the survey's cameras into a folder."""
+        from contrechamp.ops.photo_export import export_photos
+
         return self._start(
             lambda survey, _stopping: export_photos(
                 survey,
@@ -175,6 +183,8 @@ class FileCommands(QObject):
 
     def copy_pending(self) -> bool:
         """Copy in the background the photos an import left outside the survey."""
+        from contrechamp.ops.photo_copy import copy_pending_photos
+
         return self._start(
             lambda survey, stopping: copy_pending_photos(survey, cancelled=stopping),
             self._on_pending_copied,
@@ -236,6 +246,8 @@ class FileCommands(QObject):
 def _render_missing_previews(
     survey: SurveyFile, stopping: Callable[[], bool]
 ) -> list[tuple[int, str]]:
+    from contrechamp.ops.photo_previews import render_previews
+
     missing = [p.id for p in survey.photos() if p.id is not None and not survey.thumbnail(p.id)]
     return render_previews(survey, missing, cancelled=stopping)
 

@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         cameras = session.cameras() if session else []
         self.model.set_cameras(cameras)
         self.review.set_session(session)
-        self._show_survey_on_map(session)
+        self._show_survey_on_map(session, cameras)
         if session is not None:
             self._connect_session(session)
             self.settings.set(LAST_SURVEY, str(session.survey.path))
@@ -276,21 +276,24 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.append_track(points)
 
-    def _show_survey_on_map(self, session: SurveySession | None) -> None:
+    def _show_survey_on_map(
+        self, session: SurveySession | None, cameras: list[Camera] | None = None
+    ) -> None:
+        """Show the session's area and cameras (``cameras``: its cameras, if already listed)."""
         if session is None:
             self.canvas.set_cameras([])
             self.canvas.set_existing_cameras([])
             return
+        cameras = session.cameras() if cameras is None else cameras
         self.canvas.set_area(session.survey.area_bbox(), session.survey.map_features())
         self.canvas.set_existing_cameras(session.existing_cameras())
-        self.canvas.set_cameras(session.cameras())
+        self.canvas.set_cameras(cameras)
         bbox = session.survey.area_bbox()
         if bbox is not None:
             lat, lon = (bbox.south + bbox.north) / 2, (bbox.west + bbox.east) / 2
             self.canvas.center_on(lat, lon, 17)
-        elif session.cameras():
-            last = session.cameras()[-1]
-            self.canvas.center_on(last.lat, last.lon, 17)
+        elif cameras:
+            self.canvas.center_on(cameras[-1].lat, cameras[-1].lon, 17)
 
     def _connect_session(self, session: SurveySession) -> None:
         session.camera_added.connect(self._on_camera_stored)
