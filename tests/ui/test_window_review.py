@@ -36,7 +36,7 @@ def _drop(window: MainWindow, paths: list[Path]) -> QDropEvent:
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     where = QPointF(window.width() / 3, window.height() / 2)
     enter = QDragEnterEvent(
-        where,
+        where.toPoint(),  # Qt 6 takes a QPoint here (PySide6 6.12 also converts a QPointF)
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
