@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 QM := i18n/contrechamp_fr.qm i18n/contrechamp_en.qm
 
-.PHONY: run test bench bench-quick lint translations screenshots clean
+.PHONY: qt-libs-run qt-libs-test run test bench bench-quick lint translations screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,13 @@ i18n/%.qm: i18n/%.ts $(STAMP)
 
 translations: $(QM)
 
-run: $(STAMP) $(QM)
-	@sh packaging/desktop-libs.sh
+qt-libs-run:
+	@sh packaging/qt-libs.sh run
+
+qt-libs-test:
+	@sh packaging/qt-libs.sh test
+
+run: qt-libs-run $(STAMP) $(QM)
 	$(BIN)/contrechamp --demo
 
 lint: $(TEST_STAMP)
@@ -34,7 +39,7 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff format --check app tests $(wildcard bench)
 	$(BIN)/mypy
 
-test: $(TEST_STAMP) $(QM) lint
+test: qt-libs-test $(TEST_STAMP) $(QM) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
 
 bench: $(TEST_STAMP) $(QM)
