@@ -35,13 +35,16 @@ def _drop(window: MainWindow, paths: list[Path]) -> QDropEvent:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     where = QPointF(window.width() / 3, window.height() / 2)
-    enter = QDragEnterEvent(
-        where.toPoint(),  # Qt 6 takes a QPoint here (PySide6 6.12 also converts a QPointF)
+    args = (
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
+    try:
+        enter = QDragEnterEvent(where, *args)  # PySide6 6.12+
+    except TypeError:
+        enter = QDragEnterEvent(where.toPoint(), *args)  # 6.11 takes a QPoint
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
     drop = QDropEvent(
