@@ -11,7 +11,7 @@
 <context>
     <name>FileCommands</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="74" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="72" />
         <source>Map loaded: %n camera(s) already in OpenStreetMap.</source>
         <translation><numerusform>Map loaded: %n camera already in OpenStreetMap.</numerusform><numerusform>Map loaded: %n cameras already in OpenStreetMap.</numerusform></translation>
     </message>
@@ -26,22 +26,22 @@
         <translation><numerusform>%n already in the survey.</numerusform><numerusform>%n already in the survey.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="131" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="135" />
         <source>Wrote %n camera(s) to %1.</source>
         <translation><numerusform>Wrote %n camera to %1.</numerusform><numerusform>Wrote %n cameras to %1.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="160" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="168" />
         <source>Wrote %n photo(s) to %1.</source>
         <translation><numerusform>Wrote %n photo to %1.</numerusform><numerusform>Wrote %n photos to %1.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="162" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="170" />
         <source>%n photo(s) could not be written.</source>
         <translation><numerusform>%n photo could not be written.</numerusform><numerusform>%n photos could not be written.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="192" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="202" />
         <source>%n photo(s) not copied: the original file is missing or changed.</source>
         <translation><numerusform>%n photo not copied: the original file is missing or changed.</numerusform><numerusform>%n photos not copied: the original file is missing or changed.</numerusform></translation>
     </message>

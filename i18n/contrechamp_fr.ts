@@ -446,27 +446,27 @@
         <translation>Séparer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="216" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="219" />
         <source>No direction: the photo had no compass heading. Set it on the form.</source>
         <translation>Pas de direction : la photo n’avait pas de cap de boussole. Indiquez-la dans le formulaire.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="217" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="220" />
         <source>Looks towards %1 (from the photo's compass: check it).</source>
         <translation>Regarde vers %1 (d’après la boussole de la photo : à vérifier).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="226" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="229" />
         <source>Close-up</source>
         <translation>Gros plan</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="227" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="230" />
         <source>Wide</source>
         <translation>Plan large</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="228" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="231" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
@@ -576,7 +576,7 @@
 <context>
     <name>FieldApp</name>
     <message>
-        <location filename="../app/contrechamp/ui/app.py" line="87" />
+        <location filename="../app/contrechamp/ui/app.py" line="89" />
         <source>Preparing the demo survey…</source>
         <translation>Préparation du relevé de démonstration…</translation>
     </message>
@@ -584,37 +584,37 @@
 <context>
     <name>FileCommands</name>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="55" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="51" />
         <source>Load map area from OSM extract</source>
         <translation>Charger la zone depuis un extrait OSM</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="57" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="53" />
         <source>OpenStreetMap extracts</source>
         <translation>Extraits OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="67" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="65" />
         <source>Reading the map…</source>
         <translation>Lecture de la carte…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="68" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="66" />
         <source>Cannot load this map</source>
         <translation>Impossible de charger cette carte</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="74" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="72" />
         <source>Map loaded: %n camera(s) already in OpenStreetMap.</source>
         <translation><numerusform>Carte chargée : %n caméra déjà dans OpenStreetMap.</numerusform><numerusform>Carte chargée : %n caméras déjà dans OpenStreetMap.</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="84" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="82" />
         <source>Import cameras</source>
         <translation>Importer des caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="86" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="84" />
         <source>Surveys, GeoJSON, OSM and CSV files</source>
         <translation>Relevés, fichiers GeoJSON, OSM et CSV</translation>
     </message>
@@ -639,62 +639,62 @@
         <translation><numerusform>%n déjà dans le relevé.</numerusform><numerusform>%n déjà dans le relevé.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="131" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="135" />
         <source>Wrote %n camera(s) to %1.</source>
         <translation><numerusform>%n caméra écrite dans %1.</numerusform><numerusform>%n caméras écrites dans %1.</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="133" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="137" />
         <source>Exporting…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="134" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="138" />
         <source>Cannot export</source>
         <translation>Export impossible</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="155" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="163" />
         <source>Exporting photos…</source>
         <translation>Export des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="156" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="164" />
         <source>Cannot export the photos</source>
         <translation>Impossible d’exporter les photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="160" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="168" />
         <source>Wrote %n photo(s) to %1.</source>
         <translation><numerusform>%n photo écrite dans %1.</numerusform><numerusform>%n photos écrites dans %1.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="162" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="170" />
         <source>%n photo(s) could not be written.</source>
         <translation><numerusform>%n photo non écrite.</numerusform><numerusform>%n photos non écrites.</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="172" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="180" />
         <source>Making photo previews…</source>
         <translation>Préparation des aperçus des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="173" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="181" />
         <source>Cannot make the photo previews</source>
         <translation>Impossible de préparer les aperçus des photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="181" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="191" />
         <source>Copying photos into the survey…</source>
         <translation>Copie des photos dans le relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="182" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="192" />
         <source>Cannot copy the photos into the survey</source>
         <translation>Impossible de copier les photos dans le relevé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="192" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="202" />
         <source>%n photo(s) not copied: the original file is missing or changed.</source>
         <translation><numerusform>%n photo non copiée : le fichier d’origine manque ou a changé.</numerusform><numerusform>%n photos non copiées : le fichier d’origine manque ou a changé.</numerusform></translation>
     </message>
@@ -1121,12 +1121,12 @@
         <translation>Impossible de créer le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="347" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="350" />
         <source>Saved. Press N for the next camera.</source>
         <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="399" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="402" />
         <source>Use glossary values</source>
         <translation>Valeurs du glossaire</translation>
     </message>
@@ -1177,7 +1177,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/contrechamp/ui/app.py" line="114" />
+        <location filename="../app/contrechamp/ui/app.py" line="126" />
         <location filename="../app/contrechamp/ui/messages.py" line="163" />
         <source>Something went wrong. Your saved cameras are safe.</source>
         <translation>Un problème est survenu. Vos caméras enregistrées sont en sécurité.</translation>
