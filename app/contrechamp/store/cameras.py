@@ -20,8 +20,10 @@ from contrechamp.store.errors import translate_errors
 from contrechamp.store.rows import (
     CAMERA_COLUMNS,
     CameraReader,
+    bad_camera,
     camera_from_row,
     camera_values,
+    plausible_position_and_link,
 )
 from contrechamp.store.schema import cameras
 
@@ -104,36 +106,18 @@ class _ExportReader:
         wanted, seen = self._wanted, self._tags
         for camera_id, lat, lon, status_text, osm_id, osm_version, text in chunk:
             status = _STATUS.get(status_text) if type(status_text) is str else None
-            if status is None or not _plausible(camera_id, lat, lon, osm_id, osm_version):
-                raise _bad_camera(camera_id)
+            link = (camera_id, lat, lon, osm_id, osm_version)
+            if status is None or not plausible_position_and_link(*link):
+                raise bad_camera(camera_id)
             if status not in wanted:
                 continue
             known = seen.get(text)
             if known is None:
                 if type(text) is not str:
-                    raise _bad_camera(camera_id)
+                    raise bad_camera(camera_id)
                 tags = _decoded_tags(text, camera_id)
                 known = seen[text] = (tags, canonical_tags_text(text, tags))
             yield ExportRow(camera_id, lat, lon, status, osm_id, osm_version, *known)
-
-
-def _plausible(
-    camera_id: object, lat: object, lon: object, osm_id: object, version: object
-) -> bool:
-    """Check the types and ranges of the exported columns (as store.rows does for cameras)."""
-    return (
-        type(camera_id) is str
-        and type(lat) is float
-        and type(lon) is float
-        and -90.0 <= lat <= 90.0
-        and -180.0 <= lon <= 180.0
-        and (osm_id is None or (type(osm_id) is int and osm_id > 0))
-        and (version is None or (type(version) is int and version > 0))
-    )
-
-
-def _bad_camera(camera_id: object) -> SurveyError:
-    return SurveyError(f"Bad camera {str(camera_id)[:40]!r} in the survey file.", "survey.corrupt")
 
 
 def _fetch(cursor: sqlite3.Cursor) -> list[Any]:

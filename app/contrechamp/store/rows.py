@@ -15,10 +15,12 @@ __all__ = [
     "CameraReader",
     "DatesReader",
     "TagsReader",
+    "bad_camera",
     "camera_from_row",
     "camera_values",
     "datetime_from_text",
     "datetime_to_text",
+    "plausible_position_and_link",
     "tags_from_json",
     "tags_to_json",
 ]
@@ -145,9 +147,9 @@ class CameraReader:
         try:
             status, source = _STATUS[status], _SOURCE[source]
         except (KeyError, TypeError) as error:
-            raise _bad_camera(camera_id) from error
+            raise bad_camera(camera_id) from error
         if not _plausible(camera_id, lat, lon, accuracy_m, surveyor, osm_id, osm_version, notes):
-            raise _bad_camera(camera_id)
+            raise bad_camera(camera_id)
         dates, read_tags = self._dates, self._tags
         return Camera(
             lat,
@@ -166,8 +168,24 @@ class CameraReader:
         )
 
 
-def _bad_camera(camera_id: object) -> SurveyError:
+def bad_camera(camera_id: object) -> SurveyError:
+    """The error for a camera row that does not hold what a camera must."""
     return SurveyError(f"Bad camera {str(camera_id)[:40]!r} in the survey file.", "survey.corrupt")
+
+
+def plausible_position_and_link(
+    camera_id: object, lat: object, lon: object, osm_id: object, osm_version: object
+) -> bool:
+    """Check the id, position and OSM link columns of a camera row (the file is untrusted)."""
+    return (
+        type(camera_id) is str
+        and type(lat) is float
+        and type(lon) is float
+        and -90.0 <= lat <= 90.0
+        and -180.0 <= lon <= 180.0
+        and (osm_id is None or (type(osm_id) is int and osm_id > 0))
+        and (osm_version is None or (type(osm_version) is int and osm_version > 0))
+    )
 
 
 def _plausible(
@@ -180,17 +198,11 @@ def _plausible(
     osm_version: object,
     notes: object,
 ) -> bool:
-    """Check the types and ranges of a camera row (SQLite does not; the file is untrusted)."""
+    """Check the types and ranges of a whole camera row (SQLite does not)."""
     return (
-        type(camera_id) is str
-        and type(lat) is float
-        and type(lon) is float
-        and -90.0 <= lat <= 90.0
-        and -180.0 <= lon <= 180.0
+        plausible_position_and_link(camera_id, lat, lon, osm_id, osm_version)
         and (accuracy_m is None or (type(accuracy_m) is float and accuracy_m >= 0.0))
         and (surveyor is None or type(surveyor) is str)
-        and (osm_id is None or (type(osm_id) is int and osm_id > 0))
-        and (osm_version is None or (type(osm_version) is int and osm_version > 0))
         and type(notes) is str
     )
 
