@@ -161,7 +161,7 @@ def _cmd_add(args: argparse.Namespace) -> None:
     if args.accuracy is not None and not (math.isfinite(args.accuracy) and args.accuracy >= 0):
         raise InputError("--accuracy must be a positive number of metres", "cli.accuracy")
     tags = _parse_tags(args.tag)
-    with SurveyFile.open(args.survey) as survey:
+    with SurveyFile.changing(args.survey) as survey:
         camera = Camera(
             lat=args.lat,
             lon=args.lon,
@@ -181,7 +181,7 @@ def _cmd_import(args: argparse.Namespace) -> None:
     from contrechamp.ops.imports import import_files
     from contrechamp.store.survey import SurveyFile
 
-    with SurveyFile.open(args.survey) as survey:
+    with SurveyFile.changing(args.survey) as survey:
         result = import_files(survey, args.files, surveyor=survey.surveyor)
     for item in result.files:
         photos = f", {item.photos} photos" if item.photos else ""
@@ -199,7 +199,7 @@ def _cmd_import_photos(args: argparse.Namespace) -> None:
 
     offset = _clock_offset(args.clock_offset)
     track = read_gpx_track(args.track) if args.track else []
-    with SurveyFile.open(args.survey) as survey:
+    with SurveyFile.changing(args.survey) as survey:
         summary = import_photos(
             survey,
             args.paths,
@@ -222,7 +222,7 @@ def _cmd_area(args: argparse.Namespace) -> None:
     from contrechamp.ops.area import load_area
     from contrechamp.store.survey import SurveyFile
 
-    with SurveyFile.open(args.survey) as survey:
+    with SurveyFile.changing(args.survey) as survey:
         loaded = load_area(survey, args.extract)
     print(f"Area loaded: {loaded.features} map features, {loaded.existing_cameras} OSM cameras")
 
@@ -235,7 +235,7 @@ def _cmd_export(args: argparse.Namespace) -> None:
         args.include_names, args.confirmed_only, args.existing, args.include_track
     )
     fmt = ExportFormat(args.format)
-    with SurveyFile.open(args.survey) as survey:
+    with SurveyFile.open_untrusted_readonly(args.survey) as survey:
         count = export_survey(survey, fmt, args.output, options)
         left_out = uncompared(survey, args.existing) if fmt is ExportFormat.OSC else 0
     print(f"{count} cameras written to {args.output}")
@@ -250,7 +250,7 @@ def _cmd_info(args: argparse.Namespace) -> None:
     from contrechamp.ops.info import survey_info
     from contrechamp.store.survey import SurveyFile
 
-    with SurveyFile.open(args.survey) as survey:
+    with SurveyFile.open_untrusted_readonly(args.survey) as survey:
         info = survey_info(survey)
     if args.json:
         print(json.dumps(info.to_json(), indent=2, ensure_ascii=False, sort_keys=True))

@@ -91,3 +91,21 @@ def test_page_limit_gives_survey_full_and_the_file_stays_usable(survey: SurveyFi
     survey.close()
     with SurveyFile.open(survey.path) as again:
         _check_kept(again, [first.id, *cameras, last.id], photos)
+
+
+def test_full_disk_inside_a_batch_says_full_and_keeps_nothing_of_it(small_disk: Path) -> None:
+    path = small_disk / "walk.cartoparty"
+    survey = SurveyFile.create(path, title="plein")
+    first = camera(0)
+    survey.add_camera(first)
+    with pytest.raises(SurveyError) as error, survey.transaction():
+        for index in range(1, 1000):  # an import: one transaction, a savepoint per photo
+            saved = camera(index)
+            survey.add_camera(saved)
+            photo = PhotoInfo(None, saved.id, "", f"{index}.jpg", "image/jpeg")
+            survey.add_photo(photo, os.urandom(30_000))
+    assert error.value.code == "survey.full", error.value.detail
+    survey.close()
+    with SurveyFile.open(path) as again:
+        assert [c.id for c in again.cameras()] == [first.id]
+        assert again.photos() == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from contrechamp.core.errors import InputError
+from contrechamp.formats.held_files import refuse_held
 
 __all__ = [
     "MAX_CSV_BYTES",
@@ -33,8 +34,10 @@ times its size in memory; 256 MiB is already ten times a 100,000-camera export."
 def checked_size(path: Path, limit: int) -> int:
     """Return the size of ``path`` in bytes after checking it is a readable file under ``limit``.
 
-    Raises ``InputError`` with code ``file.missing``, ``file.unreadable`` or ``file.too_large``.
+    Raises ``InputError`` with code ``file.missing``, ``file.unreadable``, ``file.too_large``
+    or ``file.held`` (the survey this process has open, which only SQLite may open).
     """
+    refuse_held(path)
     try:
         size = path.stat().st_size
     except FileNotFoundError:

@@ -20,6 +20,7 @@ from contrechamp.core.errors import InputError
 from contrechamp.formats.csv_io import write_csv
 from contrechamp.formats.geojson import PointRecord, write_geojson
 from contrechamp.formats.gpx import GpxWaypoint, write_gpx
+from contrechamp.formats.held_files import refuse_held
 from contrechamp.formats.osm_read import read_camera_nodes
 from contrechamp.formats.osm_write import OsmWriteNode, write_josm, write_osmchange
 from contrechamp.ops.camera_records import (
@@ -224,6 +225,7 @@ _WRITERS: dict[ExportFormat, _Writer] = {
 
 
 def _check_target(survey: SurveyFile, out: Path) -> None:
+    refuse_held(out)  # the open survey or its logs: never opened outside SQLite
     if out.is_dir():
         raise InputError(f"{out}: is a folder, not a file name", "export.target")
     if not out.parent.is_dir():

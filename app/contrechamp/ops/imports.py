@@ -15,6 +15,7 @@ from contrechamp.core.errors import InputError
 from contrechamp.core.photo import PhotoInfo
 from contrechamp.formats.csv_io import read_csv
 from contrechamp.formats.geojson import read_geojson_content
+from contrechamp.formats.held_files import refuse_held
 from contrechamp.formats.osm_read import osm_file_kind, read_camera_nodes
 from contrechamp.formats.overpass import read_overpass_json
 from contrechamp.ops.camera_records import (
@@ -127,6 +128,7 @@ def _read_survey(path: Path) -> _Batch:
 
 
 def _read_batch(path: Path, surveyor: str | None) -> _Batch:
+    refuse_held(path)  # before anything opens it: see formats/held_files.py
     if not path.is_file():
         raise InputError(f"{display_name(path)}: no such file", "file.missing")
     kind = detect_kind(path)

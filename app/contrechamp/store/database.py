@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +12,7 @@ from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.pool import NullPool
 
 from contrechamp.core.errors import SurveyError
+from contrechamp.formats.held_files import hold, release
 from contrechamp.store.errors import translate_errors
 
 __all__ = ["BUSY_TIMEOUT_MS", "Database", "connect_sqlite", "file_uri"]
@@ -29,13 +31,28 @@ _PRAGMAS = (
 
 
 def file_uri(path: Path, *, readonly: bool, immutable: bool = False) -> str:
-    """Return the SQLite URI opening ``path`` read-write (never creating it) or read-only."""
-    uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rw'}"
+    """Return the SQLite URI opening ``path`` (never creating it) for writing or for reading.
+
+    A reader opens the file read-write where this user may write there, and the connection is
+    then made ``query_only``: SQLite removes the ``-wal`` and ``-shm`` files it made when the
+    last connection closes, which a read-only connection cannot do, so reading a survey leaves
+    nothing beside it. Elsewhere a reader opens it read-only (locks still taken), or
+    ``immutable`` (no locks) on a read-only medium, where no writer can exist.
+    """
+    mode = "ro" if readonly and (immutable or not _writable(path)) else "rw"
+    uri = f"{path.resolve().as_uri()}?mode={mode}"
     return uri + "&immutable=1" if immutable else uri
 
 
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)
+
+
 def connect_sqlite(path: Path, *, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
-    """Open a stdlib sqlite3 connection in autocommit mode with the survey pragmas set."""
+    """Open a stdlib sqlite3 connection in autocommit mode with the survey pragmas set.
+
+    A ``readonly`` connection refuses every change (``query_only``), whatever its file mode.
+    """
     connection = sqlite3.connect(
         file_uri(path, readonly=readonly, immutable=immutable),
         uri=True,
@@ -46,7 +63,9 @@ def connect_sqlite(path: Path, *, readonly: bool, immutable: bool = False) -> sq
     try:
         for pragma in _PRAGMAS:
             connection.execute(pragma)
-        if not readonly:
+        if readonly:
+            connection.execute("PRAGMA query_only = ON")
+        else:
             connection.execute("PRAGMA journal_mode = WAL")
     except sqlite3.Error:
         connection.close()
@@ -78,6 +97,7 @@ class Database:
         self.raw: sqlite3.Connection = raw  # the underlying sqlite3 connection
         self._engine: Engine = engine
         self._depth: int = 0
+        self._held: tuple[int, int] | None = hold(path)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -105,11 +125,16 @@ class Database:
         try:
             yield
         except BaseException:
-            self._control(f"ROLLBACK TO {name}")
+            # SQLite may have rolled the whole transaction back already (a full disk, an I/O
+            # error): then there is no savepoint left, and the first error is the one to tell.
+            if self.raw.in_transaction:
+                self._control(f"ROLLBACK TO {name}")
+                self._control(f"RELEASE {name}")
             raise
+        else:
+            self._control(f"RELEASE {name}")
         finally:
             self._depth -= 1
-            self._control(f"RELEASE {name}")
 
     def _control(self, sql: str) -> None:
         # Transaction control goes straight to sqlite3: SQLAlchemy (in AUTOCOMMIT mode) would
@@ -127,3 +152,5 @@ class Database:
         """Close the connection (SQLite checkpoints the WAL when the last one closes)."""
         self.conn.close()
         self._engine.dispose()
+        release(self._held)
+        self._held = None

@@ -7,31 +7,35 @@ touches the file, so a hostile file is refused without anything in it being exec
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 from contrechamp.core.errors import SurveyError
+from contrechamp.formats.held_files import hold, release
 from contrechamp.store.database import BUSY_TIMEOUT_MS, file_uri
 from contrechamp.store.errors import sqlite_failure
 from contrechamp.store.layout import SCHEMA_VERSION, Layout, layout
 
-__all__ = ["inspect_survey", "read_only_connection", "settled"]
+__all__ = ["inspect_survey", "read_only_connection", "read_only_medium"]
 
-_HEADER = b"SQLite format 3\x00"
-_HEADER_SIZE = 100
+_NOT_A_DATABASE = 26  # SQLITE_NOTADB: the header is not SQLite's
 # Tables SQLite itself may add (statistics from ANALYZE by another tool; AUTOINCREMENT).
 _SQLITE_TABLES = frozenset({"sqlite_sequence", "sqlite_stat1"})
 
 
-def settled(path: Path) -> bool:
-    """Tell whether no log (write-ahead or rollback journal) lies beside ``path``.
+def read_only_medium(path: Path) -> bool:
+    """Tell whether ``path`` lies on a file system mounted read-only (a locked SD card, a CD).
 
-    Then no connection has the file open for writing and the main file alone holds every
-    commit, so it can be read as immutable: no lock taken, no -shm or -wal file created
-    beside it, and it works on read-only media.
+    Only there can no writer exist, so only there is the file read as immutable: without locks
+    and without the ``-shm`` file SQLite cannot create on such a medium. Anywhere else a file
+    that looks idle may get a writer a moment later, so it is always read with locks.
     """
-    return not any(path.with_name(path.name + end).exists() for end in ("-wal", "-journal"))
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows) or an unreadable folder
+        return False
 
 
 def _hostile(detail: str) -> SurveyError:
@@ -44,20 +48,19 @@ def _corrupt(detail: str) -> SurveyError:
     return SurveyError(f"This is not a readable survey file ({detail}).", "survey.corrupt")
 
 
-def _check_header(path: Path) -> None:
+def _check_file(path: Path) -> None:
+    # Only stat here: opening and closing the file outside SQLite would drop SQLite's locks
+    # on it if this process has it open (formats/held_files.py). SQLite checks the header.
     if not path.exists():
         raise SurveyError(f"No survey file at {path}.", "survey.missing")
     if not path.is_file():
         raise _corrupt("not a file")
-    with path.open("rb") as stream:
-        header = stream.read(_HEADER_SIZE)
-    if len(header) < _HEADER_SIZE or not header.startswith(_HEADER):
-        raise _corrupt("not an SQLite database")
 
 
 @contextlib.contextmanager
 def read_only_connection(path: Path, *, immutable: bool = False) -> Iterator[sqlite3.Connection]:
-    """Open ``path`` read-only, schema functions distrusted; SQLite errors become SurveyError."""
+    """Open ``path`` to read it (``query_only``), schema functions distrusted; SQLite errors
+    become SurveyError. See :func:`~contrechamp.store.database.file_uri` for the file mode."""
     try:
         connection = sqlite3.connect(
             file_uri(path, readonly=True, immutable=immutable),
@@ -67,15 +70,20 @@ def read_only_connection(path: Path, *, immutable: bool = False) -> Iterator[sql
         )
     except sqlite3.Error as error:
         raise sqlite_failure(error) from error
+    key = hold(path)
     try:
         connection.execute("PRAGMA trusted_schema = OFF")
+        connection.execute("PRAGMA query_only = ON")
         yield connection
     except sqlite3.Error as error:
+        if getattr(error, "sqlite_errorcode", None) == _NOT_A_DATABASE:
+            raise _corrupt("not an SQLite database") from error
         raise sqlite_failure(error) from error
     except UnicodeDecodeError as error:
         raise _corrupt("damaged text") from error
     finally:
         connection.close()
+        release(key)
 
 
 def _check_objects(connection: sqlite3.Connection, expected: Layout) -> None:
@@ -144,7 +152,7 @@ def inspect_survey(path: Path, *, immutable: bool = False) -> int:
     survey), ``survey.newer`` (saved by a newer app) or ``survey.hostile`` (triggers, views,
     virtual tables or anything else the survey schema does not have).
     """
-    _check_header(path)
+    _check_file(path)
     with read_only_connection(path, immutable=immutable) as connection:
         version = _schema_version(connection)
         expected = layout(version)

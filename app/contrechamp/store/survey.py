@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sqlite3
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -20,10 +24,16 @@ from contrechamp.store.database import Database
 from contrechamp.store.errors import translate_errors
 from contrechamp.store.imports import ImportRecords
 from contrechamp.store.layout import SCHEMA_VERSION
-from contrechamp.store.migrate import copy_survey, migrate_file, migrate_in_place, upgrade
+from contrechamp.store.migrate import (
+    backup_path,
+    copy_survey,
+    migrate_file,
+    migrate_in_place,
+    upgrade,
+)
 from contrechamp.store.photos import PhotoRecords
 from contrechamp.store.rows import datetime_from_text, datetime_to_text
-from contrechamp.store.safety import inspect_survey, settled
+from contrechamp.store.safety import inspect_survey, read_only_medium
 from contrechamp.store.schema import meta
 from contrechamp.store.settings import SettingRecords
 from contrechamp.store.track import TrackRecords
@@ -71,7 +81,7 @@ class SurveyFile(
         is then unchanged), survey.busy, survey.io.
         """
         path = Path(path)
-        version = inspect_survey(path, immutable=settled(path))
+        version = inspect_survey(path)
         if version < SCHEMA_VERSION:
             migrate_file(path, version)
         return cls(path, Database(path, readonly=False))
@@ -83,7 +93,7 @@ class SurveyFile(
         An older file is migrated in a temporary copy, removed again by :meth:`close`.
         """
         path = Path(path)
-        immutable = settled(path)
+        immutable = read_only_medium(path)
         version = inspect_survey(path, immutable=immutable)
         if version == SCHEMA_VERSION:
             return cls(path, Database(path, readonly=True, immutable=immutable))
@@ -96,6 +106,34 @@ class SurveyFile(
         except BaseException:
             shutil.rmtree(scratch, ignore_errors=True)
             raise
+
+    @classmethod
+    @contextmanager
+    def changing(cls, path: Path) -> Iterator[SurveyFile]:
+        """Open a survey for one command that changes it, all or nothing for an older file.
+
+        A current file is simply opened. An older one is migrated in a copy beside it; only if
+        the block succeeds is the original backed up and replaced by the copy, so a command
+        that fails leaves an older file exactly as it was (no migration, no backup).
+        """
+        path = Path(path)
+        version = inspect_survey(path)
+        if version == SCHEMA_VERSION:
+            with cls(path, Database(path, readonly=False)) as survey:
+                yield survey
+            return
+        work = path.with_name(f".{path.name}.migrating")
+        _remove_with_sidecars(work)
+        try:
+            copy_survey(path, work)
+            migrate_in_place(work)
+            with cls(path, Database(work, readonly=False)) as survey:
+                yield survey
+            _settle_copy(work)
+            copy_survey(path, backup_path(path, version))
+            os.replace(work, path)
+        finally:
+            _remove_with_sidecars(work)
 
     def close(self) -> None:
         """Close the file (safe to call twice); nothing is lost, every write was committed."""
@@ -184,6 +222,17 @@ def _claim(path: Path) -> None:
         raise SurveyError(f"{path} already exists.", "survey.exists") from error
     except OSError as error:
         raise SurveyError(f"Cannot create {path} ({error.strerror}).", "survey.io") from error
+
+
+def _settle_copy(path: Path) -> None:
+    """Make the closed copy at ``path`` one self-contained, durable file (no -wal beside)."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        connection.close()
+    with path.open("rb") as stream:  # not open through SQLite in this process any more
+        os.fsync(stream.fileno())
 
 
 def _remove_with_sidecars(path: Path) -> None:
