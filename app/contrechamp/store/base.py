@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -27,6 +28,12 @@ class SurveyBase:
             raise SurveyError("The survey file is closed.", "survey.closed")
         return self._database
 
+    @property
+    def lock(self) -> threading.RLock:
+        """Held for each statement and each whole transaction: threads sharing this survey
+        take turns through it (see :class:`~contrechamp.store.database.Database`)."""
+        return self._db.lock
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Group several writes into one all-or-nothing, durable commit.
@@ -49,8 +56,9 @@ class SurveyBase:
         Rows are fetched here, inside the error translation: a damaged page or undecodable
         text in a received file fails while fetching, not while executing.
         """
-        with translate_errors():
-            return self._db.conn.execute(statement, params).freeze()()
+        database = self._db
+        with database.lock, translate_errors():
+            return database.conn.execute(statement, params).freeze()()
 
     def _count(self, table: Table) -> int:
         """How many rows a table holds (without reading them)."""
@@ -58,5 +66,6 @@ class SurveyBase:
 
     def _all(self, statement: Executable) -> Sequence[Row[*tuple[Any, ...]]]:
         """Execute one statement and return all its rows (the fast path for big reads)."""
-        with translate_errors():
-            return self._db.conn.execute(statement).all()
+        database = self._db
+        with database.lock, translate_errors():
+            return database.conn.execute(statement).all()

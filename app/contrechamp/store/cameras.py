@@ -197,15 +197,17 @@ class CameraRecords(SurveyBase):
         """Return every camera, or those with ``status``, in the order they were added."""
         # Raw rows read in chunks: holding all 100k rows at once doubled the memory peak.
         where, params = ("", ()) if status is None else (" WHERE status = ?", (status.value,))
-        with translate_errors():
-            cursor = self._db.raw.execute(_CAMERAS_SQL + where + " ORDER BY rowid", params)
-        read, found = CameraReader(), list[Camera]()
-        try:
-            with collector_paused():
-                while chunk := _fetch(cursor):
-                    found.extend(map(read, chunk))
-        finally:
-            cursor.close()
+        database = self._db
+        with database.lock:
+            with translate_errors():
+                cursor = database.raw.execute(_CAMERAS_SQL + where + " ORDER BY rowid", params)
+            read, found = CameraReader(), list[Camera]()
+            try:
+                with collector_paused():
+                    while chunk := _fetch(cursor):
+                        found.extend(map(read, chunk))
+            finally:
+                cursor.close()
         return found
 
     def export_rows(self, statuses: Collection[Status]) -> Iterator[ExportRow]:
@@ -214,14 +216,16 @@ class CameraRecords(SurveyBase):
         The fast path for exports: raw rows read in chunks, no Camera objects; every row is
         checked, rejected ones included (SurveyError "survey.corrupt" on a bad one).
         """
-        with translate_errors():
-            cursor = self._db.raw.execute(_EXPORT_SQL)
-        reader = _ExportReader(statuses)
-        try:
-            while chunk := _fetch(cursor):
-                yield from reader.rows(chunk)
-        finally:
-            cursor.close()
+        database = self._db
+        with database.lock:  # released when the generator is exhausted or closed
+            with translate_errors():
+                cursor = database.raw.execute(_EXPORT_SQL)
+            reader = _ExportReader(statuses)
+            try:
+                while chunk := _fetch(cursor):
+                    yield from reader.rows(chunk)
+            finally:
+                cursor.close()
 
     def camera_counts(self) -> dict[Status, int]:
         """Return how many cameras have each status (every status present, zero included)."""

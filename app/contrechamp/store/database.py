@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -78,8 +79,11 @@ class Database:
 
     SQLAlchemy runs in AUTOCOMMIT mode: reads are plain statements and every write happens
     inside :meth:`transaction`, which issues ``BEGIN IMMEDIATE`` (take the write lock first,
-    so a busy file fails cleanly) and ``COMMIT``. Nested blocks become savepoints. Use one
-    ``Database`` from one thread at a time.
+    so a busy file fails cleanly) and ``COMMIT``. Nested blocks become savepoints.
+
+    Several threads may share one ``Database``: ``lock`` (re-entrant) is held for each
+    statement and for a whole transaction, so they take turns and none sees another's
+    uncommitted writes. This is how one process writes to a survey through one connection.
     """
 
     def __init__(self, path: Path, *, readonly: bool, immutable: bool = False) -> None:
@@ -97,6 +101,7 @@ class Database:
         self.raw: sqlite3.Connection = raw  # the underlying sqlite3 connection
         self._engine: Engine = engine
         self._depth: int = 0
+        self.lock: threading.RLock = threading.RLock()
         self._held: tuple[int, int] | None = hold(path)
 
     @contextmanager
@@ -104,18 +109,19 @@ class Database:
         """Make the block one all-or-nothing commit; nested blocks join it as savepoints."""
         if self.readonly:
             raise SurveyError("This survey is open read-only.", "survey.readonly")
-        if self._depth:
-            with self._savepoint():
+        with self.lock:
+            if self._depth:
+                with self._savepoint():
+                    yield
+                return
+            self._control("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
                 yield
-            return
-        self._control("BEGIN IMMEDIATE")
-        self._depth = 1
-        try:
-            yield
-            self._control("COMMIT")
-        finally:
-            self._depth = 0
-            self._rollback_if_open()
+                self._control("COMMIT")
+            finally:
+                self._depth = 0
+                self._rollback_if_open()
 
     @contextmanager
     def _savepoint(self) -> Iterator[None]:
@@ -150,7 +156,8 @@ class Database:
 
     def close(self) -> None:
         """Close the connection (SQLite checkpoints the WAL when the last one closes)."""
-        self.conn.close()
+        with self.lock:
+            self.conn.close()
         self._engine.dispose()
         release(self._held)
         self._held = None
