@@ -12,8 +12,9 @@ from contrechamp.core.camera import Camera, Status
 from contrechamp.core.errors import ContrechampError
 from contrechamp.core.geo import offset
 from contrechamp.core.photo import PhotoInfo, PhotoRole
+from contrechamp.core.sightings import NEAR_M, confirmed_sighting
 from contrechamp.store.survey import SurveyFile
-from contrechamp.ui.session import NEAR_M, SurveySession, confirmed_sighting
+from contrechamp.ui.session import SurveySession
 
 from .conftest import OSM_CAMERAS
 

@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from contrechamp.core.area import ExistingCamera
-from contrechamp.core.camera import Camera, PositionSource, Status, utc_now
+from contrechamp.core.camera import Camera
 from contrechamp.core.errors import ContrechampError
-from contrechamp.core.geo import distance_m
 from contrechamp.core.photo import PhotoInfo, PhotoRole
+from contrechamp.core.sightings import NEAR_M, Nearby, nearby
 from contrechamp.core.track import TrackPoint
 from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.undo import CameraCommand, PhotoLinkCommand
 
-__all__ = ["NEAR_M", "Nearby", "SurveySession", "confirmed_sighting"]
-
-NEAR_M = 5.0  # a new camera closer than this to another one gets a warning (never blocked)
-_DEG_PER_M = 1.0 / 111_000.0  # coarse prefilter before the geodesic distance
-
-
-@dataclass(frozen=True, slots=True)
-class Nearby:
-    """A camera close to a point: one of the survey's or one already in OSM."""
-
-    distance_m: float
-    camera: Camera | None = None
-    existing: ExistingCamera | None = None
+__all__ = ["SurveySession"]
 
 
 class SurveySession(QObject):
@@ -193,15 +179,7 @@ class SurveySession(QObject):
         self, lat: float, lon: float, radius_m: float = NEAR_M, exclude: str | None = None
     ) -> list[Nearby]:
         """Return survey and OSM cameras within ``radius_m`` (geodesic), nearest first."""
-        found: list[Nearby] = []
-        for camera in self._cameras.values():
-            if camera.id != exclude and _close(lat, lon, camera.lat, camera.lon, radius_m):
-                found.append(Nearby(distance_m(lat, lon, camera.lat, camera.lon), camera=camera))
-        linked = {c.osm_id for c in self._cameras.values() if c.osm_id is not None}
-        for node in self._existing.values():
-            if node.osm_id not in linked and _close(lat, lon, node.lat, node.lon, radius_m):
-                found.append(Nearby(distance_m(lat, lon, node.lat, node.lon), existing=node))
-        return sorted((n for n in found if n.distance_m <= radius_m), key=lambda n: n.distance_m)
+        return nearby(lat, lon, self._cameras.values(), self._existing.values(), radius_m, exclude)
 
     def sighting_of(self, osm_id: int) -> Camera | None:
         """Return the survey's camera already linked to an OSM node, if any."""
@@ -218,31 +196,6 @@ class SurveySession(QObject):
         """Close the survey file; the session must not be used afterwards."""
         self.undo_stack.clear()
         self.survey.close()
-
-
-def confirmed_sighting(node: ExistingCamera, surveyor: str | None, today: date) -> Camera:
-    """Return a confirmed camera re-checking an OSM node: its tags, id, version and check_date."""
-    tags = dict(node.tags)
-    tags["check_date"] = today.isoformat()
-    now = utc_now()
-    return Camera(
-        lat=node.lat,
-        lon=node.lon,
-        tags=tags,
-        status=Status.CONFIRMED,
-        source=PositionSource.IMPORT,
-        surveyor=surveyor,
-        created_at=now,
-        updated_at=now,
-        osm_id=node.osm_id,
-        osm_version=node.version,
-    )
-
-
-def _close(lat: float, lon: float, lat2: float, lon2: float, radius_m: float) -> bool:
-    margin = radius_m * _DEG_PER_M * 2.0
-    lon_margin = margin / max(math.cos(math.radians(lat)), 0.01)
-    return abs(lat - lat2) <= margin and abs(lon - lon2) <= lon_margin
 
 
 def _same_content(a: Camera, b: Camera) -> bool:

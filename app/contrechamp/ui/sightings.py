@@ -10,10 +10,10 @@ from PySide6.QtCore import QObject
 from contrechamp.core.camera import Camera, PositionSource
 from contrechamp.core.direction import Bearing
 from contrechamp.core.errors import ContrechampError
+from contrechamp.core.sightings import NEAR_M, confirmed_sighting
 from contrechamp.core.tags import surveillance_tags
 from contrechamp.ui.form.edits import direction_tags
 from contrechamp.ui.gps import GpsStatus
-from contrechamp.ui.session import NEAR_M, confirmed_sighting
 
 if TYPE_CHECKING:
     from contrechamp.ui.main_window import MainWindow
