@@ -6,19 +6,13 @@ from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
-from contrechamp.core.camera import Camera, PositionSource, Status, utc_now
-from contrechamp.core.drafts import PhotoFix, draft_camera, proposed_direction
+from contrechamp.core.camera import Camera, Status, utc_now
 from contrechamp.core.errors import ContrechampError
 from contrechamp.core.photo import PhotoInfo, PhotoRole
-from contrechamp.core.tags import surveillance_tags
+from contrechamp.core.review import placed_draft, split_of
 from contrechamp.ui.session import SurveySession
 
-__all__ = ["PhotoMoveCommand", "in_review_queue", "place_photo", "set_status", "split_draft"]
-
-
-def in_review_queue(camera: Camera) -> bool:
-    """Whether a camera is a photo draft still waiting for review."""
-    return camera.status is Status.DRAFT and camera.source is PositionSource.PHOTO
+__all__ = ["PhotoMoveCommand", "place_photo", "set_status", "split_draft"]
 
 
 def set_status(session: SurveySession, camera_id: str, status: Status, text: str) -> bool:
@@ -35,11 +29,10 @@ def split_draft(session: SurveySession, camera_id: str, text: str) -> str | None
     taken for one). Returns the new draft's id, None when there is nothing to split.
     One undo step."""
     camera = session.camera(camera_id)
-    photos = [p for p in session.survey.photos(camera_id) if p.id is not None]
-    if camera is None or len(photos) < 2:
+    split = None if camera is None else split_of(camera, session.survey.photos(camera_id))
+    if split is None:
         return None
-    moving = _photo_to_move(photos)
-    new = draft_camera([_fix_of(moving, camera)], surveyor=camera.surveyor)
+    moving, new = split.photo, split.draft
     assert moving.id is not None
     stack = session.undo_stack
     stack.beginMacro(text)
@@ -64,10 +57,7 @@ def place_photo(
     step: undo removes the draft and leaves the photo unplaced again.
     """
     assert photo.id is not None
-    tags = surveillance_tags() | {"survey:date": (photo.taken_at or utc_now()).date().isoformat()}
-    if photo.heading is not None:
-        tags["camera:direction"] = str(proposed_direction(photo.heading))
-    camera = Camera(lat, lon, tags, source=PositionSource.MAP, surveyor=session.survey.surveyor)
+    camera = placed_draft(photo, lat, lon, session.survey.surveyor)
     stack = session.undo_stack
     stack.beginMacro(text)
     try:
@@ -110,18 +100,3 @@ class PhotoMoveCommand(QUndoCommand):
     def undo(self) -> None:
         """Put the photo back on the camera it came from."""
         self._session.link_photo(self._photo_id, *self._origin)
-
-
-def _photo_to_move(photos: list[PhotoInfo]) -> PhotoInfo:
-    """The photo that leaves: the last one that is not the close-up."""
-    others = [p for p in photos if p.role is not PhotoRole.CLOSE_UP]
-    return others[-1] if others else photos[-1]
-
-
-def _fix_of(photo: PhotoInfo, camera: Camera) -> PhotoFix:
-    """Where the photo was taken; the draft's own position when the photo has none."""
-    if photo.lat is None or photo.lon is None:
-        return PhotoFix(photo.sha256, camera.lat, camera.lon, photo.taken_at)
-    return PhotoFix(
-        photo.sha256, photo.lat, photo.lon, photo.taken_at, photo.heading, None, photo.accuracy_m
-    )

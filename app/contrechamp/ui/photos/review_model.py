@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from contrechamp.core.camera import Camera
 from contrechamp.core.drafts import direction_is_proposal
-from contrechamp.ui.photos.review_actions import in_review_queue
+from contrechamp.core.review import in_review_queue
 from contrechamp.ui.photos.texts import direction_shown
 from contrechamp.ui.session import SurveySession
 
