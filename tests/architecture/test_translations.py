@@ -1,4 +1,5 @@
-"""French is complete: every string the UI shows through tr() has a finished translation."""
+"""French is complete: every string the UI shows through tr() (and every error sentence of the
+registry in core/messages.py) has a finished translation."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from defusedxml import ElementTree
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "app" / "contrechamp" / "ui"
+REGISTRY = ROOT / "app" / "contrechamp" / "core" / "messages.py"  # the error sentences
 FRENCH = ROOT / "i18n" / "contrechamp_fr.ts"
 
 
@@ -42,7 +44,7 @@ def _messages(ts: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
 
 def test_every_ui_string_has_a_finished_french_translation(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in UI.rglob("*.py"))
+    sources = [*sorted(str(p) for p in UI.rglob("*.py")), str(REGISTRY)]
     subprocess.run(
         [_tool("pyside6-lupdate"), *sources, "-ts", str(fresh)],
         check=True,

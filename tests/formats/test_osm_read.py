@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from osmium.osm.mutable import Node
 
 from contrechamp.core.errors import InputError
-from contrechamp.formats import _osm_xml
+from contrechamp.formats import _xml_stream
 from contrechamp.formats.osm_read import OsmNode, osm_file_kind, read_camera_nodes
 from tests.formats.osm_samples import camera_xml, osm_document, pyosmium_cameras
 
@@ -207,7 +207,7 @@ def test_decompressed_size_is_capped(tmp_path: Path, monkeypatch: pytest.MonkeyP
     body = "\n".join(camera_xml(-i) for i in range(1, 2000))
     path = tmp_path / "bomb.osm.bz2"
     path.write_bytes(bz2.compress(osm_document(body).encode()))
-    monkeypatch.setattr(_osm_xml, "MAX_XML_BYTES", 64 * 1024)
+    monkeypatch.setattr(_xml_stream, "MAX_XML_BYTES", 64 * 1024)
     with pytest.raises(InputError) as caught:
         read_camera_nodes(path)
     assert caught.value.code == "file.too_large"

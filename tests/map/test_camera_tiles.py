@@ -16,7 +16,7 @@ from contrechamp.ui.map.canvas import MapCanvas, render_frame
 from contrechamp.ui.map.frame import MapFrame
 from contrechamp.ui.map.projection import Viewport, world_of
 from contrechamp.ui.map.style import load_style
-from contrechamp.ui.map.tile_layer import tile_cells
+from contrechamp.ui.map.tile_cache import tile_cells
 
 LAT, LON = 43.7384, 7.4246
 STYLE = load_style()

@@ -102,16 +102,38 @@ def jpeg_bytes(
 
 
 def image_bytes(
-    fmt: str, exif: Image.Exif | None = None, size: tuple[int, int] = (64, 48)
+    fmt: str,
+    exif: Image.Exif | None = None,
+    size: tuple[int, int] = (64, 48),
+    image: Image.Image | None = None,
+    **options: object,
 ) -> bytes:
-    """A small real image in another format (PNG, WEBP, HEIF), with optional EXIF."""
+    """A small real image in another format (PNG, WEBP, HEIF, JXL, AVIF), with optional
+    EXIF (for JXL, ``compress_metadata=True`` Brotli-compresses it, as cjxl does)."""
     if fmt == "HEIF":
         from pillow_heif import register_heif_opener
 
         register_heif_opener()
+    elif fmt == "JXL":
+        import pillow_jxl  # noqa: F401  (registers the encoder)
     out = io.BytesIO()
-    options = {} if exif is None else {"exif": exif.tobytes()}
-    Image.new("RGB", size, "olive").save(out, fmt, **options)
+    if exif is not None:
+        options["exif"] = exif.tobytes()
+    (image or Image.new("RGB", size, "olive")).save(out, fmt, **options)
+    return out.getvalue()
+
+
+def recompressed_jxl(jpeg: bytes, folder: Path) -> bytes:
+    """A JPEG recompressed losslessly as JPEG XL (with a ``jbrd`` box to give the JPEG
+    back), as cjxl does by default; its EXIF goes into a Brotli-compressed box."""
+    import pillow_jxl  # noqa: F401
+
+    source = folder / "recompressed-source.jpg"
+    source.write_bytes(jpeg)
+    out = io.BytesIO()
+    with Image.open(source) as image:  # the plugin reads the JPEG file back by its name
+        image.save(out, "JXL", lossless_jpeg=True)
+    source.unlink()
     return out.getvalue()
 
 
@@ -152,10 +174,25 @@ def rationals(*pairs: tuple[int, int]) -> bytes:
     return b"".join(struct.pack(">II", n, d) for n, d in pairs)
 
 
-def write_photo(folder: Path, name: str, **fields: object) -> Path:
-    """Write a generated JPEG with the given EXIF fields into a folder."""
+PHOTO_KINDS = ("jpeg", "jxl", "jxl-brotli", "jxl-recompressed", "avif")
+"""The kinds of photo file ``write_photo`` makes (the JPEG XL ones as cjxl and the
+pillow-jxl-plugin write them)."""
+
+
+def write_photo(folder: Path, name: str, kind: str = "jpeg", **fields: object) -> Path:
+    """Write a generated photo of one of PHOTO_KINDS, 64 × 48 pixels, with the given EXIF
+    fields into a folder."""
+    exif = make_exif(**fields)  # type: ignore[arg-type]
+    if kind == "jpeg":
+        data = jpeg_bytes(exif)
+    elif kind == "jxl-recompressed":
+        data = recompressed_jxl(jpeg_bytes(exif), folder)
+    elif kind == "avif":
+        data = image_bytes("AVIF", exif)
+    else:
+        data = image_bytes("JXL", exif, compress_metadata=kind == "jxl-brotli")
     path = folder / name
-    path.write_bytes(jpeg_bytes(make_exif(**fields)))  # type: ignore[arg-type]
+    path.write_bytes(data)
     return path
 
 

@@ -253,9 +253,9 @@ def test_the_cli_info_counts_photos_left_outside(
     (folder / "IMG_1.jpg").unlink()
     assert _cli_info(survey_path, capsys)["photos_pending"] == 4
     assert main(["import-photos", str(survey_path), str(folder)]) == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert "0 photos added, 3 already there" in out
-    assert f"not copied {folder / 'IMG_1.jpg'}: original missing" in out
+    assert f"{folder / 'IMG_1.jpg'} was not copied into the survey: the file is gone" in err
     assert _cli_info(survey_path, capsys)["photos_pending"] == 1
     assert main(["info", str(survey_path)]) == 0
     assert "4 photos (1 not copied in yet)" in capsys.readouterr().out

@@ -62,3 +62,20 @@ def test_rejected_and_unconfirmed_cameras_are_left_out(survey: SurveyFile, tmp_p
     survey.update_camera(replace(second, status=Status.CONFIRMED))
     (path,) = export_photos(survey, tmp_path / "again", confirmed_only=True).written
     assert path.name.startswith(second.id)
+
+
+@pytest.mark.parametrize(("kind", "extension"), [("jxl-brotli", ".jxl"), ("avif", ".avif")])
+def test_jpeg_xl_and_avif_photos_are_shared_as_clean_jpegs_or_kept_whole(
+    tmp_path: Path, kind: str, extension: str
+) -> None:
+    folder = tmp_path / "walk"
+    folder.mkdir()
+    write_photo(folder, "a", kind, lat=HOME[0], lon=HOME[1], heading=10.0, taken_at=T0)
+    with SurveyFile.create(tmp_path / "new.cartoparty") as survey:
+        assert import_photos(survey, [folder]).drafts_created == 1
+        (clean,) = export_photos(survey, tmp_path / "clean").written
+        (whole,) = export_photos(survey, tmp_path / "whole", keep_metadata=True).written
+    assert clean.suffix == ".jpg"
+    assert read_exif(clean).lat is None
+    assert whole.suffix == extension
+    assert whole.read_bytes() == (folder / "a").read_bytes()

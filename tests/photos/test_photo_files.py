@@ -15,7 +15,7 @@ from PIL import Image, ImageChops
 from contrechamp.core.errors import InputError
 from contrechamp.formats.exif import read_exif
 from contrechamp.formats.photo_files import preview_jpeg, sniff_mime, strip_metadata, upright_jpeg
-from tests.photos.photo_factory import image_bytes, jpeg_bytes, make_exif
+from tests.photos.photo_factory import image_bytes, jpeg_bytes, make_exif, recompressed_jxl
 
 
 def _size(data: bytes) -> tuple[int, int]:
@@ -42,8 +42,9 @@ def test_sniff_real_heic_and_heif(shared_data: Path) -> None:
     [
         b"",
         b"GIF89a",
-        b"\x00\x00\x00\x18ftypavif\x00\x00\x00\x00avifmif1",
+        b"\x00\x00\x00\x18ftypcrx \x00\x00\x00\x00crx isom",  # Canon raw, ISO-BMFF too
         b"RIFF\x00\x00\x00\x00WAVE",
+        b"\xff\x0b",  # not the JPEG XL codestream signature
     ],
 )
 def test_sniff_refuses_other_files(data: bytes) -> None:
@@ -53,6 +54,13 @@ def test_sniff_refuses_other_files(data: bytes) -> None:
 def test_sniff_heif_by_compatible_brand() -> None:
     assert sniff_mime(b"\x00\x00\x00\x18ftypmif1\x00\x00\x00\x00mif1heic") == "image/heic"
     assert sniff_mime(b"\x00\x00\x00\x14ftypmif1\x00\x00\x00\x00mif1") == "image/heif"
+
+
+def test_sniff_avif_and_jpeg_xl() -> None:
+    assert sniff_mime(b"\x00\x00\x00\x18ftypavif\x00\x00\x00\x00avifmif1") == "image/avif"
+    assert sniff_mime(b"\x00\x00\x00\x18ftypmif1\x00\x00\x00\x00mif1avif") == "image/avif"
+    assert sniff_mime(b"\x00\x00\x00\x0cJXL \r\n\x87\n\x00\x00\x00\x14ftypjxl ") == "image/jxl"
+    assert sniff_mime(b"\xff\x0a\xfa\x7f\x01") == "image/jxl"  # a bare codestream
 
 
 @pytest.mark.parametrize(
@@ -80,6 +88,57 @@ def test_preview_turns_the_pixels_the_right_way() -> None:
         red, green, _ = preview.convert("RGB").getpixel((10, 5))
         assert red > 200
         assert green < 80
+
+
+def _red_on_the_left(fmt: str, orientation: int, tmp_path: Path) -> bytes:
+    """An 80 × 40 photo red on its stored left half, EXIF orientation as given."""
+    image = Image.new("RGB", (80, 40), "white")
+    image.paste((255, 0, 0), (0, 0, 40, 40))
+    out = io.BytesIO()
+    exif = make_exif(orientation=orientation).tobytes()
+    image.save(out, "JPEG" if fmt == "JXL-RECOMPRESSED" else fmt, exif=exif, quality=95)
+    if fmt == "JXL-RECOMPRESSED":
+        return recompressed_jxl(out.getvalue(), tmp_path)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["AVIF", "JXL-RECOMPRESSED"])
+def test_previews_of_avif_and_recompressed_jpegs_are_turned_upright(
+    fmt: str, tmp_path: Path
+) -> None:
+    # AVIF keeps the rotation in its container (Pillow writes it from the EXIF), and its
+    # decoder leaves the pixels as stored; so does a JPEG given back from its JPEG XL.
+    data = _red_on_the_left(fmt, 6, tmp_path)
+    assert read_exif(data).orientation == 6
+    with Image.open(io.BytesIO(preview_jpeg(data, 40))) as preview:
+        assert preview.size == (20, 40)
+        red, green, _ = preview.convert("RGB").getpixel((10, 5))
+        assert red > 200
+        assert green < 80
+
+
+def test_a_jpeg_xl_is_shown_as_its_decoder_turns_it(tmp_path: Path) -> None:
+    # JPEG XL's own orientation is in its codestream and libjxl applies it: the EXIF one is
+    # ignored, as by every JPEG XL viewer (the plugin writes it in the EXIF box only).
+    data = _red_on_the_left("JXL", 6, tmp_path)
+    assert read_exif(data).orientation == 1
+    with Image.open(io.BytesIO(preview_jpeg(data, 40))) as preview:
+        assert preview.size == (40, 20)
+        assert preview.convert("RGB").getpixel((5, 10))[1] < 80  # red still on the left
+
+
+def test_a_real_photo_recompressed_as_jpeg_xl_reads_as_the_jpeg(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    jpeg = (shared_data / "photos" / "jpg_hdr_iphone_hdr_YES.jpg").read_bytes()
+    data = recompressed_jxl(jpeg, tmp_path)
+    assert sniff_mime(data) == "image/jxl"
+    assert read_exif(data) == read_exif(jpeg)  # GPS, heading, time, thumbnail
+    rotated = recompressed_jxl(
+        (shared_data / "photos" / "jpg_orientation_landscape_6.jpg").read_bytes(), tmp_path
+    )
+    width, height = _size(preview_jpeg(rotated))
+    assert width > height  # landscape, as its JPEG
 
 
 def test_preview_of_heic_uses_pillow_heif(shared_data: Path) -> None:
@@ -163,7 +222,7 @@ def test_strip_drops_comments_xmp_and_data_after_the_image() -> None:
     assert _size(stripped) == (32, 32)
 
 
-@pytest.mark.parametrize("fmt", ["PNG", "WEBP", "HEIF"])
+@pytest.mark.parametrize("fmt", ["PNG", "WEBP", "HEIF", "JXL", "AVIF"])
 def test_strip_other_formats_removes_gps(fmt: str) -> None:
     data = image_bytes(fmt, make_exif(lat=48.85, lon=2.35, make="Secret Maker"))
     assert read_exif(data).lat is not None

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from contrechamp.cli import main
 from contrechamp.core.camera import PositionSource, Status
 from contrechamp.core.drafts import direction_is_proposal, place_draft
 from contrechamp.core.errors import SurveyError
@@ -22,7 +23,7 @@ from contrechamp.core.track import TrackPoint
 from contrechamp.ops.photo_import import copy_pending_photos, import_photos, render_previews
 from contrechamp.store.pending import PendingState
 from contrechamp.store.survey import SurveyFile
-from tests.photos.photo_factory import HOME, T0, make_exif, write_photo, write_walk
+from tests.photos.photo_factory import HOME, PHOTO_KINDS, T0, make_exif, write_photo, write_walk
 
 
 @pytest.fixture
@@ -265,3 +266,58 @@ def test_a_failed_commit_keeps_nothing_of_its_batch(
     assert len(summary.skipped) == 2 + 4  # broken.jpg, notes.txt, then the four photos
     assert survey.cameras() == []
     assert survey.photos() == []
+
+
+# --- JPEG XL and AVIF photos (newer phones and cameras, and JPEGs recompressed by cjxl) ---
+
+_NEW_KINDS = [kind for kind in PHOTO_KINDS if kind != "jpeg"]
+
+
+def _walk_of(folder: Path, kind: str, heading: float) -> Path:
+    """One photo of ``kind`` with GPS, compass heading and time, taken at HOME."""
+    folder.mkdir()
+    fields = {"lat": HOME[0], "lon": HOME[1], "heading": heading, "taken_at": T0}
+    return write_photo(folder, f"walk.{kind}", kind, heading_ref="M", **fields)
+
+
+@pytest.mark.parametrize("kind", _NEW_KINDS)
+def test_jpeg_xl_and_avif_photos_become_drafts_ahead_of_the_photographer(
+    survey: SurveyFile, tmp_path: Path, kind: str
+) -> None:
+    path = _walk_of(tmp_path / "walk", kind, heading=123.5)
+    summary = import_photos(survey, [path.parent])
+    assert (summary.skipped, summary.drafts_created, summary.photos_added) == ([], 1, 1)
+    (camera,) = survey.cameras()
+    ahead = place_draft(*HOME, 123.5)
+    assert (camera.lat, camera.lon) == (pytest.approx(ahead[0]), pytest.approx(ahead[1]))
+    assert camera.tags["camera:direction"] == "304"  # facing the photographer: 123.5 + 180
+    assert direction_is_proposal(camera)
+    (photo,) = survey.photos(camera.id)
+    assert photo.mime == ("image/avif" if kind == "avif" else "image/jxl")
+    assert photo.taken_at is not None
+    assert photo.taken_at.replace(tzinfo=None) == T0  # DateTimeOriginal, stored as a JPEG's
+    assert (photo.heading, photo.heading_ref) == (123.5, "M")
+    assert copy_pending_photos(survey).copied == 1
+    assert survey.photo_data(photo.id) == path.read_bytes()  # type: ignore[arg-type]
+    assert render_previews(survey, [photo.id]) == []  # type: ignore[list-item]
+    with Image.open(io.BytesIO(survey.thumbnail(photo.id))) as preview:  # type: ignore[arg-type]
+        assert preview.size == (64, 48)  # not enlarged
+
+
+def test_import_photos_command_makes_drafts_from_jpeg_xl_and_avif(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    survey_path = tmp_path / "walk.cartoparty"
+    assert main(["new", str(survey_path)]) == 0
+    capsys.readouterr()
+    folder = tmp_path / "walk"
+    folder.mkdir()
+    far = place_draft(*HOME, 0.0, 300.0)
+    write_photo(folder, "a.jxl", "jxl-brotli", lat=HOME[0], lon=HOME[1], heading=90.0, taken_at=T0)
+    write_photo(folder, "b.avif", "avif", lat=far[0], lon=far[1], heading=200.0, taken_at=T0)
+    assert main(["import-photos", str(survey_path), str(folder)]) == 0
+    assert capsys.readouterr().out.startswith("2 drafts, 2 photos added")
+    with SurveyFile.open(survey_path) as survey:
+        directions = {c.tags["camera:direction"] for c in survey.cameras()}
+        assert directions == {"270", "20"}
+        assert survey.pending_count() == 0

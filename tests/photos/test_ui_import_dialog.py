@@ -50,7 +50,7 @@ def test_import_runs_in_the_background_and_reports(
         assert (summary.drafts_created, summary.photos_added) == (2, 4)
         text = dialog.summary.text()
         assert "2 camera(s) to review" in text
-        assert "notes.txt: not a photo" in text
+        assert "notes.txt is not a JPEG, HEIC, JPEG XL, AVIF, PNG or WebP photo" in text
         session.adopt_cameras(summary.camera_ids)  # the drafts show before the copy ends
         assert {c.id for c in session.cameras()} == set(summary.camera_ids)
         assert dialog.running()  # copying the photos into the survey

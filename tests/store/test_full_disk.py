@@ -98,12 +98,17 @@ def test_full_disk_inside_a_batch_says_full_and_keeps_nothing_of_it(small_disk: 
     survey = SurveyFile.create(path, title="plein")
     first = camera(0)
     survey.add_camera(first)
-    with pytest.raises(SurveyError) as error, survey.transaction():
-        for index in range(1, 1000):  # an import: one transaction, a savepoint per photo
-            saved = camera(index)
-            survey.add_camera(saved)
-            photo = PhotoInfo(None, saved.id, "", f"{index}.jpg", "image/jpeg")
-            survey.add_photo(photo, os.urandom(30_000))
+
+    def import_until_full() -> None:
+        with survey.transaction():  # an import: one transaction, a savepoint per photo
+            for index in range(1, 1000):
+                saved = camera(index)
+                survey.add_camera(saved)
+                photo = PhotoInfo(None, saved.id, "", f"{index}.jpg", "image/jpeg")
+                survey.add_photo(photo, os.urandom(30_000))
+
+    with pytest.raises(SurveyError) as error:
+        import_until_full()
     assert error.value.code == "survey.full", error.value.detail
     survey.close()
     with SurveyFile.open(path) as again:

@@ -65,7 +65,7 @@ def test_older_file_is_backed_up_then_migrated(survey_path: Path) -> None:
 def test_version_2_file_is_backed_up_then_migrated_with_its_photos(survey_path: Path) -> None:
     make_v2_survey(survey_path)
     with SurveyFile.open(survey_path) as survey:
-        assert survey.schema_version == SCHEMA_VERSION == 4
+        assert survey.schema_version == SCHEMA_VERSION == 6
         assert survey.title == "Deuxième"
         (photo,) = survey.photos("cam2")
         assert photo.id is not None
@@ -74,7 +74,7 @@ def test_version_2_file_is_backed_up_then_migrated_with_its_photos(survey_path: 
         assert survey.pending_count() == 0
     backup = survey_path.with_name("walk.backup-v2.cartoparty")
     assert inspect_survey(backup) == 2
-    assert inspect_survey(survey_path) == 4
+    assert inspect_survey(survey_path) == 6
     with SurveyFile.open_untrusted_readonly(backup) as old:  # migrated in a scratch copy
         assert old.photo_data(1) == V2_PHOTO
 
@@ -111,7 +111,7 @@ def test_version_3_file_gets_quick_keys_and_its_pending_photo_still_copies(
     original.write_bytes(b"\xff\xd8\xff\xe0 a photo left pending by version 3" * 9000)
     _make_v3_survey(survey_path, original)
     with SurveyFile.open(survey_path) as survey:
-        assert survey.schema_version == SCHEMA_VERSION == 4
+        assert survey.schema_version == SCHEMA_VERSION == 6
         assert survey.known_quick_keys([quick_key_of(V2_PHOTO)]) == {quick_key_of(V2_PHOTO)}
         (pending,) = survey.pending_photos()
         assert (pending.quick_key, pending.sha256) == (None, digest(original))
@@ -163,6 +163,32 @@ def test_the_same_bytes_imported_again_while_version_3_lost_their_original_never
         assert survey.store_original(2, data)
         assert not survey.store_original(twin.id, data)  # type: ignore[arg-type]
         assert survey.photo_data(2) == data
+
+
+def test_version_4_file_loses_the_unused_provenance_tables_and_keeps_its_cameras(
+    survey_path: Path,
+) -> None:
+    from contrechamp.store.database import Database
+    from contrechamp.store.migrate import upgrade
+
+    make_v2_survey(survey_path)
+    database = Database(survey_path, readonly=False)
+    with database.transaction():
+        upgrade(database.conn, 4)
+    database.close()
+    connection = sqlite3.connect(survey_path)
+    with connection:  # a row some other tool left: nothing of ours ever wrote one
+        connection.execute(
+            "INSERT INTO uploads VALUES ('cam2', 'done', 1, -1, 42, 1, '2025-01-02', '')"
+        )
+    connection.close()
+    with SurveyFile.open(survey_path) as survey:
+        assert survey.schema_version == SCHEMA_VERSION == 6
+        assert [c.id for c in survey.cameras()] == ["cam2"]
+        assert survey.photo_data(1) == V2_PHOTO
+        tables = survey._db.raw.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")
+        assert {"origins", "uploads"}.isdisjoint(name for (name,) in tables)
+    assert inspect_survey(survey_path.with_name("walk.backup-v4.cartoparty")) == 4
 
 
 def test_a_second_backup_never_overwrites_the_first(survey_path: Path) -> None:

@@ -64,4 +64,6 @@ def window(qtbot: QtBot, settings: Settings, survey_path: Path) -> Iterator[Main
     assert win.open_survey(survey_path)
     win.canvas.center_on(43.7330, 7.4250, 18)
     yield win
+    if win.closing_copy.copying():
+        win.closing_copy.stop_copy()  # a test ending during a photo copy does not wait for it
     win.close()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import sys
 from collections.abc import Iterator
+from logging import FileHandler
 from pathlib import Path
 
 import pytest
@@ -10,8 +13,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from contrechamp import GENERATOR
 from contrechamp.core.gps_spec import parse_gps_spec
-from contrechamp.ui.app import FieldApp, run_gui
+from contrechamp.logs import log_to_file, stop_log_file
+from contrechamp.ui.app import FieldApp, _install_excepthook, run_gui
 from contrechamp.ui.gps import GpsStatus
 from contrechamp.ui.main_window import MainWindow
 from contrechamp.ui.map import OnlineTiles
@@ -120,6 +125,7 @@ def test_run_gui_opens_the_survey_and_returns_when_the_window_closes(
     qtbot: QtBot, survey_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     seen: list[str] = []
 
     def look_then_close() -> None:
@@ -130,3 +136,30 @@ def test_run_gui_opens_the_survey_and_returns_when_the_window_closes(
     QTimer.singleShot(300, look_then_close)
     assert run_gui(survey_path, gps="none") == 0
     assert seen == ["Contrechamp — Walk"]
+    log = tmp_path / "data" / "Contrechamp" / "Contrechamp" / "logs" / "contrechamp.log"
+    text = log.read_text(encoding="utf-8")  # closed with the window
+    assert f"INFO contrechamp.ui.app: {GENERATOR} started (Python " in text
+    assert survey_path.name not in text
+    assert not any(isinstance(h, FileHandler) for h in logging.getLogger("contrechamp").handlers)
+
+
+def test_a_bug_in_a_slot_is_logged_and_said_in_a_short_sentence(
+    qtbot: QtBot, field: FieldApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", lambda *_: None)  # not pytest-qt's: no test error
+    log = log_to_file(tmp_path)
+    previous = _install_excepthook(field.window)
+    lat, lon = field.window.canvas.view_center()
+    try:
+        try:
+            raise KeyError(f"camera at {lat},{lon}")
+        except KeyError as error:
+            sys.excepthook(type(error), error, error.__traceback__)
+    finally:
+        sys.excepthook = previous
+        stop_log_file()
+    text = log.read_text(encoding="utf-8")
+    assert "ERROR contrechamp.ui.app: an unexpected error in the window" in text
+    assert text.rstrip().endswith("builtins.KeyError")
+    assert f"{lat},{lon}" not in text  # the message, which held the map's centre
+    assert "saved cameras are safe" in field.window.statusBar().currentMessage()

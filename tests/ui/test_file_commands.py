@@ -178,7 +178,7 @@ def test_photo_export_strips_metadata_unless_asked(
     data = jpeg_bytes(make_exif(lat=43.7331, lon=7.4251, taken_at=T0))
     assert window.session is not None
     info = PhotoInfo(None, camera.id, "", "IMG_1.jpg", "image/jpeg", PhotoRole.CLOSE_UP)
-    window.session.survey.add_photo(_hashed(info, data), data)
+    window.session.writer.survey.add_photo(_hashed(info, data), data)
     folder = tmp_path / "shared"
     assert window.files.export_photos(PhotoExportChoice(folder, False, False))
     _wait_idle(qtbot, window)

@@ -235,7 +235,7 @@ def test_a_file_that_is_not_a_photo_is_refused_with_a_code(
     bogus.write_text("not a photo", encoding="utf-8")
     with qtbot.waitSignal(form.failed) as failed:
         form.photos.attach_files([bogus])
-    assert failed.args[0].code == "photo.unreadable"
+    assert failed.args[0].code == "photo.unsupported"  # the one photo reader says what it is
 
 
 def test_edit_helpers_write_documented_values() -> None:

@@ -263,6 +263,9 @@ def test_follow_mode_keeps_the_map_on_the_fix_and_f_turns_it_off(
     log = shared_data / "nmea" / "paris-gpslim236.nmea"
     window.gps.start(parse_gps_spec(f"file:{log}"))
     qtbot.waitUntil(lambda: window.gps.status == GpsStatus.FIX, timeout=10000)
+    # Saint-Denis is far from the survey's corner of Monaco: following waits to be asked
+    qtbot.waitUntil(lambda: window.survey_view.notice.paused, timeout=5000)
+    qtbot.mouseClick(window.survey_view.notice.follow_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: abs(window.canvas.view_center()[0] - 48.904) < 0.01, timeout=5000)
     _focus_map(qtbot, window)
     qtbot.keyClick(window.canvas, Qt.Key.Key_F)

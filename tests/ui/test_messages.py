@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
 
 from contrechamp.core.errors import ContrechampError, InputError, SurveyError
 from contrechamp.core.tags import DIRECTION_KEYS
 from contrechamp.core.validation import Problem, check_tags
-from contrechamp.ui.messages import error_text, problem_text
+from contrechamp.ui.messages import error_text, problem_text, skipped_text
+
+FRENCH = Path(__file__).resolve().parents[2] / "i18n" / "contrechamp_fr.ts"
 
 MESSY = {
     "surveillance:type": "anpr",
@@ -33,8 +40,11 @@ ERROR_CODES = (
     "osm.corrupt",
     "osm.hostile",
     "osm.format",
-    "osm.truncated",
     "photo.unreadable",
+    "photo.too_large",
+    "tags.invalid",
+    "export.invalid",
+    "mbtiles.empty",
 )
 
 
@@ -62,8 +72,10 @@ def test_direction_problems_name_the_direction(qtbot: QtBot, key: str) -> None:
 def test_any_code_gets_a_sentence_without_placeholders(code: str, value: str) -> None:
     text = problem_text(Problem("height", code, value, None))
     assert text
-    assert "{field}" not in text
-    assert "{value}" not in text
+    assert value in text
+    outside_the_value = text.replace(value, "") if value else text
+    assert "{field}" not in outside_the_value
+    assert "{value}" not in outside_the_value
 
 
 @pytest.mark.parametrize("code", ERROR_CODES)
@@ -81,3 +93,24 @@ def test_error_messages_are_distinct(qtbot: QtBot) -> None:
 def test_unknown_codes_fall_back_by_family(qtbot: QtBot) -> None:
     assert error_text(SurveyError("x", "survey.weird")) == error_text(SurveyError("x"))
     assert "odd detail" in error_text(InputError("odd detail", "thing.unknown"))
+
+
+def test_the_registry_sentences_show_in_french(qtbot: QtBot, tmp_path: Path) -> None:
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    if not lrelease.exists():
+        pytest.skip("pyside6-lrelease is not installed")
+    qm = tmp_path / "fr.qm"
+    subprocess.run([str(lrelease), "-silent", str(FRENCH), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        empty = error_text(
+            InputError("tiles.mbtiles: the MBTiles file has no tiles", "mbtiles.empty")
+        )
+        skipped = skipped_text("photo.unsupported", "notes.txt")
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert empty == "Ce fichier MBTiles ne contient aucune tuile."
+    assert skipped == "notes.txt n’est pas une photo JPEG, HEIC, JPEG XL, AVIF, PNG ou WebP"
+    assert error_text(InputError("x", "mbtiles.empty")) == "This MBTiles file holds no tiles."

@@ -93,7 +93,7 @@ def test_deleting_then_undoing_brings_back_the_camera_and_its_photos(
     camera = _camera()
     session.add_camera(camera, "Add")
     info = PhotoInfo(None, None, "ab" * 32, "cam.jpg", "image/jpeg")
-    photo = session.survey.add_photo(info, b"\xff\xd8\xff fake jpeg bytes")
+    photo = session.writer.survey.add_photo(info, b"\xff\xd8\xff fake jpeg bytes")
     assert photo.id is not None
     session.attach_photo(photo.id, camera.id, PhotoRole.CLOSE_UP, "Photo")
     session.delete_camera(camera.id, "Delete")

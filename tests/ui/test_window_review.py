@@ -27,8 +27,12 @@ def _with_walk(survey_path: Path, folder: Path) -> None:
     assert (summary.drafts_created, len(summary.unplaced)) == (2, 1)
 
 
-def _reopen(window: MainWindow, survey_path: Path) -> None:
+def _reopen(window: MainWindow, survey_path: Path, qtbot: QtBot | None = None) -> None:
+    """Open the survey; with ``qtbot``, wait until the copy of its pending photos is done
+    (meanwhile an edit waits its turn behind the copy and shows a moment later)."""
     assert window.open_survey(survey_path)
+    if qtbot is not None:
+        qtbot.waitUntil(lambda: not window.files.jobs.busy(), timeout=30_000)
 
 
 def _drop(window: MainWindow, paths: list[Path]) -> QDropEvent:
@@ -79,7 +83,7 @@ def test_import_photos_from_the_menu_makes_drafts_to_review(
     assert "2 camera(s) to review" in message
     assert "1 photo(s) to place on the map" in message
     assert "2 file(s) skipped" in message
-    assert "not a photo" in dialog.summary.text()  # the reasons, in plain words
+    assert "is not a JPEG, HEIC" in dialog.summary.text()  # the reasons, in plain words
     assert window.review.unplaced.photos.count() == 1
     qtbot.waitUntil(lambda: not dialog.running(), timeout=30_000)  # the copy into the survey
     qtbot.waitUntil(lambda: not window.files.jobs.busy(), timeout=30_000)  # then the previews
@@ -117,7 +121,7 @@ def test_ctrl_r_opens_the_queue_and_c_confirms_on_the_map_and_in_the_list(
     qtbot: QtBot, window: MainWindow, survey_path: Path, tmp_path: Path
 ) -> None:
     _with_walk(survey_path, tmp_path / "walk")
-    _reopen(window, survey_path)
+    _reopen(window, survey_path, qtbot)
     assert window.tabs.tabText(REVIEW_TAB) == "Drafts to review (2)"
     window.activateWindow()
     window.canvas.setFocus()
@@ -151,7 +155,7 @@ def test_show_on_map_selects_the_draft_in_the_map_and_the_form(
     qtbot: QtBot, window: MainWindow, survey_path: Path, tmp_path: Path
 ) -> None:
     _with_walk(survey_path, tmp_path / "walk")
-    _reopen(window, survey_path)
+    _reopen(window, survey_path, qtbot)
     window.show_review()
     queue = window.review.queue
     queue.queue.setCurrentIndex(queue.model.index(1))
@@ -171,7 +175,7 @@ def test_an_unplaced_photo_is_placed_by_a_click_and_undo_takes_it_back(
     qtbot: QtBot, window: MainWindow, survey_path: Path, tmp_path: Path
 ) -> None:
     _with_walk(survey_path, tmp_path / "walk")
-    _reopen(window, survey_path)
+    _reopen(window, survey_path, qtbot)
     window.show_review()
     unplaced = window.review.unplaced
     assert unplaced.isVisible()
@@ -209,7 +213,7 @@ def test_a_map_click_without_place_adds_nothing(
     qtbot: QtBot, window: MainWindow, survey_path: Path, tmp_path: Path
 ) -> None:
     _with_walk(survey_path, tmp_path / "walk")
-    _reopen(window, survey_path)
+    _reopen(window, survey_path, qtbot)
     assert window.session is not None
     before = window.session.camera_count()
     window.canvas.map_clicked.emit(48.8502, 2.3503)

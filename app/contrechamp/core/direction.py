@@ -70,7 +70,15 @@ class Bearing:
 
     @classmethod
     def cardinal(cls, name: str) -> Bearing:
-        """Return the bearing of a cardinal point such as ``NE`` (case-sensitive)."""
+        """Return the bearing of a cardinal point such as ``NE`` (case-sensitive).
+
+        >>> Bearing.cardinal("ENE").degrees, Bearing.cardinal("SW")
+        (67.5, Bearing(degrees=225.0, text='SW'))
+        >>> Bearing.cardinal("ne")
+        Traceback (most recent call last):
+        ...
+        contrechamp.core.direction.DirectionError: not a cardinal point: 'ne'
+        """
         if name not in CARDINALS:
             raise DirectionError(f"not a cardinal point: {name!r}")
         return cls(CARDINALS[name], name)
@@ -143,6 +151,17 @@ def parse_direction(text: str) -> CameraDirection:
     >>> d = parse_direction("90-270;NE")
     >>> [type(p).__name__ for p in d.parts], d.sectors[0].span
     (['Sector', 'Bearing'], 180.0)
+
+    Leading zeros, 360 and spaces are not written values (:func:`read_direction` reads them):
+
+    >>> for text in ("090", "360", "90; 270"):
+    ...     try:
+    ...         parse_direction(text)
+    ...     except DirectionError as error:
+    ...         print(error)
+    not a bearing: '090'
+    not a written bearing: '360'
+    not a bearing: ' 270'
     """
     if not text or text != text.strip():
         raise DirectionError(f"not a direction: {text!r}")

@@ -105,6 +105,16 @@ def field_of_view(tags: Mapping[str, str]) -> FieldOfView:
     ((55.0, 125.0),)
     >>> field_of_view({"camera:direction": "0-359"}).kind
     <FovKind.CIRCLE: 'circle'>
+
+    A range is drawn as written, a list as one wedge per bearing (wrapping past north); a
+    fixed camera without a direction has nothing to draw:
+
+    >>> field_of_view({"camera:direction": "90-270"}).sectors
+    ((90.0, 270.0),)
+    >>> field_of_view({"camera:direction": "0;S"}).sectors
+    ((325.0, 35.0), (145.0, 215.0))
+    >>> field_of_view({"camera:type": "fixed"}).kind
+    <FovKind.NONE: 'none'>
     """
     camera = read_camera(tags)
     radius = reach_m(camera.height.value, camera.angle.value)

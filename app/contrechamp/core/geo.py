@@ -71,7 +71,15 @@ def local_scale(lat: float) -> tuple[float, float]:
 
 
 def metres_to_degrees(lat: float, xy: Sequence[tuple[float, float]]) -> NDArray[np.float64]:
-    """Turn local (x east, y north) metre offsets near ``lat`` into (dlat, dlon) degree offsets."""
+    """Turn local (x east, y north) metre offsets near ``lat`` into (dlat, dlon) degree offsets.
+
+    A degree of longitude shrinks with latitude: 100 m east is twice as many degrees at 60° N.
+
+    >>> metres_to_degrees(0.0, [(100.0, 0.0)]).round(6).tolist()
+    [[0.0, 0.000898]]
+    >>> metres_to_degrees(60.0, [(100.0, 0.0), (0.0, 100.0)]).round(6).tolist()
+    [[0.0, 0.001792], [0.000898, 0.0]]
+    """
     import numpy as np
 
     per_lat, per_lon = local_scale(lat)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import json
+import math
+import re
 from pathlib import Path
 from typing import NoReturn
 
@@ -10,6 +13,11 @@ from contrechamp.core.errors import InputError
 from contrechamp.formats.limits import MAX_JSON_BYTES, checked_size
 
 __all__ = ["load_json"]
+
+_MARKUP_SCAN = 64 * 1024  # where a server's error page says what went wrong
+_OVERPASS_ERROR = re.compile(r"Error</strong>\s*:(.*?)</p>", re.IGNORECASE | re.DOTALL)
+_TITLE = re.compile(r"<title>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def load_json(path: Path, code_prefix: str) -> object:
@@ -25,14 +33,51 @@ def load_json(path: Path, code_prefix: str) -> object:
     except OSError as exc:
         raise InputError(f"{path.name}: cannot read ({exc.strerror})", "file.unreadable") from None
     try:
-        return json.loads(raw.decode("utf-8-sig"), parse_constant=_refuse_constant)
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        detail = "not UTF-8 text"
+        _refuse(path, code_prefix, "not UTF-8 text")
+    try:
+        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except RecursionError:
         detail = "nested too deeply"
     except ValueError as exc:  # JSONDecodeError, NaN/Infinity, integers too long to convert
-        detail = str(exc)[:200]
+        markup = text[:1024].lstrip().startswith("<")
+        detail = _markup_detail(text) if markup else str(exc)[:200]
+    _refuse(path, code_prefix, detail)
+
+
+def _refuse(path: Path, code_prefix: str, detail: str) -> NoReturn:
     raise InputError(f"{path.name}: not valid JSON ({detail})", f"{code_prefix}.json")
+
+
+def _finite_float(text: str) -> float:
+    """Parse a JSON number with a fraction or exponent, refusing one no float can hold
+    (``1e400`` would otherwise become infinity)."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:40]} is out of range")
+    return value
+
+
+def _markup_detail(text: str) -> str:
+    """Say what an HTML or XML page saved under a JSON name is, and the error it reports.
+
+    Overpass answers an overloaded or bad query with an HTML page whose errors read
+    ``<strong ...>Error</strong>: runtime error: ...``; other servers put theirs in ``<title>``.
+    """
+    said = [_plain(m) for m in _OVERPASS_ERROR.findall(text, 0, _MARKUP_SCAN)]
+    if not said:
+        said = [_plain(m) for m in _TITLE.findall(text, 0, _MARKUP_SCAN)]
+    said = [s for s in said if s]
+    if not said:
+        return "it is an HTML or XML page"
+    return f"it is a web page saying: {'; '.join(said)[:300]}"
+
+
+def _plain(markup: str) -> str:
+    """The text of a piece of HTML: tags dropped, entities decoded, spaces collapsed."""
+    text = html.unescape(_TAG.sub(" ", markup))
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 def _refuse_constant(name: str) -> NoReturn:

@@ -11,11 +11,11 @@ from xml.parsers import expat
 
 from contrechamp.core.errors import InputError
 from contrechamp.formats._osm_node import OsmNode, check_position
-from contrechamp.formats.limits import MAX_XML_BYTES
+from contrechamp.formats._xml_stream import XmlBudget, feed_xml, hardened_parser
+from contrechamp.formats.numbers import parse_decimal, parse_integer
 
 __all__ = ["read_xml_cameras"]
 
-_CHUNK = 1024 * 1024
 _ROOTS = frozenset({"osm", "osmChange"})
 _BLOCKS = frozenset({"create", "modify", "delete"})
 
@@ -23,13 +23,16 @@ _BLOCKS = frozenset({"create", "modify", "delete"})
 def read_xml_cameras(path: Path, *, compression: str = "") -> list[OsmNode]:
     """Return the camera nodes of an OSM XML or osmChange file (optionally bz2/gzip).
 
-    The caller has checked the file size; decompressed bytes are capped here too.
+    The caller has checked the file size; decompressed bytes, and the length of any one tag
+    or text, are capped here too (see ``_xml_stream``).
     """
     collector = _CameraCollector(path)
-    parser = _hardened_parser(path, collector)
+    parser = hardened_parser(collector.hostile)
+    parser.StartElementHandler = collector.start
+    parser.EndElementHandler = collector.end
     try:
         with _open(path, compression) as stream:
-            _feed(path, parser, stream)
+            feed_xml(parser, stream, XmlBudget(path, "osm.hostile"))
     except expat.ExpatError as exc:
         raise InputError(f"{path.name}: damaged OSM XML ({exc})", "osm.corrupt") from None
     except (OSError, EOFError, ValueError, LookupError) as exc:
@@ -47,38 +50,6 @@ def _open(path: Path, compression: str) -> io.BufferedIOBase:
     return open(path, "rb")
 
 
-def _feed(path: Path, parser: expat.XMLParserType, stream: io.BufferedIOBase) -> None:
-    """Push the stream through the parser chunk by chunk, stopping at the decompressed cap."""
-    total = 0
-    while chunk := stream.read(_CHUNK):
-        total += len(chunk)
-        if total > MAX_XML_BYTES:
-            raise InputError(
-                f"{path.name}: more than {MAX_XML_BYTES >> 20} MiB of XML", "file.too_large"
-            )
-        parser.Parse(chunk, False)
-    parser.Parse(b"", True)
-
-
-def _hardened_parser(path: Path, collector: _CameraCollector) -> expat.XMLParserType:
-    """Return an expat parser that stops at any DOCTYPE, entity or external reference."""
-
-    def hostile(*_args: object) -> NoReturn:
-        raise InputError(
-            f"{path.name}: XML with a DOCTYPE or entity declaration is refused", "osm.hostile"
-        )
-
-    parser = expat.ParserCreate()
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    parser.StartDoctypeDeclHandler = hostile
-    parser.EntityDeclHandler = hostile
-    parser.UnparsedEntityDeclHandler = hostile
-    parser.ExternalEntityRefHandler = hostile
-    parser.StartElementHandler = collector.start
-    parser.EndElementHandler = collector.end
-    return parser
-
-
 class _CameraCollector:
     """Expat callbacks that keep each node with man_made=surveillance as an OsmNode."""
 
@@ -90,6 +61,13 @@ class _CameraCollector:
         self._block: str | None = None
         self._depth = 0
 
+    def hostile(self, *_args: object) -> NoReturn:
+        """Stop at a DOCTYPE or entity declaration (billion laughs, external files)."""
+        raise InputError(
+            f"{self.path.name}: XML with a DOCTYPE or entity declaration is refused",
+            "osm.hostile",
+        )
+
     def start(self, name: str, attrs: dict[str, str]) -> None:
         """Note a node's attributes and its tags; check the root element."""
         self._depth += 1
@@ -97,6 +75,8 @@ class _CameraCollector:
             if self._node is not None:
                 self._add_tag(attrs)
         elif name == "node":
+            if self._node is not None:  # only one of the two could be kept
+                self._corrupt("a <node> inside another <node>")
             self._node, self._tags = attrs, {}
         elif name in _BLOCKS:
             self._block = name
@@ -132,9 +112,10 @@ class _CameraCollector:
     def _identity(self, attrs: dict[str, str]) -> tuple[int, int | None, float, float]:
         """Parse id, version and position of a node."""
         try:
-            node_id = int(attrs["id"])
-            version = int(attrs["version"]) if "version" in attrs else None
-            return node_id, version if version else None, float(attrs["lat"]), float(attrs["lon"])
+            node_id = parse_integer(attrs["id"])
+            version = parse_integer(attrs["version"]) if "version" in attrs else None
+            lat, lon = parse_decimal(attrs["lat"]), parse_decimal(attrs["lon"])
+            return node_id, version if version else None, lat, lon
         except (KeyError, ValueError):
             self._corrupt(f"a camera node with a missing or bad id, version or position: {attrs}")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import io
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from osmium.osm import Node, TagList, Way
 
 from contrechamp.core.area import BBox, ExistingCamera, FeatureKind, MapFeature
 from contrechamp.core.errors import InputError
+from contrechamp.formats._xml_stream import CHUNK_BYTES, XmlBudget
 from contrechamp.formats.limits import MAX_PBF_BYTES, checked_size
 
 __all__ = ["Area", "classify_area", "classify_line", "read_area", "sniff_format"]
@@ -84,10 +86,14 @@ def read_area(path: Path) -> Area:
 
     Accepts ``.osm.pbf``, ``.osm`` and ``.osm.bz2``/``.osm.gz`` (detected from the content).
     Raises ``InputError``: ``osm.format`` (not OSM data), ``osm.hostile`` (XML with a DOCTYPE
-    or entities), ``osm.corrupt`` (damaged or truncated), or a ``file.*`` code.
+    or entities, or a tag longer than any OSM data needs), ``osm.corrupt`` (damaged or
+    truncated), or a ``file.*`` code (``file.too_large`` past 512 MiB of XML, counted after
+    decompression).
     """
     checked_size(path, MAX_PBF_BYTES)
     file_format = sniff_format(path)
+    if file_format != "pbf":
+        _check_xml_budget(path, file_format)
     try:
         features, cameras, coastlines = _collect(osmium.io.File(str(path), file_format))
     except (RuntimeError, ValueError, osmium.InvalidLocationError) as exc:
@@ -125,6 +131,27 @@ def _decompressed_head(path: Path, compression: str) -> bytes:
             return bz_stream.read(_PROLOG_BYTES)
     except (OSError, EOFError, zlib.error) as exc:
         raise InputError(f"{path.name}: damaged compressed file ({exc})", "osm.corrupt") from None
+
+
+def _check_xml_budget(path: Path, file_format: str) -> None:
+    """Read XML through once before libosmium does, stopping at the decompressed cap (a
+    small .bz2 can hold gigabytes) or at a tag or text longer than any OSM data needs."""
+    budget = XmlBudget(path, "osm.hostile")
+    try:
+        with _open_xml(path, file_format) as stream:
+            while chunk := stream.read(CHUNK_BYTES):
+                budget.check(chunk)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"{path.name}: damaged compressed file ({exc})", "osm.corrupt") from None
+
+
+def _open_xml(path: Path, file_format: str) -> io.BufferedIOBase:
+    """Open OSM XML for reading its (decompressed) bytes."""
+    if file_format == "osm.gz":
+        return gzip.open(path, "rb")
+    if file_format == "osm.bz2":
+        return bz2.open(path, "rb")
+    return path.open("rb")
 
 
 def _check_xml_prolog(head: bytes, path: Path) -> None:

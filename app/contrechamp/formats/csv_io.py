@@ -12,6 +12,7 @@ from contrechamp.core.errors import InputError
 from contrechamp.formats._atomic import atomic_text_writer
 from contrechamp.formats._point_record import META_COLUMNS, PointRecord, valid_position
 from contrechamp.formats.limits import MAX_CSV_BYTES, checked_size
+from contrechamp.formats.numbers import parse_decimal
 
 if TYPE_CHECKING:
     from _csv import Reader
@@ -182,7 +183,7 @@ def _degrees(path: Path, line: int, cells: list[str], index: int) -> float:
     if text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")
     try:
-        return float(text)
+        return parse_decimal(text)
     except ValueError:
         _fail(path, "csv.number", f"line {line}: {text[:40]!r} is not a coordinate")
 

@@ -15,9 +15,13 @@ import exifread
 from PIL import ExifTags, Image
 
 from contrechamp.core.errors import InputError
-from contrechamp.formats.jpeg_exif import jpeg_exif_tags
+from contrechamp.formats.jpeg_exif import jpeg_exif_tags, tiff_exif_tags
+from contrechamp.formats.jxl import jxl_exif
 from contrechamp.formats.photo_files import (
+    AVIF_MIME,
     HEIF_MIMES,
+    JXL_MIME,
+    decoder_orients,
     open_image,
     sniff_mime,
 )
@@ -49,8 +53,9 @@ class PhotoExif:
     ``taken_at`` is timezone-aware when the photo states its offset (or only has a GPS
     time, which is UTC), naive otherwise. ``heading`` is where the lens pointed, degrees
     clockwise from north (``heading_ref`` "T" true or "M" magnetic). ``orientation`` is the
-    EXIF rotation still to apply to the decoded pixels (always 1 for HEIF, whose decoder
-    applies the container's rotation). ``thumbnail`` is the small JPEG embedded in the EXIF.
+    EXIF rotation still to apply to the decoded pixels (always 1 for HEIF and JPEG XL, whose
+    decoders apply the file's own rotation, but for a JPEG recompressed as JPEG XL; AVIF's
+    comes from its container). ``thumbnail`` is the small JPEG embedded in the EXIF.
     """
 
     lat: float | None = None
@@ -84,25 +89,31 @@ def read_exif(data: bytes | Path) -> PhotoExif:
     """Read a photo's EXIF (only its EXIF block: the image itself is not decoded).
 
     A JPEG given as bytes with a plain EXIF block is read by the fast reader of
-    :mod:`contrechamp.formats.jpeg_exif` (same values); anything else by exifread, and by
-    Pillow where exifread finds nothing.
+    :mod:`contrechamp.formats.jpeg_exif` (same values), and so is a JPEG XL file's EXIF
+    box; AVIF by Pillow (which reads the rotation of its container too); anything else by
+    exifread, and by Pillow where exifread finds nothing.
 
     Never raises on bad EXIF: unusable fields become None. Raises
     ``InputError("photo.unreadable")`` only when the file cannot be read or is not a
-    JPEG, HEIC/HEIF, PNG or WebP image at all.
+    JPEG, HEIC/HEIF, JPEG XL, AVIF, PNG or WebP image at all.
     """
     if isinstance(data, bytes):
         fast = jpeg_exif_tags(data)  # a plain JPEG EXIF block: read without exifread
         if fast is not None and fast[0]:
-            return _interpret(*fast, heif=False)
+            return _interpret(*fast, oriented_by_decoder=False)
     with _open_stream(data) as stream:
         mime = sniff_mime(stream.read(_SNIFF_BYTES))
         if mime is None:
-            raise InputError("not a JPEG, HEIC, PNG or WebP image", "photo.unreadable")
-        raw, thumbnail = _tags_with_exifread(stream)
+            message = "not a JPEG, HEIC, JPEG XL, AVIF, PNG or WebP image"
+            raise InputError(message, "photo.unreadable")
+        if mime == JXL_MIME:  # its plugin would decode the image: read the box instead
+            stream.seek(0)
+            whole = data if isinstance(data, bytes) else stream.read()
+            return _interpret(*_tags_of_jxl(whole), oriented_by_decoder=decoder_orients(whole))
+        raw, thumbnail = ({}, None) if mime == AVIF_MIME else _tags_with_exifread(stream)
         if not raw:
             raw, thumbnail = _tags_with_pillow(stream)
-    return _interpret(raw, thumbnail, heif=mime in HEIF_MIMES)
+    return _interpret(raw, thumbnail, oriented_by_decoder=mime in HEIF_MIMES)
 
 
 def _open_stream(data: bytes | Path) -> BinaryIO:
@@ -131,22 +142,46 @@ def _tags_with_exifread(stream: BinaryIO) -> tuple[dict[tuple[str, int], object]
 
 
 def _tags_with_pillow(stream: BinaryIO) -> tuple[dict[tuple[str, int], object], bytes | None]:
-    """Parse with Pillow (and pillow-heif): the fallback where exifread found nothing."""
+    """Parse with Pillow (and pillow-heif): the fallback where exifread found nothing, and
+    AVIF's reader (the file's rotation becomes the EXIF orientation)."""
     try:
         stream.seek(0)
         with open_image(stream) as image:
-            exif = image.getexif()
-            raw: dict[tuple[str, int], object] = {(_IMAGE, k): v for k, v in exif.items()}
-            for ifd_name, pointer in ((_EXIF, 0x8769), (_GPS, 0x8825)):
-                raw.update({(ifd_name, k): v for k, v in exif.get_ifd(pointer).items()})
-            return raw, _pillow_thumbnail(image, exif)
+            block = image.info.get("exif")
+            return _pillow_tags(image.getexif(), block if isinstance(block, bytes) else None)
     except Exception:  # corrupt or hostile: no EXIF rather than a crash
         return {}, None
 
 
-def _pillow_thumbnail(image: Image.Image, exif: Image.Exif) -> bytes | None:
-    """Cut the IFD1 JPEG thumbnail out of the raw EXIF block Pillow kept."""
-    block = image.info.get("exif")
+def _tags_of_jxl(data: bytes) -> tuple[dict[tuple[str, int], object], bytes | None]:
+    """The tags of a JPEG XL file's EXIF box: by the fast reader, else by Pillow's EXIF
+    parser (its image decoder is not needed)."""
+    block = jxl_exif(data)
+    if block is None:
+        return {}, None
+    fast = tiff_exif_tags(block)
+    if fast is not None:
+        return fast
+    try:
+        exif = Image.Exif()
+        exif.load(block)
+        return _pillow_tags(exif, block)
+    except Exception:  # corrupt or hostile: no EXIF rather than a crash
+        return {}, None
+
+
+def _pillow_tags(
+    exif: Image.Exif, block: bytes | None
+) -> tuple[dict[tuple[str, int], object], bytes | None]:
+    """The Image, EXIF and GPS tags Pillow parsed, and the thumbnail in its raw block."""
+    raw: dict[tuple[str, int], object] = {(_IMAGE, k): v for k, v in exif.items()}
+    for ifd_name, pointer in ((_EXIF, 0x8769), (_GPS, 0x8825)):
+        raw.update({(ifd_name, k): v for k, v in exif.get_ifd(pointer).items()})
+    return raw, _pillow_thumbnail(block, exif)
+
+
+def _pillow_thumbnail(block: bytes | None, exif: Image.Exif) -> bytes | None:
+    """Cut the IFD1 JPEG thumbnail out of the raw EXIF block Pillow parsed."""
     ifd1 = exif.get_ifd(ExifTags.IFD.IFD1) if isinstance(block, bytes) else {}
     offset, length = ifd1.get(0x0201), ifd1.get(0x0202)
     if not isinstance(block, bytes) or not isinstance(offset, int) or not isinstance(length, int):
@@ -155,8 +190,9 @@ def _pillow_thumbnail(image: Image.Image, exif: Image.Exif) -> bytes | None:
     return tiff[offset : offset + length] or None
 
 
-def _interpret(raw: _RawTags, thumbnail: bytes | None, *, heif: bool) -> PhotoExif:
-    """Turn raw tag values into checked, typed fields."""
+def _interpret(raw: _RawTags, thumbnail: bytes | None, *, oriented_by_decoder: bool) -> PhotoExif:
+    """Turn raw tag values into checked, typed fields (no orientation to apply when the
+    decoder turns the pixels itself)."""
     heading = _angle(_first_number(raw.get((_GPS, _GPS_DIR))))
     return PhotoExif(
         lat=_coordinate(raw.get((_GPS, _GPS_LAT)), raw.get((_GPS, _GPS_LAT_REF)), "NS", 90),
@@ -166,7 +202,7 @@ def _interpret(raw: _RawTags, thumbnail: bytes | None, *, heif: bool) -> PhotoEx
         heading_ref=_heading_ref(raw.get((_GPS, _GPS_DIR_REF))) if heading is not None else None,
         altitude=_altitude(raw.get((_GPS, _GPS_ALT)), raw.get((_GPS, _GPS_ALT_REF))),
         taken_at=_taken_at(raw),
-        orientation=1 if heif else _orientation(raw.get((_IMAGE, _ORIENTATION))),
+        orientation=1 if oriented_by_decoder else _orientation(raw.get((_IMAGE, _ORIENTATION))),
         make=_text(raw.get((_IMAGE, _MAKE))),
         model=_text(raw.get((_IMAGE, _MODEL))),
         focal_length_mm=_positive(_first_number(raw.get((_EXIF, _FOCAL_LENGTH)))),

@@ -15,8 +15,16 @@ from contrechamp.core.errors import InputError
 from contrechamp.formats._atomic import atomic_text_writer
 from contrechamp.formats._json_input import load_json
 from contrechamp.formats._point_record import PointRecord, valid_position
+from contrechamp.formats.numbers import finite_float
 
-__all__ = ["GeoJsonContent", "PointRecord", "read_geojson", "read_geojson_content", "write_geojson"]
+__all__ = [
+    "GeoJsonContent",
+    "PointRecord",
+    "geojson_content",
+    "read_geojson",
+    "read_geojson_content",
+    "write_geojson",
+]
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _WGS84_NAMES = frozenset({"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326",
@@ -92,7 +100,12 @@ def read_geojson_content(path: Path) -> GeoJsonContent:
     ``geojson.shape``, ``geojson.geometry``, ``geojson.coordinates``, ``geojson.crs``,
     ``file.*``) and never returns part of a file.
     """
-    document = load_json(path, "geojson")
+    return geojson_content(path, load_json(path, "geojson"))
+
+
+def geojson_content(path: Path, document: object) -> GeoJsonContent:
+    """The content of a GeoJSON document already parsed from ``path`` (see
+    ``read_geojson_content``)."""
     try:
         return _content(path, document)
     except RecursionError:
@@ -131,9 +144,11 @@ def _check_crs(path: Path, crs: object) -> None:
     """Refuse the pre-RFC ``crs`` member unless it names WGS 84 longitude/latitude."""
     if crs is None:
         return
-    name = crs.get("properties", {}).get("name") if isinstance(crs, dict) else None
+    properties = crs.get("properties") if isinstance(crs, dict) else None
+    name = properties.get("name") if isinstance(properties, dict) else None
     if not isinstance(name, str) or name not in _WGS84_NAMES:
-        _fail(path, "geojson.crs", f"coordinates are not WGS 84 longitude/latitude ({name})")
+        shown = f" ({name[:80]})" if isinstance(name, str) else ""
+        _fail(path, "geojson.crs", f"coordinates are not WGS 84 longitude/latitude{shown}")
 
 
 def _feature_record(path: Path, number: int, feature: object) -> tuple[str, PointRecord | None]:
@@ -162,7 +177,9 @@ def _point(path: Path, number: int, coordinates: object) -> tuple[float, float]:
         or not all(_is_number(value) for value in coordinates[:2])
     ):
         _fail(path, "geojson.geometry", f"feature {number}: a Point needs [longitude, latitude]")
-    lon, lat = float(coordinates[0]), float(coordinates[1])
+    lon, lat = finite_float(coordinates[0]), finite_float(coordinates[1])
+    if lon is None or lat is None:
+        _fail(path, "geojson.coordinates", f"feature {number}: a coordinate is too large")
     if not valid_position(lat, lon):
         _fail(path, "geojson.coordinates", f"feature {number}: position out of range {lon}, {lat}")
     return lon, lat

@@ -13,12 +13,13 @@ from __future__ import annotations
 import struct
 from typing import NamedTuple
 
-__all__ = ["ExifRatio", "RawTags", "jpeg_exif_tags"]
+from contrechamp.formats.jpeg_segments import JpegStructureError, header_segments, is_exif_segment
+
+__all__ = ["ExifRatio", "RawTags", "jpeg_exif_tags", "tiff_exif_tags"]
 
 RawTags = dict[tuple[str, int], object]
 """Tag values by (IFD name, tag id), IFD names as exifread's: Image, EXIF, GPS."""
 
-_SOS, _APP1, _STANDALONE = 0xDA, 0xE1, frozenset({0x01, *range(0xD0, 0xD9)})
 _EXIF_POINTER, _GPS_POINTER = 0x8769, 0x8825
 _THUMB_OFFSET, _THUMB_LENGTH = 0x0201, 0x0202
 _WANTED = {
@@ -47,8 +48,12 @@ def jpeg_exif_tags(data: bytes) -> tuple[RawTags, bytes | None] | None:
     whose head is ``data``; None when it has no EXIF block or one this reader does not take
     (exifread must read it then)."""
     block = _exif_block(data)
-    if block is None:
-        return None
+    return None if block is None else tiff_exif_tags(block)
+
+
+def tiff_exif_tags(block: bytes) -> tuple[RawTags, bytes | None] | None:
+    """The same tags and thumbnail from a bare TIFF block (how a JPEG XL file keeps its
+    EXIF); None when this reader does not take it."""
     try:
         return _Tiff(block).tags()
     except (_NotPlainError, struct.error, IndexError):
@@ -60,22 +65,14 @@ def _exif_block(data: bytes) -> bytes | None:
     or None."""
     if not data.startswith(b"\xff\xd8"):
         return None
-    position = 2
-    while position + 4 <= len(data) and data[position] == 0xFF:
-        marker = data[position + 1]
-        if marker == 0xFF:  # fill byte
-            position += 1
-            continue
-        if marker == _SOS:
-            return None
-        if marker in _STANDALONE:
-            position += 2
-            continue
-        if marker == _APP1 and data.startswith(b"Exif\x00\x00", position + 4):
-            # To the end of the head, not of the segment: offsets count from the TIFF
-            # header, and exifread follows them past a segment that says it is shorter.
-            return data[position + 10 :]
-        position += 2 + int.from_bytes(data[position + 2 : position + 4], "big")
+    try:
+        for segment in header_segments(data):
+            if is_exif_segment(data, segment):
+                # To the end of the head, not of the segment: offsets count from the TIFF
+                # header, and exifread follows them past a segment that says it is shorter.
+                return data[segment.start + 10 :]
+    except JpegStructureError:
+        return None
     return None
 
 

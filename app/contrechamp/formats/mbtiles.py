@@ -10,6 +10,7 @@ from types import TracebackType
 
 from contrechamp.core.errors import InputError
 from contrechamp.formats.limits import checked_size
+from contrechamp.formats.numbers import parse_decimal, parse_integer
 
 __all__ = ["MBTiles", "MBTilesInfo", "xyz_to_tms_row"]
 
@@ -111,7 +112,7 @@ class MBTiles:
 def _int(value: object, default: int) -> int:
     """Parse an integer metadata value, or return ``default``."""
     try:
-        return int(str(value))
+        return parse_integer(str(value))
     except ValueError:
         return default
 
@@ -119,7 +120,7 @@ def _int(value: object, default: int) -> int:
 def _bounds(value: object) -> tuple[float, float, float, float] | None:
     """Parse ``west,south,east,north`` metadata, or None when absent or malformed."""
     try:
-        west, south, east, north = (float(part) for part in str(value).split(","))
+        west, south, east, north = (parse_decimal(part.strip()) for part in str(value).split(","))
     except ValueError:
         return None
     return west, south, east, north

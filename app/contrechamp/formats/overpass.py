@@ -8,8 +8,11 @@ from typing import NoReturn, TypeGuard
 from contrechamp.core.errors import InputError
 from contrechamp.formats._json_input import load_json
 from contrechamp.formats._osm_node import OsmNode, check_position
+from contrechamp.formats.numbers import finite_float
 
-__all__ = ["read_overpass_json"]
+__all__ = ["is_overpass_answer", "overpass_cameras", "read_overpass_json"]
+
+_GEOJSON_TYPES = frozenset({"FeatureCollection", "Feature"})
 
 
 def read_overpass_json(path: Path) -> list[OsmNode]:
@@ -21,12 +24,27 @@ def read_overpass_json(path: Path) -> list[OsmNode]:
     (``overpass.json``, ``overpass.shape``, ``overpass.incomplete``, ``osm.coordinates``,
     ``file.*``).
     """
-    document = load_json(path, "overpass")
+    return overpass_cameras(path, load_json(path, "overpass"))
+
+
+def is_overpass_answer(document: object) -> bool:
+    """Tell an Overpass answer (``elements``, or only a ``remark`` when the server failed)
+    from GeoJSON, which may carry any other member but always has a GeoJSON ``type``."""
+    if not isinstance(document, dict) or str(document.get("type")) in _GEOJSON_TYPES:
+        return False
+    return "elements" in document or "remark" in document
+
+
+def overpass_cameras(path: Path, document: object) -> list[OsmNode]:
+    """The camera nodes of an Overpass answer already parsed from ``path`` (see
+    ``read_overpass_json``)."""
+    if isinstance(document, dict):
+        remark = document.get("remark")
+        if isinstance(remark, str) and "error" in remark.lower():
+            said = " ".join("".join(c if c.isprintable() else " " for c in remark).split())
+            _fail(path, "overpass.incomplete", f"the Overpass server stopped early: {said[:200]}")
     if not isinstance(document, dict) or not isinstance(document.get("elements"), list):
         _fail(path, "overpass.shape", 'not an Overpass JSON answer (no "elements" list)')
-    remark = document.get("remark")
-    if isinstance(remark, str) and "error" in remark.lower():
-        _fail(path, "overpass.incomplete", f"the server stopped early: {remark[:200]}")
     cameras: list[OsmNode] = []
     for element in document["elements"]:
         if not isinstance(element, dict):
@@ -54,8 +72,11 @@ def _node(path: Path, element: dict[str, object]) -> OsmNode:
         _fail(path, "overpass.shape", f"node {node_id}: lat and lon must be numbers")
     if not isinstance(tags, dict) or not all(isinstance(value, str) for value in tags.values()):
         _fail(path, "overpass.shape", f"node {node_id}: tag values must be text")
-    check_position(path, node_id, float(lat), float(lon))
-    return OsmNode(node_id, version if version else None, float(lat), float(lon), tags)
+    north, east = finite_float(lat), finite_float(lon)
+    if north is None or east is None:
+        _fail(path, "osm.coordinates", f"node {node_id}: a coordinate is too large")
+    check_position(path, node_id, north, east)
+    return OsmNode(node_id, version if version else None, north, east, tags)
 
 
 def _is_int(value: object) -> TypeGuard[int]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO
@@ -11,10 +11,17 @@ from typing import IO
 from PIL import Image, UnidentifiedImageError
 
 from contrechamp.core.errors import InputError
+from contrechamp.formats.jpeg_segments import APP1, EOI, SOI, JpegStructureError, jpeg_segments
+from contrechamp.formats.jxl import decoded_size, is_jxl, reconstructs_jpeg
 
 __all__ = [
+    "AVIF_MIME",
     "HEIF_MIMES",
+    "JXL_MIME",
     "PHOTO_MIMES",
+    "PHOTO_PATTERNS",
+    "can_decode",
+    "decoder_orients",
     "open_image",
     "photo_size",
     "preview_jpeg",
@@ -23,20 +30,33 @@ __all__ = [
     "upright_jpeg",
 ]
 
+PHOTO_PATTERNS = (
+    "*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.HEIF *.jxl *.JXL *.avif *.AVIF"
+    " *.png *.PNG *.webp *.WEBP"
+)
+"""File-name patterns of the photos Contrechamp reads, for file choosers."""
+
 HEIF_MIMES = frozenset({"image/heic", "image/heif"})
-PHOTO_MIMES = frozenset({"image/jpeg", "image/png", "image/webp"} | HEIF_MIMES)
+JXL_MIME, AVIF_MIME = "image/jxl", "image/avif"
+# The one Pillow decoder allowed for each photo type.
+_PILLOW_FORMATS = {
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "image/webp": "WEBP",
+    "image/heic": "HEIF",
+    "image/heif": "HEIF",
+    JXL_MIME: "JXL",  # pillow-jxl-plugin
+    AVIF_MIME: "AVIF",  # Pillow's own, built with libavif in its wheels since 11.3
+}
+PHOTO_MIMES = frozenset(_PILLOW_FORMATS)
 PREVIEW_SIZE = 320
 _PREVIEW_QUALITY = 85
 _SHARE_QUALITY = 95
-_PILLOW_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")
 _HEIC_BRANDS = frozenset({b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis"})
 _HEIF_BRANDS = frozenset({b"mif1", b"msf1", b"heif"})
-_SAVE_FORMATS = {
-    "image/png": "PNG",
-    "image/webp": "WEBP",
-    "image/heic": "JPEG",
-    "image/heif": "JPEG",
-}
+_AVIF_BRANDS = frozenset({b"avif", b"avis"})
+# Shared as PNG or WebP when they are; HEVC, JPEG XL and AV1 take seconds to re-encode.
+_SAVE_FORMATS = {"image/png": "PNG", "image/webp": "WEBP"}
 
 # Pixels to apply for each EXIF orientation (2..8) to show the image upright.
 _UPRIGHT: dict[int, tuple[Image.Transpose, ...]] = {
@@ -49,7 +69,7 @@ _UPRIGHT: dict[int, tuple[Image.Transpose, ...]] = {
     8: (Image.Transpose.ROTATE_90,),
 }
 
-_heif_registered = False
+_plugins_registered: set[str] = set()
 
 
 def sniff_mime(data: bytes) -> str | None:
@@ -68,50 +88,115 @@ def sniff_mime(data: bytes) -> str | None:
         return "image/webp"
     if data[4:8] == b"ftyp":
         return _heif_mime(data)
+    if is_jxl(data):
+        return JXL_MIME
     return None
 
 
 def _heif_mime(data: bytes) -> str | None:
-    """HEIC or HEIF from an ISO-BMFF 'ftyp' box's major and compatible brands."""
+    """HEIC, AVIF (AV1 in the same container) or HEIF from an ISO-BMFF 'ftyp' box's major
+    and compatible brands."""
     box_size = int.from_bytes(data[:4], "big")
     brands = [data[8:12]] + [data[i : i + 4] for i in range(16, min(box_size, len(data)), 4)]
-    if data[8:12] in (b"avif", b"avis"):
-        return None  # AV1 in a HEIF container: not a phone HEIC
+    if data[8:12] in _AVIF_BRANDS:
+        return AVIF_MIME
     if any(brand in _HEIC_BRANDS for brand in brands):
         return "image/heic"
+    if any(brand in _AVIF_BRANDS for brand in brands):
+        return AVIF_MIME
     if any(brand in _HEIF_BRANDS for brand in brands):
         return "image/heif"
     return None
 
 
 def open_image(stream: IO[bytes]) -> Image.Image:
-    """Open a supported photo lazily (pixels are decoded on first use).
+    """Open a supported photo lazily (pixels are decoded on first use, but for JPEG XL,
+    whose plugin decodes on opening).
 
-    Only the JPEG, PNG, WebP and HEIF decoders are allowed, and Pillow's decompression-bomb
-    guard stays on. Raises Pillow's errors; callers turn them into InputError.
+    Only the decoder of the type its first bytes show is allowed, and Pillow's
+    decompression-bomb guard stays on (checked first from the header for JPEG XL). Raises
+    Pillow's errors; callers turn them into InputError.
     """
-    _register_heif()
-    return Image.open(stream, formats=_PILLOW_FORMATS)
+    start = stream.tell()
+    mime = sniff_mime(stream.read(64))
+    stream.seek(start)
+    if mime is None:
+        raise UnidentifiedImageError("not a JPEG, HEIC, JPEG XL, AVIF, PNG or WebP image")
+    if mime == JXL_MIME:
+        _check_jxl_pixels(stream)
+    _register_plugin(_PILLOW_FORMATS[mime])
+    return Image.open(stream, formats=(_PILLOW_FORMATS[mime],))
 
 
-def _register_heif() -> None:
-    """Teach Pillow HEIC/HEIF once, on first need (pillow-heif loads libheif)."""
-    global _heif_registered
-    if not _heif_registered:
+def _register_plugin(name: str) -> None:
+    """Teach Pillow HEIC/HEIF or JPEG XL once, on first need (their plugins load libheif
+    and libjxl)."""
+    if name in _plugins_registered:
+        return
+    if name == "HEIF":
         from pillow_heif import register_heif_opener
 
         register_heif_opener()
-        _heif_registered = True
+    elif name == "JXL":
+        import pillow_jxl  # noqa: F401  (registers its decoder on import)
+    _plugins_registered.add(name)
+
+
+def _check_jxl_pixels(stream: IO[bytes]) -> None:
+    """Pillow's decompression-bomb guard, from a JPEG XL header: the plugin decodes the
+    whole image before Pillow sees its size."""
+    start = stream.tell()
+    size = decoded_size(stream.read())
+    stream.seek(start)
+    if size is None:
+        raise UnidentifiedImageError("JPEG XL header unreadable")
+    _check_pixels(size)
+
+
+def _check_pixels(size: tuple[int, int]) -> None:
+    """Refuse what Image.open refuses: more than twice Image.MAX_IMAGE_PIXELS pixels."""
+    limit = Image.MAX_IMAGE_PIXELS
+    if limit is not None and size[0] * size[1] > 2 * limit:
+        raise Image.DecompressionBombError(f"{size[0]}x{size[1]} pixels")
 
 
 def photo_size(data: bytes) -> tuple[int, int]:
-    """The pixel size of a photo, from its header only (nothing is decoded).
+    """The pixel size of a photo (as Pillow opens it), from its header only (nothing is
+    decoded).
 
     Raises InputError: "photo.unreadable" when the header is broken, "photo.too_large"
     when Pillow's decompression-bomb guard refuses it.
     """
+    if is_jxl(data):  # from the header: the plugin would decode the image
+        size = decoded_size(data)
+        if size is None:
+            raise InputError("the JPEG XL header cannot be read", "photo.unreadable")
+        with _decoding_errors():
+            _check_pixels(size)
+        return size
     with _decoding_errors(), open_image(io.BytesIO(data)) as image:
         return image.size
+
+
+def can_decode(mime: str) -> bool:
+    """Whether this Pillow can decode photos of a supported type (a Pillow built without
+    libavif, or a machine without the JPEG XL plugin, cannot)."""
+    if mime == AVIF_MIME:
+        from PIL import AvifImagePlugin
+
+        return AvifImagePlugin.SUPPORTED
+    if mime == JXL_MIME:
+        return importlib.util.find_spec("pillow_jxl") is not None
+    return mime in PHOTO_MIMES
+
+
+def decoder_orients(data: bytes) -> bool:
+    """Whether the decoder turns this photo's pixels upright itself (HEIF and JPEG XL, but
+    a recompressed JPEG), so that its EXIF orientation must not be applied again."""
+    mime = sniff_mime(data[:64])
+    if mime == JXL_MIME:
+        return not reconstructs_jpeg(data)
+    return mime in HEIF_MIMES
 
 
 def preview_jpeg(data: bytes, size: int = PREVIEW_SIZE) -> bytes:
@@ -121,7 +206,7 @@ def preview_jpeg(data: bytes, size: int = PREVIEW_SIZE) -> bytes:
     full). Raises InputError ("photo.unreadable", "photo.too_large") on bad files.
     """
     with _decoding_errors(), open_image(io.BytesIO(data)) as image:
-        orientation = _orientation_of(image)
+        orientation = _orientation_of(image, data)
         # JPEG decodes at 1/2, 1/4 or 1/8 scale; pillow-heif picks an embedded thumbnail.
         image.draft("RGB", _fitted(image.size, size))
         image.thumbnail((size, size), Image.Resampling.BILINEAR, reducing_gap=None)
@@ -147,19 +232,19 @@ def strip_metadata(data: bytes) -> bytes:
 
     JPEGs keep their compressed pixels untouched: metadata segments are dropped and only
     the orientation is written back. PNG and WebP are re-encoded upright (lossless stays
-    lossless). HEIC/HEIF come back as a quality-95 JPEG, since re-encoding HEVC takes
-    ~15 s per photo: call ``sniff_mime`` on the result for the file extension.
+    lossless). HEIC/HEIF, JPEG XL and AVIF come back as a quality-95 JPEG, since
+    re-encoding them takes seconds per photo (~15 s for HEVC): call ``sniff_mime`` on the
+    result for the file extension.
     Raises InputError ("photo.unreadable", "photo.too_large") on bad files.
     """
     mime = sniff_mime(data[:64])
     if mime is None:
-        raise InputError("not a JPEG, HEIC, PNG or WebP image", "photo.unreadable")
+        raise InputError("not a JPEG, HEIC, JPEG XL, AVIF, PNG or WebP image", "photo.unreadable")
     if mime == "image/jpeg":
         stripped = _strip_jpeg_segments(data)
         if stripped is not None:
             return stripped
-        return _reencode_clean(data, "JPEG")
-    return _reencode_clean(data, _SAVE_FORMATS[mime])
+    return _reencode_clean(data, _SAVE_FORMATS.get(mime, "JPEG"))
 
 
 @contextmanager
@@ -169,12 +254,22 @@ def _decoding_errors() -> Iterator[None]:
         yield
     except Image.DecompressionBombError as exc:
         raise InputError("the image is too large to open safely", "photo.too_large") from exc
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as exc:
+    # RuntimeError: the JPEG XL plugin's one error for any broken file.
+    except (
+        UnidentifiedImageError,
+        OSError,
+        ValueError,
+        SyntaxError,
+        EOFError,
+        RuntimeError,
+    ) as exc:
         raise InputError("the image cannot be decoded", "photo.unreadable") from exc
 
 
-def _orientation_of(image: Image.Image) -> int:
-    """The EXIF orientation still to apply (pillow-heif already applies HEIF's own)."""
+def _orientation_of(image: Image.Image, data: bytes) -> int:
+    """The EXIF orientation still to apply to the decoded pixels of ``data``."""
+    if decoder_orients(data):
+        return 1
     value = image.getexif().get(0x0112, 1)
     return value if isinstance(value, int) and value in _UPRIGHT else 1
 
@@ -206,7 +301,7 @@ def _encode_jpeg(image: Image.Image, quality: int) -> bytes:
 def _reencode_clean(data: bytes, save_format: str) -> bytes:
     """Decode, turn upright and re-encode with no metadata but the colour profile."""
     with _decoding_errors(), open_image(io.BytesIO(data)) as image:
-        orientation = _orientation_of(image)
+        orientation = _orientation_of(image, data)
         lossless = save_format == "PNG" or _is_lossless_webp(data)
         icc = image.info.get("icc_profile")
         clean = _upright(image.convert(_save_mode(image, save_format)), orientation)
@@ -237,44 +332,29 @@ def _is_lossless_webp(data: bytes) -> bool:
 
 
 # JPEG segments kept when sharing: JFIF, the ICC colour profile, Adobe's colour transform.
-_APP0, _APP1, _APP2, _APP14, _SOS, _EOI = 0xE0, 0xE1, 0xE2, 0xEE, 0xDA, 0xD9
-_STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})
-_NEXT_MARKER = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
+_APP0, _APP2, _APP14 = 0xE0, 0xE2, 0xEE
 
 
 def _strip_jpeg_segments(data: bytes) -> bytes | None:
     """Copy a JPEG without its metadata segments and anything after EOI (e.g. the extra
     images of MPF, which carry their own EXIF); None when the structure is broken."""
     kept: list[bytes] = []
-    pos = 2
-    while pos + 1 < len(data):
-        if data[pos] != 0xFF:
-            return None
-        while pos < len(data) and data[pos] == 0xFF:
-            pos += 1
-        marker = data[pos] if pos < len(data) else _EOI
-        pos += 1
-        if marker == _EOI:
-            break
-        if marker in _STANDALONE:
-            kept.append(bytes((0xFF, marker)))
-            continue
-        length = int.from_bytes(data[pos : pos + 2], "big")
-        if length < 2 or pos + length > len(data):
-            return None
-        if _keep_segment(marker, data[pos + 2 : pos + 16]):
-            kept.append(data[pos - 2 : pos + length])
-        pos += length
-        if marker == _SOS:
-            found = _NEXT_MARKER.search(data, pos)
-            end = found.start() if found else len(data)
-            kept.append(data[pos:end])
-            pos = end
+    try:
+        for segment in jpeg_segments(data):
+            if segment.end > len(data):
+                return None
+            if segment.marker == EOI:
+                break
+            if segment.marker != SOI and _keep_segment(segment.marker, data, segment.start):
+                kept.append(data[segment.start : segment.end])
+    except JpegStructureError:
+        return None
     return _assemble_jpeg(kept, _jpeg_orientation(data))
 
 
-def _keep_segment(marker: int, head: bytes) -> bool:
-    """Whether a segment carries pixels or colour, not metadata."""
+def _keep_segment(marker: int, data: bytes, start: int) -> bool:
+    """Whether the segment at ``start`` carries pixels or colour, not metadata."""
+    head = data[start + 4 : start + 18]
     if marker == _APP0:
         return True
     if marker == _APP2:
@@ -290,7 +370,7 @@ def _assemble_jpeg(segments: list[bytes], orientation: int) -> bytes:
         exif = Image.Exif()
         exif[0x0112] = orientation
         payload = exif.tobytes()
-        app1 = bytes((0xFF, _APP1)) + (len(payload) + 2).to_bytes(2, "big") + payload
+        app1 = bytes((0xFF, APP1)) + (len(payload) + 2).to_bytes(2, "big") + payload
         at = 1 if segments and segments[0][1] == _APP0 else 0
         segments = [*segments[:at], app1, *segments[at:]]
     return b"".join([b"\xff\xd8", *segments, b"\xff\xd9"])
@@ -300,6 +380,6 @@ def _jpeg_orientation(data: bytes) -> int:
     """The EXIF orientation of a JPEG (1 when unknown)."""
     try:
         with open_image(io.BytesIO(data)) as image:
-            return _orientation_of(image)
+            return _orientation_of(image, data)
     except Exception:  # unreadable EXIF: keep the pixels as they are
         return 1

@@ -7,16 +7,16 @@ tags that XML and the OSM API can carry, text that is valid Unicode.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import re
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 
 from contrechamp.core.camera import Camera, PositionSource, Status
 from contrechamp.core.errors import InputError
 from contrechamp.formats._point_record import META_COLUMNS as RECORD_COLUMNS
 from contrechamp.formats.geojson import PointRecord
+from contrechamp.formats.numbers import parse_decimal, parse_integer
 from contrechamp.formats.osm_read import OsmNode
 from contrechamp.formats.osm_write import unwritable_xml_text
 
@@ -106,34 +106,50 @@ def _enum_or(value: str | None, enum: type[Status] | type[PositionSource], defau
     return value if value in {e.value for e in enum} else default
 
 
-def _optional_float(meta: Mapping[str, str], key: str) -> float | None:
+def _optional_float(meta: Mapping[str, str], key: str, where: str) -> float | None:
     text = meta.get(key, "")
     if not text:
         return None
     try:
-        value = float(text)
+        value = parse_decimal(text.strip())
     except ValueError:
-        raise InputError(f"{key}: not a number: {text[:40]!r}", "record.value") from None
+        raise InputError(f"{where}: {key} {text[:40]!r} is not a number", "record.value") from None
     return value if math.isfinite(value) and value >= 0 else None
 
 
-def _optional_int(meta: Mapping[str, str], key: str) -> int | None:
+def _optional_int(meta: Mapping[str, str], key: str, where: str) -> int | None:
     text = meta.get(key, "").strip()
     if not text:
         return None
-    if not text.isdigit() or len(text) > 19:
-        raise InputError(f"{key}: not a whole number in range: {text[:40]!r}", "record.value")
-    return int(text)
+    try:
+        value = parse_integer(text)
+    except ValueError:
+        value = -1
+    if value < 0:  # str.isdigit() would take "²" (and int() "1_0"): see formats/numbers.py
+        detail = f"{where}: {key} {text[:40]!r} is not a whole number in range"
+        raise InputError(detail, "record.value")
+    return value
+
+
+def _created_at(text: str) -> datetime | None:
+    """The creation time a record carries, in UTC; None when absent or not a usable time
+    (year 1 at UTC+5 is no time in UTC)."""
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text).astimezone(UTC)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _osm_ref(record: PointRecord, where: str) -> tuple[int | None, int | None]:
     """The OSM node a record is linked to: osm_id/osm_version columns, or Overpass Turbo's @id."""
-    osm_id = _optional_int(record.meta, "osm_id")
-    version = _optional_int(record.meta, "osm_version")
+    osm_id = _optional_int(record.meta, "osm_id", where)
+    version = _optional_int(record.meta, "osm_version", where)
     turbo = _TURBO_NODE.fullmatch(record.tags.get("@id", ""))
     if osm_id is None and turbo is not None:
         osm_id = int(turbo[1])
-        version = _optional_int(record.tags, "@version")
+        version = _optional_int(record.tags, "@version", where)
     if osm_id is None:
         return None, None
     return _checked_osm_ref(osm_id, version, where)
@@ -152,9 +168,9 @@ def camera_from_record(record: PointRecord, surveyor: str | None, where: str) ->
     extra: dict[str, object] = {}
     if _CAMERA_ID.fullmatch(meta.get("id", "")):
         extra["id"] = meta["id"]
-    if meta.get("created_at"):
-        with contextlib.suppress(ValueError):
-            extra["created_at"] = datetime.fromisoformat(meta["created_at"])
+    created_at = _created_at(meta.get("created_at", ""))
+    if created_at is not None:
+        extra["created_at"] = created_at
     osm_id, version = _osm_ref(record, where)
     return Camera(
         lat=record.lat,
@@ -162,7 +178,7 @@ def camera_from_record(record: PointRecord, surveyor: str | None, where: str) ->
         tags=tags,
         status=Status(_enum_or(meta.get("status"), Status, Status.DRAFT)),
         source=PositionSource(_enum_or(meta.get("source"), PositionSource, "import")),
-        accuracy_m=_optional_float(meta, "accuracy_m"),
+        accuracy_m=_optional_float(meta, "accuracy_m", where),
         surveyor=meta.get(NAME_COLUMN) or surveyor,
         osm_id=osm_id,
         osm_version=version,

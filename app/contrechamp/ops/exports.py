@@ -8,7 +8,10 @@ they differ from the node as it is in OSM.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+import os
+import stat
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -20,7 +23,7 @@ from contrechamp.core.errors import InputError
 from contrechamp.formats.csv_io import write_csv
 from contrechamp.formats.geojson import PointRecord, write_geojson
 from contrechamp.formats.gpx import GpxWaypoint, write_gpx
-from contrechamp.formats.held_files import refuse_held
+from contrechamp.formats.held_files import SIDECARS, refuse_held
 from contrechamp.formats.osm_read import read_camera_nodes
 from contrechamp.formats.osm_write import OsmWriteNode, write_josm, write_osmchange
 from contrechamp.ops.camera_records import (
@@ -155,8 +158,9 @@ _Writer = Callable[[SurveyFile, Collection[Status], Path, ExportOptions], int]
 def _write_osm(
     survey: SurveyFile, statuses: Collection[Status], out: Path, opts: ExportOptions
 ) -> int:
-    with collector_paused():  # many small objects, no cycles
-        cameras = list(survey.export_rows(statuses))
+    with collector_paused(), _export_rows(survey, statuses) as rows:  # no cycles
+        cameras = list(rows)
+    with collector_paused():
         nodes = osm_nodes(cameras, _originals(survey, opts.existing))
     # Drafts are not reviewed yet: JOSM must not upload them as they are.
     write_josm(out, nodes, upload=all(c.status is Status.CONFIRMED for c in cameras))
@@ -167,14 +171,25 @@ def _write_osc(
     survey: SurveyFile, statuses: Collection[Status], out: Path, opts: ExportOptions
 ) -> int:
     originals = _originals(survey, opts.existing)
-    with collector_paused():  # many small objects, no cycles
-        rows = survey.export_rows(statuses)
+    with collector_paused(), _export_rows(survey, statuses) as rows:  # no cycles
         compared = [c for c in rows if c.osm_id is None or c.osm_id in originals]
         nodes = osm_nodes(compared, originals)
     create = [n for n in nodes if n.id < 0]
     modify = [n for n in nodes if n.id > 0 and n.modified]
     write_osmchange(out, create, modify)
     return len(create) + len(modify)
+
+
+@contextmanager
+def _export_rows(survey: SurveyFile, statuses: Collection[Status]) -> Iterator[Iterator[ExportRow]]:
+    """The survey's export rows, their reader closed however the block ends: a writer that
+    fails (a full disk) must not leave it holding the survey's lock and cursor."""
+    rows = survey.export_rows(statuses)
+    try:
+        yield rows
+    finally:
+        if isinstance(rows, Generator):
+            rows.close()
 
 
 def _geojson_record(row: ExportRow) -> PointRecord:
@@ -185,7 +200,8 @@ def _geojson_record(row: ExportRow) -> PointRecord:
 def _write_geojson(
     survey: SurveyFile, statuses: Collection[Status], out: Path, opts: ExportOptions
 ) -> int:
-    return write_geojson(out, map(_geojson_record, survey.export_rows(statuses)))
+    with _export_rows(survey, statuses) as rows:
+        return write_geojson(out, map(_geojson_record, rows))
 
 
 def _write_csv(
@@ -225,19 +241,39 @@ _WRITERS: dict[ExportFormat, _Writer] = {
 
 
 def _check_target(survey: SurveyFile, out: Path) -> None:
+    """Refuse an export target that is a folder, a survey (or one of its logs), a database,
+    or something that is neither a file nor a device or pipe to write through."""
     refuse_held(out)  # the open survey or its logs: never opened outside SQLite
-    if out.is_dir():
-        raise InputError(f"{out}: is a folder, not a file name", "export.target")
-    if not out.parent.is_dir():
-        raise InputError(f"{out.parent}: no such folder", "export.target")
-    if out.name.endswith(SurveyFile.SUFFIX) or (
-        out.exists() and out.resolve() == survey.path.resolve()
-    ):
+    target = Path(os.path.realpath(out))  # an export replaces the file a link points to
+    if any(_is_survey_name(p.name) for p in (out, target)):
         raise InputError(f"{out.name}: would overwrite a survey file", "export.target")
-    if out.is_file():
-        with out.open("rb") as handle:
-            if handle.read(16) == b"SQLite format 3\x00":
-                raise InputError(f"{out.name}: would overwrite a database", "export.target")
+    try:
+        mode: int | None = os.stat(out).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is None:
+        if not target.parent.is_dir():
+            raise InputError(f"{target.parent}: no such folder", "export.target")
+    elif stat.S_ISDIR(mode):
+        raise InputError(f"{out}: is a folder, not a file name", "export.target")
+    elif stat.S_ISREG(mode):
+        _refuse_database(survey, out)
+    elif not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):  # a terminal, /dev/null, a pipe: ok
+        raise InputError(f"{out.name}: not a regular file, a device or a pipe", "export.target")
+
+
+def _is_survey_name(name: str) -> bool:
+    """A survey file's name, or its write-ahead log, shared memory or journal."""
+    return name.endswith((SurveyFile.SUFFIX, *(SurveyFile.SUFFIX + end for end in SIDECARS)))
+
+
+def _refuse_database(survey: SurveyFile, out: Path) -> None:
+    """Refuse to replace the survey itself or any SQLite database."""
+    if out.resolve() == survey.path.resolve():
+        raise InputError(f"{out.name}: would overwrite a survey file", "export.target")
+    with out.open("rb") as handle:
+        if handle.read(16) == b"SQLite format 3\x00":
+            raise InputError(f"{out.name}: would overwrite a database", "export.target")
 
 
 def export_survey(
@@ -256,3 +292,6 @@ def export_survey(
         return _WRITERS[fmt](survey, statuses, out, opts)
     except ValueError as error:  # a writer's own check; the survey holds something it can't write
         raise InputError(f"cannot write {out.name}: {error}", "export.invalid") from None
+    except OSError as error:  # a full disk, a read-only folder: the file is left as it was
+        reason = error.strerror or type(error).__name__
+        raise InputError(f"cannot write {out.name}: {reason}", "export.write") from None

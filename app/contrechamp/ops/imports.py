@@ -6,18 +6,20 @@ transaction, so a bad file changes nothing in the survey.
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from contrechamp.core.camera import Camera
-from contrechamp.core.errors import InputError
+from contrechamp.core.errors import InputError, SurveyError
 from contrechamp.core.photo import PhotoInfo
+from contrechamp.formats._json_input import load_json
 from contrechamp.formats.csv_io import read_csv
-from contrechamp.formats.geojson import read_geojson_content
+from contrechamp.formats.geojson import geojson_content
 from contrechamp.formats.held_files import refuse_held
 from contrechamp.formats.osm_read import osm_file_kind, read_camera_nodes
-from contrechamp.formats.overpass import read_overpass_json
+from contrechamp.formats.overpass import is_overpass_answer, overpass_cameras
 from contrechamp.ops.camera_records import (
     camera_from_node,
     camera_from_record,
@@ -27,8 +29,6 @@ from contrechamp.ops.names import display_name
 from contrechamp.store.survey import SurveyFile
 
 __all__ = ["FileImport", "ImportResult", "detect_kind", "import_files"]
-
-_SNIFF_BYTES = 4096
 
 
 @dataclass
@@ -64,44 +64,29 @@ class _Batch:
     not_points: int = 0
 
 
-def _json_kind(path: Path) -> str:
-    """``overpass`` when the file may be an Overpass answer, else ``geojson``.
-
-    A GeoJSON file may mention "elements" too: ``_read_json`` falls back to GeoJSON when the
-    Overpass reader finds the wrong shape.
-    """
-    with path.open("rb") as handle:
-        head = handle.read(_SNIFF_BYTES)
-    return "overpass" if b'"elements"' in head else "geojson"
-
-
-def _read_json(path: Path, kind: str, surveyor: str | None) -> _Batch:
-    if kind == "overpass":
-        try:
-            nodes = read_overpass_json(path)
-        except InputError as error:
-            if error.code != "overpass.shape":
-                raise
-        else:
-            return _Batch(
-                path, kind, [camera_from_node(n, surveyor, display_name(path)) for n in nodes]
-            )
-    content = read_geojson_content(path)
-    cameras = [camera_from_record(r, surveyor, display_name(path)) for r in content.records]
+def _read_json(path: Path, surveyor: str | None) -> _Batch:
+    """Read an Overpass answer or a GeoJSON file, told apart by what the document holds."""
+    document = load_json(path, "geojson")
+    where = display_name(path)
+    if is_overpass_answer(document):
+        nodes = overpass_cameras(path, document)
+        return _Batch(path, "overpass", [camera_from_node(n, surveyor, where) for n in nodes])
+    content = geojson_content(path, document)
+    cameras = [camera_from_record(r, surveyor, where) for r in content.records]
     return _Batch(path, "geojson", cameras, not_points=sum(content.skipped.values()))
 
 
 def detect_kind(path: Path) -> str:
-    """Tell what a file holds from its name (and the start of JSON files).
+    """Tell what a file holds from its name.
 
-    Returns one of ``survey``, ``geojson``, ``overpass``, ``osm``, ``csv``;
-    ``InputError("import.format")`` for anything else.
+    Returns one of ``survey``, ``json`` (GeoJSON or an Overpass answer, told apart once
+    parsed), ``osm``, ``csv``; ``InputError("import.format")`` for anything else.
     """
     name = path.name.lower()
     if name.endswith(SurveyFile.SUFFIX):
         return "survey"
     if name.endswith((".geojson", ".json")):
-        return _json_kind(path)
+        return "json"
     if name.endswith(".csv"):
         return "csv"
     try:
@@ -116,12 +101,19 @@ def detect_kind(path: Path) -> str:
 
 
 def _read_survey(path: Path) -> _Batch:
-    with SurveyFile.open_untrusted_readonly(path) as other:
-        cameras = other.cameras()
-        pending = {photo.photo_id for photo in other.pending_photos()}  # no bytes to take
-        photos = [
-            (i, other.photo_data(i.id)) for i in other.photos() if i.id and i.id not in pending
-        ]
+    """Read another survey's cameras and photos; its errors name it (it is not the survey
+    being imported into)."""
+    try:
+        with SurveyFile.open_untrusted_readonly(path) as other:
+            cameras = other.cameras()
+            pending = {photo.photo_id for photo in other.pending_photos()}  # no bytes to take
+            photos = [
+                (i, other.photo_data(i.id)) for i in other.photos() if i.id and i.id not in pending
+            ]
+    except SurveyError as error:
+        where = display_name(path)
+        detail = error.detail if where in error.detail else f"{where}: {error.detail}"
+        raise InputError(detail, error.code) from None
     for camera in cameras:
         check_tags_writable(camera.tags, path.name)
     return _Batch(path, "survey", cameras, photos)
@@ -129,8 +121,7 @@ def _read_survey(path: Path) -> _Batch:
 
 def _read_batch(path: Path, surveyor: str | None) -> _Batch:
     refuse_held(path)  # before anything opens it: see formats/held_files.py
-    if not path.is_file():
-        raise InputError(f"{display_name(path)}: no such file", "file.missing")
+    _check_regular_file(path)
     kind = detect_kind(path)
     if kind == "survey":
         return _read_survey(path)
@@ -140,8 +131,23 @@ def _read_batch(path: Path, surveyor: str | None) -> _Batch:
     elif kind == "csv":
         cameras = [camera_from_record(r, surveyor, where) for r in read_csv(path)]
     else:
-        return _read_json(path, kind, surveyor)
+        return _read_json(path, surveyor)
     return _Batch(path, kind, cameras)
+
+
+def _check_regular_file(path: Path) -> None:
+    """Refuse a path that is missing, a folder, or not a regular file (a pipe, a device)."""
+    where = display_name(path)
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{where}: no such file", "file.missing") from None
+    except OSError as error:
+        raise InputError(f"{where}: cannot read ({error.strerror})", "file.unreadable") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise InputError(f"{where} is a folder, not a file to import", "file.unreadable")
+    if not stat.S_ISREG(status.st_mode):
+        raise InputError(f"{where} is not a regular file", "file.unreadable")
 
 
 def _write_batch(survey: SurveyFile, batch: _Batch, seen: _Seen) -> FileImport:

@@ -33,12 +33,20 @@ class SurveyInfo:
     map_features: int
     area: list[float] | None
     problems: list[CameraProblems] = field(default_factory=list)
+    merge: dict[str, Any] | None = None  # a merged survey's figures, None for others
 
     def to_json(self) -> dict[str, Any]:
         """Return the stable JSON form documented in the README."""
         data = asdict(self)
         data["cameras"]["total"] = sum(self.cameras.values())
         return data
+
+
+def _merge_figures(survey: SurveyFile) -> dict[str, Any] | None:
+    """Surveys and sightings merged in, cameras seen in several, conflicts left, matches."""
+    if not survey.is_merged_survey():
+        return None
+    return asdict(survey.merge_counts())
 
 
 def survey_info(survey: SurveyFile) -> SurveyInfo:
@@ -66,4 +74,5 @@ def survey_info(survey: SurveyFile) -> SurveyInfo:
         map_features=survey.map_feature_count(),
         area=None if bbox is None else [bbox.west, bbox.south, bbox.east, bbox.north],
         problems=problems,
+        merge=_merge_figures(survey),
     )

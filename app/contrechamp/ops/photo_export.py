@@ -20,6 +20,8 @@ _EXTENSIONS = {
     "image/webp": "webp",
     "image/heic": "heic",
     "image/heif": "heif",
+    "image/jxl": "jxl",
+    "image/avif": "avif",
 }
 
 

@@ -18,8 +18,15 @@ from pathlib import Path
 
 from contrechamp.core.errors import InputError
 from contrechamp.formats.exif import PhotoExif, read_exif
+from contrechamp.formats.jpeg_segments import (
+    SOS,
+    JpegSegment,
+    JpegStructureError,
+    header_segments,
+    is_exif_segment,
+)
 from contrechamp.formats.limits import checked_size
-from contrechamp.formats.photo_files import photo_size, sniff_mime, upright_jpeg
+from contrechamp.formats.photo_files import can_decode, photo_size, sniff_mime, upright_jpeg
 from contrechamp.store.pending import (
     MAX_ORIGINAL_BYTES,
     QUICK_HEAD_BYTES,
@@ -34,7 +41,6 @@ MAX_PHOTO_BYTES = MAX_ORIGINAL_BYTES
 """Larger than any phone photo (a 200-MP HEIC is ~40 MB)."""
 
 _HEAD_BYTES = 256 * 1024  # where a JPEG's frame header may lie after a big XMP or ICC profile
-_SOS, _APP1, _STANDALONE = 0xDA, 0xE1, frozenset({0x01, *range(0xD0, 0xD9)})
 
 Cancelled = Callable[[], bool]
 
@@ -65,11 +71,15 @@ def read_photo(path: Path) -> PhotoRead:
     except OSError as error:
         raise InputError(f"{path.name}: cannot read", "file.unreadable") from error
     mime = sniff_mime(header[:64])
-    if mime is None:
-        raise InputError(f"{path.name} is not a JPEG, HEIC, PNG or WebP photo", "photo.unsupported")
+    if mime is None or not can_decode(mime):
+        message = f"{path.name} is not a JPEG, HEIC, JPEG XL, AVIF, PNG or WebP photo"
+        raise InputError(message, "photo.unsupported")
     if size > MAX_PHOTO_BYTES:  # it grew while being read
         raise InputError(f"{path.name}: file too large", "file.too_large")
-    _check_header(header)
+    try:
+        _check_header(header)
+    except InputError as error:  # Pillow's words do not say which file: lead with its name
+        raise InputError(f"{path.name}: {error.detail}", error.code) from error
     exif = read_exif(header)
     return PhotoRead(path, size, key, mime, exif, _upright_thumbnail(exif))
 
@@ -78,14 +88,17 @@ def _read_key(path: Path) -> tuple[bytes, str, int]:
     """The bytes holding the photo's metadata, the file's quick key and its size.
 
     For a JPEG whose frame header lies in its first 64 KiB, else 256 KiB, that is this head
-    alone, and the tail is read apart; any other file (HEIC, PNG and WebP may keep EXIF at the
-    end) is read whole."""
+    alone, and the tail is read apart; any other file (HEIC, JPEG XL, AVIF, PNG and WebP may
+    keep EXIF at the end) is read whole, up to MAX_PHOTO_BYTES. Nothing is decoded: a JPEG
+    XL's size and EXIF come from its boxes, an AVIF's from libavif's parse."""
     with path.open("rb") as stream:
         size = os.fstat(stream.fileno()).st_size
         head = stream.read(QUICK_HEAD_BYTES)
-        if len(head) == QUICK_HEAD_BYTES and not _jpeg_header_within(head):
+        within = _jpeg_header_within(head)
+        if len(head) == QUICK_HEAD_BYTES and not within:
             head += stream.read(_HEAD_BYTES - len(head))  # big XMP, ICC or MPF segments
-        if not _jpeg_header_within(head):
+            within = _jpeg_header_within(head)
+        if not within:
             # Up to one byte more than its size: a file that grew beyond the limit is seen.
             rest = stream.read(max(min(size, MAX_PHOTO_BYTES) + 1 - len(head), 0))
             data = head + rest
@@ -104,22 +117,22 @@ def _jpeg_header_within(head: bytes) -> bool:
     >>> _jpeg_header_within(bytes.fromhex("ffd8ffe1ffff00"))
     False
     """
+    return _header_within(head) is not None
+
+
+def _header_within(head: bytes) -> list[JpegSegment] | None:
+    """The segments of a JPEG from SOI through SOS when they are all inside ``head``."""
     if not head.startswith(b"\xff\xd8"):
-        return False
-    position = 2
-    while position + 4 <= len(head):
-        if head[position] != 0xFF:
-            return False
-        marker = head[position + 1]
-        if marker == 0xFF:  # fill byte
-            position += 1
-        elif marker == _SOS:
-            return True
-        elif marker in _STANDALONE:
-            position += 2
-        else:
-            position += 2 + int.from_bytes(head[position + 2 : position + 4], "big")
-    return False
+        return None
+    segments: list[JpegSegment] = []
+    try:
+        for segment in header_segments(head):
+            if segment.end > len(head):
+                return None
+            segments.append(segment)
+    except JpegStructureError:
+        return None
+    return segments if segments[-1].marker == SOS else None
 
 
 def _check_header(head: bytes) -> None:
@@ -143,21 +156,11 @@ def _frame_header(head: bytes) -> bytes:
     >>> _frame_header(bytes.fromhex("ffd8ffe10008457869660000ffc000040000ffda0002abcd")).hex()
     'ffd8ffc000040000ffda0002'
     """
-    if not _jpeg_header_within(head):
+    segments = _header_within(head)
+    if segments is None:
         return head
-    kept, position = [head[:2]], 2
-    while True:
-        marker = head[position + 1]
-        if marker == 0xFF or marker in _STANDALONE:
-            step = 1 if marker == 0xFF else 2
-        else:
-            step = 2 + int.from_bytes(head[position + 2 : position + 4], "big")
-        segment = head[position : position + step]
-        if marker == _SOS:
-            return b"".join([*kept, segment])
-        if not (marker == _APP1 and segment.startswith(b"Exif\x00\x00", 4)):
-            kept.append(segment)
-        position += step
+    kept = (s for s in segments if not is_exif_segment(head, s))
+    return b"".join(head[s.start : s.end] for s in kept)
 
 
 def _upright_thumbnail(exif: PhotoExif) -> bytes | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 __all__ = ["SCHEMA_VERSION", "Layout", "layout"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 
 _V1_TABLES: dict[str, tuple[str, ...]] = {
     "alembic_version": ("version_num",),
@@ -95,6 +95,32 @@ _V4_TABLES: dict[str, tuple[str, ...]] = {
 
 _V4_INDEXES: dict[str, str] = {**_V1_INDEXES, "ix_photos_quick_key": "photos"}
 
+_V5_TABLES: dict[str, tuple[str, ...]] = {
+    name: columns for name, columns in _V4_TABLES.items() if name not in ("origins", "uploads")
+}
+
+_V6_TABLES: dict[str, tuple[str, ...]] = {
+    **_V5_TABLES,
+    "merge_surveys": ("survey_id", "title", "surveyor", "created_at", "merged_at"),
+    "sightings": ("survey_id", *_V1_TABLES["cameras"], "camera_id"),
+    "sighting_photos": ("photo_id", "survey_id", "sighting_id"),
+    "merged_cameras": (
+        "camera_id",
+        "written",
+        "reviewed",
+        "match",
+        "match_osm_id",
+        "match_distance_m",
+    ),
+    "merge_conflicts": ("camera_id", "key", "choices", "decided"),
+}
+
+_V6_INDEXES: dict[str, str] = {
+    **_V4_INDEXES,
+    "ix_sightings_camera_id": "sightings",
+    "ix_sighting_photos_sighting": "sighting_photos",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Layout:
@@ -109,6 +135,8 @@ _LAYOUTS = {
     2: Layout(_V2_TABLES, _V1_INDEXES),
     3: Layout(_V3_TABLES, _V1_INDEXES),
     4: Layout(_V4_TABLES, _V4_INDEXES),
+    5: Layout(_V5_TABLES, _V4_INDEXES),
+    6: Layout(_V6_TABLES, _V6_INDEXES),
 }
 
 

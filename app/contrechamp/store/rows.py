@@ -54,7 +54,7 @@ def tags_from_json(text: str) -> dict[str, str]:
     """Parse stored tags, refusing anything but an object of strings (the file is untrusted)."""
     try:
         tags = json.loads(text)
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, RecursionError) as error:  # RecursionError: [[[[…]]]]
         raise SurveyError("Bad tags in the survey file.", "survey.corrupt") from error
     # JSON object keys are always strings: only the values need checking.
     if type(tags) is not dict or any(type(value) is not str for value in tags.values()):

@@ -12,6 +12,7 @@ from sqlalchemy import (
     REAL,
     Column,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     MetaData,
@@ -25,16 +26,19 @@ __all__ = [
     "existing_cameras",
     "imports",
     "map_features",
+    "merge_conflicts",
+    "merge_surveys",
+    "merged_cameras",
     "meta",
     "metadata",
-    "origins",
     "pending_photos",
     "photo_blobs",
     "photos",
     "sectors",
     "settings",
+    "sighting_photos",
+    "sightings",
     "track_points",
-    "uploads",
 ]
 
 metadata = MetaData()
@@ -188,27 +192,73 @@ imports = Table(
     Column("imported_at", Text, nullable=False),
 )
 
-# Surveys merged into this one: cameras.origin refers to survey_id here.
-origins = Table(
-    "origins",
+# A merged survey (version 6, see its migration): the surveys merged in...
+merge_surveys = Table(
+    "merge_surveys",
     metadata,
     Column("survey_id", Text, primary_key=True),
     Column("title", Text, nullable=False),
     Column("surveyor", Text),
+    Column("created_at", Text),
     Column("merged_at", Text, nullable=False),
 )
 
-# Upload state per camera, so an interrupted upload can be resumed without duplicates:
-# state is pending/sent/done/failed; placeholder_id is the negative id used in the osmChange.
-uploads = Table(
-    "uploads",
+# ...each of their sightings as its survey logged it (id: its camera id there) and the
+# merged camera it belongs to (NULL once the organiser deleted that camera)...
+sightings = Table(
+    "sightings",
     metadata,
-    Column("camera_id", Text, ForeignKey("cameras.id", ondelete="CASCADE"), primary_key=True),
-    Column("state", Text, nullable=False),
-    Column("changeset_id", Integer),
-    Column("placeholder_id", Integer),
+    Column("survey_id", Text, ForeignKey("merge_surveys.survey_id"), primary_key=True),
+    Column("id", Text, primary_key=True),
+    Column("lat", REAL, nullable=False),
+    Column("lon", REAL, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("accuracy_m", REAL),
+    Column("surveyor", Text),
+    Column("created_at", Text, nullable=False),
+    Column("updated_at", Text, nullable=False),
     Column("osm_id", Integer),
     Column("osm_version", Integer),
-    Column("updated_at", Text, nullable=False),
-    Column("detail", Text, nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("tags", Text, nullable=False),
+    Column("camera_id", Text, ForeignKey("cameras.id", ondelete="SET NULL")),
+    Index("ix_sightings_camera_id", "camera_id"),
+)
+
+# ...the sighting each copied photo came with...
+sighting_photos = Table(
+    "sighting_photos",
+    metadata,
+    Column("photo_id", Integer, ForeignKey("photos.id", ondelete="CASCADE"), primary_key=True),
+    Column("survey_id", Text, nullable=False),
+    Column("sighting_id", Text, nullable=False),
+    ForeignKeyConstraint(
+        ["survey_id", "sighting_id"], ["sightings.survey_id", "sightings.id"], ondelete="CASCADE"
+    ),
+    Index("ix_sighting_photos_sighting", "survey_id", "sighting_id"),
+)
+
+# ...per merged camera: its row as the merge last wrote it (as text), whether the organiser
+# reviewed it, and its match against the cameras already in OSM (new/same/possible)...
+merged_cameras = Table(
+    "merged_cameras",
+    metadata,
+    Column("camera_id", Text, ForeignKey("cameras.id", ondelete="CASCADE"), primary_key=True),
+    Column("written", Text, nullable=False),
+    Column("reviewed", Integer, nullable=False),
+    Column("match", Text, nullable=False),
+    Column("match_osm_id", Integer),
+    Column("match_distance_m", REAL),
+)
+
+# ...and the values its sightings disagree on: choices is a JSON list of
+# {"value": ..., "sightings": [[survey_id, id], ...]}, most given first.
+merge_conflicts = Table(
+    "merge_conflicts",
+    metadata,
+    Column("camera_id", Text, ForeignKey("cameras.id", ondelete="CASCADE"), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("choices", Text, nullable=False),
+    Column("decided", Integer, nullable=False),
 )

@@ -24,6 +24,7 @@ from contrechamp.store.database import Database
 from contrechamp.store.errors import translate_errors
 from contrechamp.store.imports import ImportRecords
 from contrechamp.store.layout import SCHEMA_VERSION
+from contrechamp.store.merge_records import MergeRecords
 from contrechamp.store.migrate import (
     backup_path,
     copy_survey,
@@ -42,7 +43,13 @@ __all__ = ["SurveyFile"]
 
 
 class SurveyFile(
-    CameraRecords, PhotoRecords, AreaRecords, TrackRecords, ImportRecords, SettingRecords
+    CameraRecords,
+    PhotoRecords,
+    AreaRecords,
+    TrackRecords,
+    ImportRecords,
+    SettingRecords,
+    MergeRecords,
 ):
     """An open survey file. Every write is durable when it returns, unless inside
     :meth:`transaction`, whose block commits as a whole. Use it from one thread at a time.
@@ -85,6 +92,13 @@ class SurveyFile(
         if version < SCHEMA_VERSION:
             migrate_file(path, version)
         return cls(path, Database(path, readonly=False))
+
+    @classmethod
+    def reader(cls, path: Path) -> SurveyFile:
+        """A second, read-only connection to a survey this process already opened (and so
+        checked and migrated) with :meth:`open`: reads from it never wait for the writer."""
+        path = Path(path)
+        return cls(path, Database(path, readonly=True))
 
     @classmethod
     def open_untrusted_readonly(cls, path: Path) -> SurveyFile:
@@ -134,6 +148,18 @@ class SurveyFile(
             os.replace(work, path)
         finally:
             _remove_with_sidecars(work)
+
+    @staticmethod
+    def install(work: Path, path: Path) -> None:
+        """Make the closed survey at ``work`` one self-contained, durable file, then rename
+        it over ``path``: a survey built beside another replaces it in one step."""
+        _settle_copy(work)
+        os.replace(work, path)
+
+    @staticmethod
+    def discard(path: Path) -> None:
+        """Delete a closed survey file and the -wal, -shm and -journal files beside it."""
+        _remove_with_sidecars(path)
 
     def close(self) -> None:
         """Close the file (safe to call twice); nothing is lost, every write was committed."""

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import linecache
+import logging
+import platform
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QStandardPaths, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from contrechamp import GENERATOR
 from contrechamp.core.errors import ContrechampError
 from contrechamp.core.gps_spec import parse_gps_spec
+from contrechamp.logs import log_to_file, stop_log_file
 from contrechamp.resources import resource_path
 from contrechamp.ui.main_window import MainWindow
 from contrechamp.ui.map import OnlineTiles, VectorTiles
@@ -32,9 +36,10 @@ from contrechamp.ui.style import FIELD_STYLE
 from contrechamp.ui.tasks import run_task
 from contrechamp.ui.translations import Translations
 
-__all__ = ["FieldApp", "run_gui"]
+__all__ = ["FieldApp", "log_folder", "run_gui"]
 
 translate = QCoreApplication.translate  # lupdate recognises this name
+_log = logging.getLogger(__name__)
 
 
 class FieldApp:
@@ -114,6 +119,29 @@ def _build_demo(_progress: object, _cancelled: object) -> Path:
     return demo_survey_path()
 
 
+def log_folder() -> Path | None:
+    """The folder of the window's log file, per user (None when the system has no such place).
+
+    On Linux ``~/.local/share/Contrechamp/Contrechamp/logs``; the application and organisation
+    names must be set first.
+    """
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(base) / "logs" if base else None
+
+
+def _start_log() -> None:
+    """Open the log file (contrechamp.logs says what may go in it: no positions, no cameras)."""
+    folder = log_folder()
+    try:
+        if folder is None:
+            return
+        log_to_file(folder)
+    except OSError:  # e.g. a read-only home: the window works without its log
+        return
+    system = f"Python {platform.python_version()}, Qt {qVersion()}, {platform.system()}"
+    _log.info("%s started (%s)", GENERATOR, system)
+
+
 def _install_excepthook(window: MainWindow) -> Callable[..., object]:
     """A bug in a slot shows a short message instead of a traceback; stderr keeps the detail.
 
@@ -123,6 +151,7 @@ def _install_excepthook(window: MainWindow) -> Callable[..., object]:
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         previous(kind, error, trace)
+        _log.error("an unexpected error in the window", exc_info=(kind, error, trace))
         window.say(translate("Messages", "Something went wrong. Your saved cameras are safe."))
 
     sys.excepthook = hook
@@ -137,6 +166,7 @@ def run_gui(
     assert isinstance(app, QApplication)
     app.setApplicationName("Contrechamp")
     app.setOrganizationName("Contrechamp")
+    _start_log()
     app.setWindowIcon(QIcon(str(resource_path("icons", "contrechamp.svg"))))
     app.setStyleSheet(FIELD_STYLE)
     field = FieldApp(Settings(), Translations(), gps)
@@ -148,3 +178,4 @@ def run_gui(
     finally:
         sys.excepthook = previous
         field.translations.clear()
+        stop_log_file()

@@ -82,10 +82,6 @@ class CameraList(QWidget):
             self.retranslate_ui()
         super().changeEvent(event)
 
-    def set_status_filter(self, status: Status | None) -> None:
-        """Show only one status (None: all)."""
-        self.status.setCurrentIndex(self.status.findData(status) if status else 0)
-
     def _on_status_changed(self, _index: int) -> None:
         data = self.status.currentData()
         self.proxy.set_status(None if data is None else Status(data))

@@ -136,6 +136,7 @@ class FileCommands(QObject):
             ),
             self.tr("Exporting…"),
             self.tr("Cannot export"),
+            writes=False,
         )
 
     def choose_photo_export(self) -> None:
@@ -162,6 +163,7 @@ class FileCommands(QObject):
             lambda done: self._on_photos_exported(done, choice.folder),
             self.tr("Exporting photos…"),
             self.tr("Cannot export the photos"),
+            writes=False,
         )
 
     def _on_photos_exported(self, done: PhotoExport, folder: Path) -> None:
@@ -186,10 +188,11 @@ class FileCommands(QObject):
         from contrechamp.ops.photo_copy import copy_pending_photos
 
         return self._start(
-            lambda survey, stopping: copy_pending_photos(survey, cancelled=stopping),
+            lambda survey, stopping: copy_pending_photos(survey, stopping.progress, stopping),
             self._on_pending_copied,
             self.tr("Copying photos into the survey…"),
             self.tr("Cannot copy the photos into the survey"),
+            finish_on_close=True,  # closing the window waits for it (or stops it on request)
         )
 
     def _on_pending_copied(self, copied: CopySummary) -> None:
@@ -213,9 +216,12 @@ class FileCommands(QObject):
         on_done: Callable[[Any], None],
         busy_text: str,
         failure_title: str,
+        finish_on_close: bool = False,
+        writes: bool = True,
     ) -> bool:
         """Run ``work`` on the open survey in the background, after the work before it;
-        False without a survey."""
+        False without a survey. ``finish_on_close``: see SurveyJob; ``writes``: False for a
+        job that only reads (it gets a snapshot of its own instead of the writer's turns)."""
         session = self._window.session
         if session is None:
             return False
@@ -227,6 +233,8 @@ class FileCommands(QObject):
                 lambda result: self._if_still_open(path, on_done, result),
                 lambda error: self._if_still_open(path, self._failed(failure_title), error),
                 busy_text,
+                finish_on_close,
+                session.writer.survey if writes else None,
             )
         )
         return True

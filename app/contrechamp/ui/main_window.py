@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
-    QWidget,
 )
 
 from contrechamp.core.area import ExistingCamera
@@ -33,12 +31,15 @@ from contrechamp.ui.gps import GpsFix, GpsService
 from contrechamp.ui.gps.status_label import GpsStatusLabel
 from contrechamp.ui.map import MapCanvas, MapLegend
 from contrechamp.ui.messages import error_text, failure_text
+from contrechamp.ui.photos.closing_copy import ClosingCopy
 from contrechamp.ui.photos.intake import PhotoIntake
 from contrechamp.ui.photos.review_tab import ReviewTab
 from contrechamp.ui.session import SurveySession
 from contrechamp.ui.settings import FOLLOW_GPS, LAST_SURVEY, Settings
+from contrechamp.ui.side_tabs import SidePanelTabs
 from contrechamp.ui.sightings import Sightings
 from contrechamp.ui.start_page import StartPage
+from contrechamp.ui.survey_view import SurveyView
 from contrechamp.ui.window_actions import WindowActions
 from contrechamp.ui.window_review import REVIEW_TAB, ReviewLinks
 
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.message_box: QMessageBox | None = None
         self.files = FileCommands(self)
         self.photo_intake = PhotoIntake(self)
+        self.closing_copy = ClosingCopy(self)
         self._build_panels()
         self._build_actions()
         self._build_status_bar()
@@ -90,12 +92,7 @@ class MainWindow(QMainWindow):
         self.camera_list = CameraList(self.model)
         self.review = ReviewTab()
         self.legend = MapLegend(self.canvas)
-        self.tabs = QTabWidget()
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)  # every tab stays in sight
-        self.tabs.tabBar().setUsesScrollButtons(False)
-        tab_pages: tuple[QWidget, ...] = (self.panel, self.camera_list, self.review, self.legend)
-        for tab_page in tab_pages:
-            self.tabs.addTab(tab_page, "")
+        self.tabs = SidePanelTabs((self.panel, self.camera_list, self.review, self.legend))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.canvas)
         splitter.addWidget(self.tabs)
@@ -107,6 +104,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.sightings = Sightings(self)
         self.commands = WindowActions(self)
+        self.survey_view = SurveyView(self)
         a = self.commands
         slots = (
             (a.new_here, self.sightings.new_camera_here),
@@ -116,6 +114,7 @@ class MainWindow(QMainWindow):
             (a.delete, self.sightings.delete_selected),
             (a.glossary, self.show_glossary),
             (a.follow, self._toggle_follow),
+            (a.go_to_area, self.survey_view.go_to_area),
             (a.show_list, self._show_list),
             (a.show_review, self.show_review),
             (a.import_photos, lambda: self.photo_intake.open_dialog()),
@@ -166,9 +165,6 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         """Refresh every translated text of the window."""
         self.commands.retranslate_ui()
-        self.tabs.setTabText(0, self.tr("Camera"))
-        self.tabs.setTabText(1, self.tr("All cameras"))
-        self.tabs.setTabText(3, self.tr("Map layers"))
         self.review_links.update_title(self.review.draft_count())
         self._update_title()
         self._update_counts()
@@ -196,7 +192,7 @@ class MainWindow(QMainWindow):
         stack = self.session.undo_stack if self.session is not None else None
         a = self.commands
         for action in (
-            *(a.new_here, a.add_on_map, a.delete, a.show_list, a.show_review),
+            *(a.new_here, a.add_on_map, a.delete, a.show_list, a.show_review, a.go_to_area),
             *(a.import_photos, a.import_cameras, a.load_area, a.export, a.export_photos),
         ):
             action.setEnabled(stack is not None)
@@ -283,17 +279,14 @@ class MainWindow(QMainWindow):
         if session is None:
             self.canvas.set_cameras([])
             self.canvas.set_existing_cameras([])
+            self.survey_view.show_opening(None)
             return
         cameras = session.cameras() if cameras is None else cameras
-        self.canvas.set_area(session.survey.area_bbox(), session.survey.map_features())
+        features = session.survey.map_features()
+        self.canvas.set_area(session.survey.area_bbox(), features)
         self.canvas.set_existing_cameras(session.existing_cameras())
         self.canvas.set_cameras(cameras)
-        bbox = session.survey.area_bbox()
-        if bbox is not None:
-            lat, lon = (bbox.south + bbox.north) / 2, (bbox.west + bbox.east) / 2
-            self.canvas.center_on(lat, lon, 17)
-        elif cameras:
-            self.canvas.center_on(cameras[-1].lat, cameras[-1].lon, 17)
+        self.survey_view.show_opening(session, cameras, features)  # on its cameras or streets
 
     def _connect_session(self, session: SurveySession) -> None:
         session.camera_added.connect(self._on_camera_stored)
@@ -381,7 +374,7 @@ class MainWindow(QMainWindow):
 
     def _on_gps_fix(self, fix: GpsFix) -> None:
         self.canvas.set_gps(fix.lat, fix.lon, fix.accuracy_m, fix.heading)
-        if self.gps.follow:
+        if self.survey_view.on_fix(fix) and self.gps.follow:  # far from the area: it asks
             self.canvas.center_on(fix.lat, fix.lon)
 
     def _toggle_follow(self) -> None:
@@ -406,9 +399,14 @@ class MainWindow(QMainWindow):
             self._open_settings(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Close the survey cleanly (everything is already saved)."""
+        """Close the survey cleanly (everything is already saved); a copy of photos into the
+        survey is finished first, in sight, unless the walker stops it."""
+        if self.closing_copy.holds_close():
+            event.ignore()  # closed again once the copy has ended
+            return
         self.gps.stop()
-        self.files.jobs.stop()  # a copy or previews resume next time
+        self.photo_intake.stop()  # an import stops after the draft it is saving
+        self.files.jobs.stop()  # previews resume next time
         self.files.jobs.wait()
         self.set_session(None)
         super().closeEvent(event)

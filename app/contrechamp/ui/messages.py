@@ -1,16 +1,19 @@
-"""Short translated sentences for problem codes (core) and error codes (every layer)."""
+"""Short translated sentences for problem codes (core) and error codes (every layer; their
+English sentences are the registry of ``core/messages.py``)."""
 
 from __future__ import annotations
 
+import re
 import sys
 import traceback
 
 from PySide6.QtCore import QCoreApplication
 
 from contrechamp.core.errors import ContrechampError
+from contrechamp.core.messages import CONTEXT, error_sentence, skipped_template
 from contrechamp.core.validation import Problem
 
-__all__ = ["error_text", "failure_text", "field_name", "problem_text"]
+__all__ = ["error_text", "failure_text", "field_name", "problem_text", "skipped_text"]
 
 
 translate = QCoreApplication.translate  # lupdate recognises this name
@@ -73,11 +76,20 @@ def _suffix_problem(problem: Problem) -> str:
     key = problem.key
     if problem.code.startswith("camera:direction."):
         key = "camera:direction"
-    return (
-        template.replace("{field}", field_name(key))
-        .replace("{value}", problem.value or "")
-        .replace("{suggestion}", problem.suggestion or "")
+    return _fill(
+        template,
+        {
+            "field": field_name(key),
+            "value": problem.value or "",
+            "suggestion": problem.suggestion or "",
+        },
     )
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    """Put the values in the template's ``{name}`` places in one pass: a tag value that
+    itself reads ``{suggestion}`` stays as the walker typed it."""
+    return re.sub(r"\{(\w+)\}", lambda m: values.get(m.group(1), m.group(0)), template)
 
 
 def problem_text(problem: Problem) -> str:
@@ -85,73 +97,20 @@ def problem_text(problem: Problem) -> str:
     return _special_problem(problem) or _suffix_problem(problem)
 
 
-def _error_texts() -> dict[str, str]:
-    return {
-        "survey.newer": translate(
-            "Messages", "This survey was made with a newer Contrechamp. Update the app to open it."
-        ),
-        "survey.busy": translate(
-            "Messages", "The survey file is in use by another program. Try again."
-        ),
-        "survey.corrupt": translate("Messages", "This file is damaged or is not a survey."),
-        "survey.hostile": translate(
-            "Messages", "This survey file holds unexpected content and was not opened."
-        ),
-        "survey.full": translate("Messages", "The disk is full: the last change was not saved."),
-        "survey.missing": translate("Messages", "The survey file cannot be found."),
-        "survey.exists": translate("Messages", "A file with this name already exists."),
-        "survey.readonly": translate(
-            "Messages", "The survey file is read-only: changes cannot be saved."
-        ),
-        "survey.io": translate("Messages", "The survey file could not be read or written."),
-        "survey.invalid": translate("Messages", "The survey file cannot be used."),
-        "camera.missing": translate("Messages", "This camera is no longer in the survey."),
-        "osm.corrupt": translate("Messages", "This map file is damaged."),
-        "osm.hostile": translate(
-            "Messages", "This map file holds unsafe content and was not read."
-        ),
-        "osm.format": translate("Messages", "This is not a map file Contrechamp can read."),
-        "osm.truncated": translate("Messages", "This map file is cut short."),
-        "photo.unreadable": translate("Messages", "This file is not a photo Contrechamp can read."),
-        "gps.spec": translate("Messages", "This GPS source is not understood."),
-        "input.invalid": translate("Messages", "This file or value cannot be used."),
-        "osm.empty": translate("Messages", "This map file holds no map of an area."),
-        "osm.coordinates": translate("Messages", "This map file has places outside the world."),
-        "file.missing": translate("Messages", "The file cannot be found."),
-        "file.unreadable": translate("Messages", "The file cannot be read."),
-        "file.too_large": translate("Messages", "The file is too large to open safely."),
-        "import.format": translate(
-            "Messages",
-            "Contrechamp cannot import this kind of file. Use a survey, GeoJSON, OSM or CSV file.",
-        ),
-        "export.target": translate("Messages", "Choose a file name, not a folder."),
-    }
-
-
-def _family_texts() -> dict[str, str]:
-    damaged = translate(
-        "Messages", "This file cannot be imported: it is damaged or laid out differently."
-    )
-    return {
-        "survey": _error_texts()["survey.invalid"],
-        "osm": translate("Messages", "This map file cannot be read."),
-        "csv": damaged,
-        "geojson": damaged,
-        "overpass": damaged,
-        "record": damaged,
-        "gpx": translate("Messages", "This GPS track cannot be read."),
-    }
-
-
 def error_text(error: ContrechampError) -> str:
-    """Return a short translated message for an expected error; never a traceback."""
-    text = _error_texts().get(error.code)
-    if text is not None:
-        return text
-    family = _family_texts().get(error.code.split(".", 1)[0])
-    if family is not None:
-        return family
+    """Return a short translated message for an expected error; never a traceback.
+
+    The sentence is the registry's (``core/messages.py``); a code it lacks (the architecture
+    tests keep every raised code in it) still gets a sentence, with the English detail."""
+    sentence = error_sentence(error.code)
+    if sentence is not None:
+        return translate(CONTEXT, sentence)
     return translate("Messages", "This did not work: {detail}").replace("{detail}", error.detail)
+
+
+def skipped_text(code: str, name: str) -> str:
+    """The translated sentence saying why a photo import left the file ``name`` out."""
+    return translate(CONTEXT, skipped_template(code)).replace("{name}", name)
 
 
 def failure_text(error: BaseException) -> str:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -13,6 +17,8 @@ from contrechamp.core.errors import ContrechampError
 from contrechamp.core.photo import PhotoInfo, PhotoRole
 from contrechamp.core.sightings import NEAR_M, Nearby, nearby
 from contrechamp.core.track import TrackPoint
+from contrechamp.ops.photo_attach import PhotoToAttach, commit_photos
+from contrechamp.ops.survey_writer import SurveyWriter, Write
 from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.undo import CameraCommand, PhotoLinkCommand
 
@@ -20,11 +26,16 @@ __all__ = ["SurveySession"]
 
 
 class SurveySession(QObject):
-    """Holds the open SurveyFile, its undo stack and the cameras shown by the window.
+    """Holds the open survey, its undo stack and the cameras shown by the window.
 
-    Every public edit writes to the file first (durable when it returns) and only then pushes
-    its undo step, so a failed write leaves nothing half-done: it raises ContrechampError.
-    Undo and redo write too; a failure there is reported through ``write_failed``.
+    Every write goes through the survey's one writer (``writer``, shared with the window's
+    background jobs); reads on the window's thread go to ``survey``, a read-only snapshot
+    that never waits for a job. When the survey is free (nearly always) an edit is written
+    first and only then shown and made undoable: a failed write raises ContrechampError,
+    leaves nothing half-done and does not move the undo stack. During a job's turn the edit
+    is shown at once and written in order after the turn, without blocking the window; a
+    failure then goes to ``write_failed`` (as do those of undo and redo) and the window shows
+    what the file holds again.
     """
 
     camera_added = Signal(object)  # Camera
@@ -32,13 +43,17 @@ class SurveySession(QObject):
     camera_removed = Signal(str)  # camera id
     photos_changed = Signal(str)  # camera id
     write_failed = Signal(object)  # ContrechampError
+    _delivered = Signal(object)  # a queued write finished: what to run on the window's thread
 
     def __init__(self, survey: SurveyFile, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.survey = survey
+        self.writer = SurveyWriter(survey)
+        self.survey = SurveyFile.reader(survey.path)
         self.undo_stack = QUndoStack(self)
-        self._cameras: dict[str, Camera] = {c.id: c for c in survey.cameras()}
-        self._existing = {e.osm_id: e for e in survey.existing_cameras()}
+        self._thread = threading.current_thread()
+        self._delivered.connect(self._run_delivered)
+        self._cameras: dict[str, Camera] = {c.id: c for c in self.survey.cameras()}
+        self._existing = {e.osm_id: e for e in self.survey.existing_cameras()}
 
     def cameras(self) -> list[Camera]:
         """Return the survey's cameras, oldest first."""
@@ -90,22 +105,31 @@ class SurveySession(QObject):
 
     def add_camera(self, camera: Camera, text: str) -> None:
         """Write a new camera and push its undo step (``text`` names the step)."""
-        self.survey.add_camera(camera)
+        self._write(lambda survey: survey.add_camera(camera), lambda _: self._added(camera, text))
+
+    def _added(self, camera: Camera, text: str) -> None:
         self._cameras[camera.id] = camera
         self.camera_added.emit(camera)
         self.undo_stack.push(CameraCommand(self, None, camera, text))
 
     def edit_camera(self, camera: Camera, text: str, field: str | None = None) -> None:
         """Write a changed camera; edits of one ``field`` in a row merge into one undo step."""
-        before = self._cameras.get(camera.id)
-        if before is None:
+        current = self._cameras.get(camera.id)
+        if current is None:
             raise ContrechampError("This camera is no longer in the survey.", "camera.missing")
-        if _same_content(before, camera):
+        if _same_content(current, camera):
             return
-        self.survey.update_camera(camera)
+        self._write(
+            lambda survey: survey.update_camera(camera),
+            lambda _: self._edited(camera, text, field),
+        )
+
+    def _edited(self, camera: Camera, text: str, field: str | None) -> None:
+        before = self._cameras.get(camera.id)  # as the writes before this one left it
         self._cameras[camera.id] = camera
         self.camera_changed.emit(camera)
-        self.undo_stack.push(CameraCommand(self, before, camera, text, field))
+        if before is not None:
+            self.undo_stack.push(CameraCommand(self, before, camera, text, field))
 
     def delete_camera(self, camera_id: str, text: str) -> None:
         """Delete a camera (its photos stay in the file, detached, and come back on undo)."""
@@ -113,16 +137,40 @@ class SurveySession(QObject):
         if before is None:
             return
         photos = self.photo_links(camera_id)
-        self.survey.delete_camera(camera_id)
-        del self._cameras[camera_id]
-        self.camera_removed.emit(camera_id)
+        self._write(
+            lambda survey: survey.delete_camera(camera_id),
+            lambda _: self._deleted(before, text, photos),
+        )
+
+    def _deleted(self, before: Camera, text: str, photos: list[tuple[int, PhotoRole]]) -> None:
+        self._cameras.pop(before.id, None)
+        self.camera_removed.emit(before.id)
         self.undo_stack.push(CameraCommand(self, before, None, text, photos=photos))
 
     def attach_photo(self, photo_id: int, camera_id: str, role: PhotoRole, text: str) -> None:
         """Attach a stored photo to a camera as an undoable step."""
-        self.survey.attach_photo(photo_id, camera_id, role)
+        self._write(
+            lambda survey: survey.attach_photo(photo_id, camera_id, role),
+            lambda _: self._attached([(photo_id, role)], camera_id, text),
+        )
+
+    def attach_photos(self, camera_id: str, photos: list[PhotoToAttach], text: str) -> None:
+        """Store photos read beforehand (:func:`read_photos_to_attach`) with a camera, as one
+        undoable step; a photo already in the survey is attached, not stored twice."""
+        self._write(
+            lambda survey: commit_photos(survey, camera_id, photos),
+            lambda stored: self._attached(
+                [(p.id, p.role) for p in stored if p.id is not None], camera_id, text
+            ),
+            at_once=False,
+        )
+
+    def _attached(self, links: list[tuple[int, PhotoRole]], camera_id: str, text: str) -> None:
         self.photos_changed.emit(camera_id)
-        self.undo_stack.push(PhotoLinkCommand(self, photo_id, camera_id, role, text))
+        self.undo_stack.beginMacro(text)
+        for photo_id, role in links:
+            self.undo_stack.push(PhotoLinkCommand(self, photo_id, camera_id, role, text))
+        self.undo_stack.endMacro()
 
     def photo_links(self, camera_id: str) -> list[tuple[int, PhotoRole]]:
         """Return (photo id, role) of every photo attached to a camera."""
@@ -132,11 +180,17 @@ class SurveySession(QObject):
         """Attach or detach a photo for an undo step; failures go to ``write_failed``."""
         try:
             old = [p.camera_id for p in self.survey.photos() if p.id == photo_id]
-            self.survey.attach_photo(photo_id, camera_id, role)
         except ContrechampError as error:
             self.write_failed.emit(error)
             return
-        for changed in {camera_id, *old}:
+        self._write(
+            lambda survey: survey.attach_photo(photo_id, camera_id, role),
+            lambda _: self._photos_changed({camera_id, *old}),
+            report=True,
+        )
+
+    def _photos_changed(self, camera_ids: set[str | None]) -> None:
+        for changed in camera_ids:
             if changed is not None:
                 self.photos_changed.emit(changed)
 
@@ -147,33 +201,37 @@ class SurveySession(QObject):
         photos: list[tuple[int, PhotoRole]],
     ) -> list[tuple[int, PhotoRole]]:
         """Write the step from ``old`` to ``new`` for undo/redo; return photos a delete detached."""
-        try:
-            if new is None and old is not None:
-                return self._write_delete(old.id)
-            if new is not None and old is None:
-                self._write_add(new, photos)
-            elif new is not None:
-                self.survey.update_camera(new)
-                self._cameras[new.id] = new
-                self.camera_changed.emit(new)
-        except ContrechampError as error:
-            self.write_failed.emit(error)
+        if new is None and old is not None:
+            return self._write_delete(old.id)
+        if new is not None and old is None:
+            self._write(
+                lambda survey: _add_with(survey, new, photos), lambda _: self._show(new), True
+            )
+        elif new is not None:
+            self._write(lambda survey: survey.update_camera(new), lambda _: self._show(new), True)
         return []
 
-    def _write_add(self, camera: Camera, photos: list[tuple[int, PhotoRole]]) -> None:
-        with self.survey.transaction():
-            self.survey.add_camera(camera)
-            for photo_id, role in photos:
-                self.survey.attach_photo(photo_id, camera.id, role)
+    def _show(self, camera: Camera) -> None:
+        known = camera.id in self._cameras
         self._cameras[camera.id] = camera
-        self.camera_added.emit(camera)
+        (self.camera_changed if known else self.camera_added).emit(camera)
 
     def _write_delete(self, camera_id: str) -> list[tuple[int, PhotoRole]]:
-        photos = self.photo_links(camera_id)
-        self.survey.delete_camera(camera_id)
+        try:
+            photos = self.photo_links(camera_id)
+        except ContrechampError as error:
+            self.write_failed.emit(error)
+            return []
+        self._write(
+            lambda survey: survey.delete_camera(camera_id),
+            lambda _: self._hide(camera_id),
+            report=True,
+        )
+        return photos
+
+    def _hide(self, camera_id: str) -> None:
         self._cameras.pop(camera_id, None)
         self.camera_removed.emit(camera_id)
-        return photos
 
     def nearby(
         self, lat: float, lon: float, radius_m: float = NEAR_M, exclude: str | None = None
@@ -187,15 +245,78 @@ class SurveySession(QObject):
 
     def append_track(self, points: list[TrackPoint]) -> None:
         """Store GPS track points (only called when the walker turned tracking on)."""
+        self._write(lambda survey: survey.append_track(points), lambda _: None, report=True)
+
+    def _write(
+        self,
+        write: Write,
+        then: Callable[[Any], None],
+        report: bool = False,
+        at_once: bool = True,
+    ) -> None:
+        """Run ``write`` through the writer, then ``then(result)`` on the window's thread.
+
+        Run at once (the survey is free): a failure raises here, or with ``report`` goes to
+        ``write_failed``. Queued behind a job's turn: ``at_once`` shows the edit now (``then``
+        gets None: the walker keeps going, undo included) and the file follows in order;
+        otherwise ``then`` waits for the write. A queued write that fails goes to
+        ``write_failed``; the cameras shown are read again from the file and the undo
+        history, which no longer matches it, is cleared.
+        """
+        failures: list[ContrechampError] = []
+
+        def done(result: object) -> None:
+            if threading.current_thread() is self._thread:
+                then(result)
+            elif not at_once:
+                self._delivered.emit(partial(then, result))
+
+        def failed(error: ContrechampError) -> None:
+            if threading.current_thread() is self._thread:
+                failures.append(error)
+            else:
+                self._delivered.emit(partial(self._queued_write_failed, error))
+
+        if not self.writer.submit(write, done, failed) and at_once:
+            then(None)
+        if failures and report:
+            self.write_failed.emit(failures[0])
+        elif failures:
+            raise failures[0]
+
+    def _run_delivered(self, action: Callable[[], None]) -> None:
+        action()
+
+    def _queued_write_failed(self, error: ContrechampError) -> None:
+        self.undo_stack.clear()
+        if self.writer.pending() == 0:  # the file is the truth: show what it holds
+            self._resync()
+        self.write_failed.emit(error)
+
+    def _resync(self) -> None:
         try:
-            self.survey.append_track(points)
-        except ContrechampError as error:
-            self.write_failed.emit(error)
+            stored = {c.id: c for c in self.survey.cameras()}
+        except ContrechampError:
+            return
+        for camera_id in set(self._cameras) - set(stored):
+            self._hide(camera_id)
+        for camera in stored.values():
+            if self._cameras.get(camera.id) != camera:
+                self._show(camera)
 
     def close(self) -> None:
-        """Close the survey file; the session must not be used afterwards."""
+        """Finish the queued writes and close the survey; the session is not used afterwards."""
         self.undo_stack.clear()
+        self.writer.close()
+        self.writer.survey.close()
         self.survey.close()
+
+
+def _add_with(survey: SurveyFile, camera: Camera, photos: list[tuple[int, PhotoRole]]) -> None:
+    with survey.transaction():
+        survey.add_camera(camera)
+        for photo_id, role in photos:
+            survey.attach_photo(photo_id, camera.id, role)
 
 
 def _same_content(a: Camera, b: Camera) -> bool:

@@ -14,6 +14,7 @@ from contrechamp.core.sightings import NEAR_M, confirmed_sighting
 from contrechamp.core.tags import surveillance_tags
 from contrechamp.ui.form.edits import direction_tags
 from contrechamp.ui.gps import GpsStatus
+from contrechamp.ui.undo import on_map
 
 if TYPE_CHECKING:
     from contrechamp.ui.main_window import MainWindow
@@ -148,7 +149,7 @@ class Sightings(QObject):
         if self._window.session is None or camera is None:
             return
         moved = camera.moved_to(lat, lon, PositionSource.MAP)
-        self._edit(moved, self.tr("Move camera"), "position")
+        self._edit(moved, self.tr("Move camera"), on_map("position"))
 
     def on_direction_dragged(self, camera_id: str, bearing: float) -> None:
         """The direction handle dragged on the map: save the bearing, to the degree."""
@@ -157,7 +158,7 @@ class Sightings(QObject):
             return
         text = Bearing.of(round(bearing)).text
         turned = camera.with_tags(direction_tags(camera.tags, text))
-        self._edit(turned, self.tr("Change direction"), "camera:direction")
+        self._edit(turned, self.tr("Change direction"), on_map("camera:direction"))
 
     def _edit(self, camera: Camera, text: str, field: str) -> None:
         assert self._window.session is not None

@@ -1,7 +1,8 @@
 """Long work on the open survey file (area, imports, exports) off the GUI thread, in turn.
 
-A SurveyFile must be used from one thread at a time, so each job opens a connection of its
-own to the file and closes it when done; the window keeps its own connection meanwhile.
+A job that writes uses the survey's one read-write connection, shared with the window's own
+edits (they take turns on it: see ``ops/survey_writer.py``); a job that only reads (an
+export) opens a read-only connection of its own, a snapshot that never holds up a save.
 """
 
 from __future__ import annotations
@@ -18,39 +19,71 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.tasks import Task, run_task
 
-__all__ = ["SurveyJob", "SurveyJobs", "SurveyWork"]
+__all__ = ["JobControl", "SurveyJob", "SurveyJobs", "SurveyWork"]
 
-SurveyWork = Callable[[SurveyFile, Callable[[], bool]], Any]
-"""``work(survey, stopping)``: ``stopping()`` tells a long job the window asked it to stop."""
+
+class JobControl:
+    """Handed to a running job: calling it tells whether the window asked the job to stop;
+    ``progress(done, total)`` says how far it is (shown while the window waits for it)."""
+
+    def __init__(self, cancelled: threading.Event, progress: Callable[[int, int], None]) -> None:
+        self._cancelled, self._progress = cancelled, progress
+
+    def __call__(self) -> bool:
+        """Whether to stop now (what is done stays done)."""
+        return self._cancelled.is_set()
+
+    def progress(self, done: int, total: int) -> None:
+        """Report ``done`` of ``total`` steps."""
+        self._progress(done, total)
+
+
+SurveyWork = Callable[[SurveyFile, JobControl], Any]
+"""``work(survey, stopping)``: ``stopping()`` tells a long job the window asked it to stop;
+``stopping.progress(done, total)`` reports how far it is."""
 
 
 @dataclass(frozen=True)
 class SurveyJob:
-    """One piece of work on a survey file, what to call after it, and what it is doing."""
+    """One piece of work on a survey file, what to call after it, and what it is doing.
+
+    ``finish_on_close``: closing the window waits for this job (the copy of photos into the
+    survey) instead of stopping it, and says how far it is. ``survey``: the open survey's
+    shared connection, for a job that writes; None: the job only reads, on its own connection.
+    """
 
     survey_path: Path
     work: SurveyWork
     on_done: Callable[[Any], None]
     on_failed: Callable[[Exception], None]
     label: str = ""
+    finish_on_close: bool = False
+    survey: SurveyFile | None = None
 
 
 class SurveyJobs(QObject):
-    """Runs jobs one after the other, each on a connection of its own (the survey's writes
-    stay serialised); ``busy_changed`` and ``job_started`` drive the busy indicator."""
+    """Runs jobs one after the other; ``busy_changed`` and ``job_started`` drive the busy
+    indicator."""
 
     busy_changed = Signal(bool)
     job_started = Signal(str)  # the job's label
+    progress = Signal(int, int)  # done, total: from the running job, if it reports any
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self._pool = pool
         self._task: Task | None = None
+        self._running: SurveyJob | None = None
         self._waiting: deque[SurveyJob] = deque()
 
     def busy(self) -> bool:
         """Whether a job is running or waiting."""
         return self._task is not None or bool(self._waiting)
+
+    def finishing(self) -> bool:
+        """Whether the running job is one that closing the window waits for (a photo copy)."""
+        running = self._running if self._task is not None else None
+        return running is not None and running.finish_on_close
 
     def run(self, job: SurveyJob) -> None:
         """Run ``job`` once the jobs before it are done; its callbacks run on the GUI thread
@@ -75,17 +108,19 @@ class SurveyJobs(QObject):
             self.busy_changed.emit(False)
             return
         job = self._waiting.popleft()
+        self._running = job
         self._task = run_task(
-            _on_own_connection(job.survey_path, job.work),
+            _with_survey(job),
             lambda result: self._finish(job.on_done, result),
             lambda error: self._finish(job.on_failed, error),
             self._pool,
         )
+        self._task.signals.progress.connect(self.progress)
         self.job_started.emit(job.label)
         self.busy_changed.emit(True)
 
     def _finish(self, callback: Callable[[Any], None], value: object) -> None:
-        self._task = None
+        self._task, self._running = None, None
         try:
             callback(value)
         finally:
@@ -93,11 +128,12 @@ class SurveyJobs(QObject):
                 self._start_next()
 
 
-def _on_own_connection(
-    survey_path: Path, work: SurveyWork
-) -> Callable[[Callable[[int, int], None], threading.Event], Any]:
-    def job(_progress: Callable[[int, int], None], cancelled: threading.Event) -> Any:
-        with SurveyFile.open(survey_path) as survey:
-            return work(survey, cancelled.is_set)
+def _with_survey(job: SurveyJob) -> Callable[[Callable[[int, int], None], threading.Event], Any]:
+    def work(progress: Callable[[int, int], None], cancelled: threading.Event) -> Any:
+        control = JobControl(cancelled, progress)
+        if job.survey is not None:
+            return job.work(job.survey, control)
+        with SurveyFile.reader(job.survey_path) as survey:
+            return job.work(survey, control)
 
-    return job
+    return work

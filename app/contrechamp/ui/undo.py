@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from contrechamp.core.camera import Camera
 from contrechamp.core.photo import PhotoRole
@@ -12,17 +12,42 @@ from contrechamp.core.photo import PhotoRole
 if TYPE_CHECKING:
     from contrechamp.ui.session import SurveySession
 
-__all__ = ["CameraCommand", "PhotoLinkCommand"]
+__all__ = ["CameraCommand", "PhotoLinkCommand", "end_step", "on_map"]
 
 _MERGEABLE_ID = 3001  # any constant: QUndoStack only tries mergeWith between equal ids
+_MAP = "map:"
+
+
+def on_map(field: str) -> str:
+    """The merge key of an edit made by dragging on the map (a camera, its direction handle).
+
+    Drags of one camera in a row merge with each other, never with what was typed in the
+    form: undoing a drag gives back the value typed before it.
+    """
+    return _MAP + field
+
+
+def end_step(stack: QUndoStack) -> None:
+    """Close the step on top of ``stack``: the next edit starts a step of its own.
+
+    Called when the walker saves for good (Enter in the form); undo and redo close steps too.
+    """
+    _close_step_at(stack, stack.index() - 1)
+
+
+def _close_step_at(stack: QUndoStack, index: int) -> None:
+    command = stack.command(index) if index >= 0 else None
+    if isinstance(command, CameraCommand):
+        command.close_step()
 
 
 class CameraCommand(QUndoCommand):
     """Add (``before`` None), delete (``after`` None) or change one camera.
 
     The session has already written ``after`` when the command is pushed, so the first
-    ``redo`` (called by ``QUndoStack.push``) does nothing. Edits of the same ``field`` of the
-    same camera pushed one after another merge into one step.
+    ``redo`` (called by ``QUndoStack.push``) does nothing. Edits of the same ``field`` (a merge
+    key: see :func:`on_map`) of the same camera pushed one after another merge into one step,
+    until the step is closed (:func:`end_step`, an undo or a redo).
     """
 
     def __init__(
@@ -40,16 +65,22 @@ class CameraCommand(QUndoCommand):
         self.after = after
         self.field = field
         self._done = True
+        self._open = True  # still takes in the next edit of the same field (see close_step)
         self._photos = photos or []  # photos a deleted camera had, re-attached when it returns
 
     def id(self) -> int:
-        """Merge only edits of a named field; adds and deletes never merge."""
+        """Merge only edits of a named field, while the step is open; adds and deletes never
+        merge."""
         editing = self.field is not None and self.before is not None and self.after is not None
-        return _MERGEABLE_ID if editing else -1
+        return _MERGEABLE_ID if editing and self._open else -1
+
+    def close_step(self) -> None:
+        """Take in no more edits: the next one is a step of its own."""
+        self._open = False
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         """Fold a following edit of the same field of the same camera into this step."""
-        if not isinstance(other, CameraCommand) or other.field != self.field:
+        if not isinstance(other, CameraCommand) or other.field != self.field or not self._open:
             return False
         if self.after is None or other.before is None or other.after is None:
             return False
@@ -63,12 +94,14 @@ class CameraCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
+        self._open = False  # redone: an edit after it is a step of its own
         detached = self._session.apply_change(self.before, self.after, self._photos)
         if self.after is None:
             self._photos = detached
 
     def undo(self) -> None:
         """Write ``before`` back (re-attaching the photos a deleted camera had)."""
+        _close_step_below(self._session.undo_stack)
         detached = self._session.apply_change(self.after, self.before, self._photos)
         if self.before is None:
             self._photos = detached
@@ -101,4 +134,11 @@ class PhotoLinkCommand(QUndoCommand):
 
     def undo(self) -> None:
         """Detach the photo from the camera."""
+        _close_step_below(self._session.undo_stack)
         self._session.link_photo(self._photo_id, None, self._role)
+
+
+def _close_step_below(stack: QUndoStack) -> None:
+    """Called from ``undo``: the step below the one being undone (QUndoStack moves its index
+    after ``undo`` returns) becomes the top, and an edit after an undo is a step of its own."""
+    _close_step_at(stack, stack.index() - 2)

@@ -12,7 +12,7 @@ __all__ = ["WindowActions"]
 class WindowActions(QObject):
     """Creates the actions on a window; the window connects their ``triggered`` signals.
 
-    Single-letter keys (N, A, F) only fire when the focus is not in a text field, so typing
+    Single-letter keys (N, A, F, G) only fire when the focus is not in a text field, so typing
     in the form never triggers them.
     """
 
@@ -26,6 +26,7 @@ class WindowActions(QObject):
         self.delete = self._action(QKeySequence.StandardKey.Delete)
         self.glossary = self._action("F1")
         self.follow = self._action("F", checkable=True)
+        self.go_to_area = self._action("G")
         self.show_list = self._action("Ctrl+L")
         self.show_review = self._action("Ctrl+R")
         self.import_photos = self._action("Ctrl+I")
@@ -45,7 +46,9 @@ class WindowActions(QObject):
         self, shortcut: QKeySequence.StandardKey | str | None, checkable: bool = False
     ) -> QAction:
         action = QAction(self._window)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every key of the platform (Ctrl+Y and Ctrl+Shift+Z)
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setCheckable(checkable)
         self._window.addAction(action)
@@ -75,7 +78,7 @@ class WindowActions(QObject):
         groups: tuple[tuple[QAction | None, ...], ...] = (
             (*file_menu, self.preferences, self.quit),
             (self.new_here, self.add_on_map, self.undo, self.redo, self.delete),
-            (self.show_list, self.show_review, self.glossary, self.follow),
+            (self.show_list, self.show_review, self.glossary, self.follow, self.go_to_area),
         )
         menus = []
         for actions in groups:
@@ -98,6 +101,7 @@ class WindowActions(QObject):
             (self.delete, self.tr("Delete camera")),
             (self.glossary, self.tr("Glossary (F1)")),
             (self.follow, self.tr("Follow GPS (F)")),
+            (self.go_to_area, self.tr("Go to the survey area (G)")),
             (self.show_list, self.tr("Camera list")),
             (self.show_review, self.tr("Drafts to review")),
             (self.import_photos, self.tr("Import photos…")),

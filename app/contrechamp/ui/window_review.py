@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 __all__ = ["REVIEW_TAB", "ReviewLinks"]
 
 REVIEW_TAB = 2  # the window's tabs: Camera, All cameras, Drafts to review, Map layers
+_CLOSE_ZOOM = 18.0  # M shows a draft at least this close: its direction handle can be dragged
 
 
 class ReviewLinks(QObject):
@@ -51,11 +52,16 @@ class ReviewLinks(QObject):
             self._window.canvas.center_on(camera.lat, camera.lon)
 
     def _on_draft_chosen(self, camera_id: str) -> None:
-        self._on_draft_current(camera_id)
-        self._window.select_camera(camera_id)
-        self._window.say(
-            self.tr("Adjust it on the map or in the form. Ctrl+R goes back to the drafts.")
-        )
+        """M: the draft close up on the map and loaded in the form, the keyboard left in the
+        drafts (the next C or R still reviews it; nothing is typed into a field)."""
+        session = self._window.session
+        camera = session.camera(camera_id) if session is not None else None
+        if camera is None:
+            return
+        self._window.show_in_form(camera_id)
+        canvas = self._window.canvas
+        canvas.center_on(camera.lat, camera.lon, max(canvas.zoom, _CLOSE_ZOOM))
+        self._window.say(self.tr("Shown on the map: drag it or its handle to adjust it."))
 
     def _on_add_on_map_triggered(self) -> None:
         if self._window.commands.add_on_map.isChecked():
@@ -72,3 +78,9 @@ class ReviewLinks(QObject):
     def _on_photo_placed(self, camera_id: str) -> None:
         self._window.show_in_form(camera_id)
         self._window.say(self.tr("Photo placed as a draft camera. Ctrl+Z takes it back."))
+        # The click gave the map the keyboard: give it back, so P places the next photo.
+        review = self._window.review
+        if review.unplaced.photos.count():
+            review.unplaced.photos.setFocus()
+        else:
+            review.focus_queue()

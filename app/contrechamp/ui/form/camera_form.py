@@ -26,9 +26,11 @@ from contrechamp.ui.form.choices import match_choice, status_label
 from contrechamp.ui.form.compass import CompassRose
 from contrechamp.ui.form.edits import direction_tags, fixed_tags, number_tags
 from contrechamp.ui.form.fields import ChoiceField, NotesField, TextField
+from contrechamp.ui.form.hints import field_hint, set_hint
 from contrechamp.ui.form.photos import PhotoStrip
 from contrechamp.ui.messages import field_name, problem_text
 from contrechamp.ui.session import SurveySession
+from contrechamp.ui.undo import end_step
 
 __all__ = ["CameraForm"]
 
@@ -195,16 +197,20 @@ class CameraForm(QWidget):
         for row in range(self.status.count()):
             self.status.setItemText(row, status_label(Status(self.status.itemData(row))))
         self.compass.retranslate_ui()
-        self.direction.setPlaceholderText(self.tr("90, NE, 90-270 or 90;270"))
-        self.height_field.setPlaceholderText(self.tr("metres above the ground, e.g. 4"))
-        self.angle.setPlaceholderText(self.tr("degrees below the horizon, e.g. 15"))
-        self.operator.setPlaceholderText(self.tr("who owns the images"))
+        self._retranslate_hints()
         self.notes.setPlaceholderText(self.tr("Never sent to OpenStreetMap"))
         self.points.setText(self.tr("16 points"))
         self.fix_button.setText(self.tr("&Use suggestions"))
         self.glossary_button.setText(self.tr("&Glossary (F1)"))
         self.delete_button.setText(self.tr("Delete"))
         self.done_button.setText(self.tr("Done (Enter)"))
+
+    def _retranslate_hints(self) -> None:
+        """Short placeholders the fields always fit; the details are in the tooltips."""
+        edits = {"camera:direction": self.direction, "height": self.height_field}
+        edits |= {"camera:angle": self.angle, "operator": self.operator}
+        for key, edit in edits.items():
+            set_hint(edit, *field_hint(key), self.labels[key])
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-translate when the language changes."""
@@ -368,6 +374,8 @@ class CameraForm(QWidget):
         for field in fields:
             if focused is not None and (focused is field or field.isAncestorOf(focused)):
                 field.commit()
+        if self._session is not None:
+            end_step(self._session.undo_stack)  # saved for good: the next edit is a new step
         if self._camera_id is not None:
             self.saved.emit(self._camera_id)
 

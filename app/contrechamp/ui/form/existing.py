@@ -21,7 +21,7 @@ __all__ = ["ExistingCameraView"]
 class ExistingCameraView(QWidget):
     """Shows one OSM camera; Enter or the button logs a confirmed sighting of it."""
 
-    seen = Signal(int)  # OSM node id
+    seen = Signal(object)  # OSM node id: 64-bit, more than a Qt int holds
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:

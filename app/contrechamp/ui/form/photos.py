@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -24,64 +22,21 @@ from PySide6.QtWidgets import (
 
 from contrechamp.core.errors import ContrechampError, InputError
 from contrechamp.core.photo import PhotoInfo, PhotoRole
-from contrechamp.formats.exif import read_exif
-from contrechamp.formats.photo_files import preview_jpeg, sniff_mime
+from contrechamp.formats.photo_files import PHOTO_PATTERNS, preview_jpeg
+from contrechamp.ops.photo_attach import PhotoToAttach, read_photos_to_attach
 from contrechamp.ui.session import SurveySession
 from contrechamp.ui.tasks import run_task
 
-__all__ = ["PhotoStrip", "PreparedPhoto", "prepare_photo"]
+__all__ = ["PhotoStrip"]
 
 THUMB_PX = 320
 VIEW_PX = 1280
-_PHOTO_FILTER = "*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.png *.PNG *.webp"
 
 
-@dataclass(frozen=True, slots=True)
-class PreparedPhoto:
-    """A photo read from disk, ready to store: its metadata, bytes and preview."""
-
-    info: PhotoInfo
-    data: bytes
-    preview: bytes
-
-
-def prepare_photo(path: Path, role: PhotoRole) -> PreparedPhoto:
-    """Read a photo file, its EXIF and a preview (slow: run it off the GUI thread)."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read {path.name}", "photo.unreadable") from error
-    mime = sniff_mime(data[:64])
-    if mime is None:
-        raise InputError(f"{path.name} is not a photo", "photo.unreadable")
-    info = _photo_info(path.name, data, mime, role)
-    return PreparedPhoto(info, data, preview_jpeg(data, THUMB_PX))
-
-
-def _prepare_in_background(
+def _read_in_background(
     path: Path, role: PhotoRole, _progress: object, _cancelled: object
-) -> PreparedPhoto:
-    return prepare_photo(path, role)
-
-
-def _photo_info(filename: str, data: bytes, mime: str, role: PhotoRole) -> PhotoInfo:
-    exif = read_exif(data)
-    return PhotoInfo(
-        id=None,
-        camera_id=None,
-        sha256=hashlib.sha256(data).hexdigest(),
-        filename=filename,
-        mime=mime,
-        role=role,
-        taken_at=exif.taken_at,
-        lat=exif.lat,
-        lon=exif.lon,
-        accuracy_m=exif.accuracy_m,
-        heading=exif.heading,
-        heading_ref=exif.heading_ref,
-        altitude=exif.altitude,
-        orientation=exif.orientation,
-    )
+) -> list[PhotoToAttach]:
+    return read_photos_to_attach([path], role)
 
 
 class PhotoStrip(QWidget):
@@ -165,7 +120,7 @@ class PhotoStrip(QWidget):
 
     def _on_add_clicked(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), "", self.tr("Photos") + f" ({_PHOTO_FILTER})"
+            self, self.tr("Add photos"), "", self.tr("Photos") + f" ({PHOTO_PATTERNS})"
         )
         self.attach_files([Path(f) for f in files])
 
@@ -174,21 +129,17 @@ class PhotoStrip(QWidget):
         camera_id, role = self._camera_id, PhotoRole(self.role.currentData())
         for path in paths:
             run_task(
-                partial(_prepare_in_background, path, role),
+                partial(_read_in_background, path, role),
                 partial(self._store, camera_id=camera_id),
                 self._on_prepare_failed,
             )
 
-    def _store(self, prepared: PreparedPhoto, *, camera_id: str | None) -> None:
+    def _store(self, photos: list[PhotoToAttach], *, camera_id: str | None) -> None:
         session = self._session
         if session is None or camera_id is None or session.camera(camera_id) is None:
             return
         try:
-            with session.survey.transaction():
-                stored = session.survey.add_photo(prepared.info, prepared.data)
-                assert stored.id is not None
-                session.survey.set_thumbnail(stored.id, prepared.preview)
-            session.attach_photo(stored.id, camera_id, prepared.info.role, self.tr("Add photo"))
+            session.attach_photos(camera_id, photos, self.tr("Add photo"))
         except ContrechampError as error:
             self.failed.emit(error)
             return

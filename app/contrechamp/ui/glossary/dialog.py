@@ -56,7 +56,10 @@ class GlossaryDialog(QDialog):
         self._build_details()
         self._layout()
         self.entries.currentRowChanged.connect(self._on_row_changed)
-        self.entries.itemActivated.connect(lambda _item: self._use())
+        # A bound method, not a lambda holding ``self``: exec() hands the dialog to Python,
+        # and a lambda on a child's signal would keep it alive until the app's teardown,
+        # which then deletes it twice ("shared QObject was deleted directly").
+        self.entries.itemActivated.connect(self._on_item_activated)
         self.buttons.accepted.connect(self._use)
         self.buttons.rejected.connect(self.reject)
         self.retranslate_ui()
@@ -121,6 +124,9 @@ class GlossaryDialog(QDialog):
         self.hint.setText(translate("Glossary", entry.hint))
         tags = "<br>".join(f"<code>{k}={v}</code>" for k, v in entry.tags.items())
         self.tags.setText(self.tr("In OpenStreetMap:") + "<br>" + tags)
+
+    def _on_item_activated(self, _item: QListWidgetItem) -> None:
+        self._use()
 
     def _use(self) -> None:
         if not self.use_button.isVisible():

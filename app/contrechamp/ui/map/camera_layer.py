@@ -17,7 +17,9 @@ from numpy.typing import NDArray
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QImage, QPainter
 
-from contrechamp.core.fov import FieldOfView, FovKind, field_of_view
+from contrechamp.core.direction import Sector
+from contrechamp.core.fov import FieldOfView, FovKind
+from contrechamp.core.tags import read_camera
 from contrechamp.ui.map.camera_points import MAX_REACH_M, CameraPoints, pixels_per_metre
 from contrechamp.ui.map.point_raster import PointGroup, paint_point_groups
 from contrechamp.ui.map.projection import Viewport
@@ -42,12 +44,19 @@ TICKS_PER_CELL = 48  # at most this many in a 64-px cell: markers with a tick, e
 
 
 def direction_of(tags: Mapping[str, str]) -> float | None:
-    """Return the bearing the direction handle starts from: the middle of the first wedge."""
-    fov = field_of_view(tags)
-    if fov.kind is not FovKind.WEDGES or not fov.sectors:
+    """Return the bearing the direction handle starts from: the first direction's bearing, or
+    the middle of its range; None when no direction is tagged.
+
+    Domes and full circles too: their field of view is a circle, but the walker still typed
+    (or dragged) a direction, and the handle must show it.
+    """
+    direction = read_camera(tags).direction.value
+    if direction is None or not direction.parts:
         return None
-    start, end = fov.sectors[0]
-    return (start + ((end - start) % 360.0) / 2) % 360.0
+    first = direction.parts[0]
+    if isinstance(first, Sector):
+        return (first.start.degrees + first.span / 2) % 360.0
+    return first.degrees % 360.0
 
 
 @dataclass(frozen=True, slots=True)

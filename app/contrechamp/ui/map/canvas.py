@@ -50,7 +50,7 @@ class MapCanvas(QGraphicsView):
 
     map_clicked = Signal(float, float)
     camera_clicked = Signal(str)
-    existing_camera_clicked = Signal(int)
+    existing_camera_clicked = Signal(object)  # OSM node id: 64-bit, no Qt int
     camera_moved = Signal(str, float, float)
     camera_direction_dragged = Signal(str, float)
 
@@ -143,6 +143,11 @@ class MapCanvas(QGraphicsView):
         self._center = world_of(lat, lon)
         if zoom is not None:
             self._zoom = _clamp_zoom(zoom)
+        self._schedule_repaint()
+
+    def show_box(self, bbox: BBox) -> None:
+        """Centre the map on a box, at the largest zoom (up to 18) that shows all of it."""
+        self._fit(bbox)
         self._schedule_repaint()
 
     def set_tile_source(self, source: TileSource) -> None:

@@ -21,12 +21,7 @@ from contrechamp.ui.map.camera_layer import (
     direction_of,
 )
 from contrechamp.ui.map.camera_points import CameraPoints
-from contrechamp.ui.map.camera_tiles import (
-    CameraLayerTiles,
-    CameraScene,
-    CameraSet,
-    CameraTileKey,
-)
+from contrechamp.ui.map.camera_tiles import CameraLayerTiles, CameraScene, CameraSet
 from contrechamp.ui.map.edits import Place, place_of, touched_by
 from contrechamp.ui.map.overlays import (
     paint_attribution,
@@ -39,6 +34,7 @@ from contrechamp.ui.map.overlays import (
 from contrechamp.ui.map.projection import Viewport
 from contrechamp.ui.map.sprites import CameraSprites
 from contrechamp.ui.map.style import MapStyle, load_style
+from contrechamp.ui.map.tile_cache import TileKey
 from contrechamp.ui.map.tile_layer import TileLayer
 from contrechamp.ui.map.tile_sources import (
     OSM_ATTRIBUTION,
@@ -81,7 +77,7 @@ class MapFrame:
         self.dragged: str | None = None  # drawn live while dragged, left out of the tiles
         self._snapshots = (self.existing.snapshot(), self.survey.snapshot())
         self._scene: CameraScene | None = None
-        self.last_dropped: list[CameraTileKey] = []  # the tiles the last edit repainted
+        self.last_dropped: list[TileKey] = []  # the tiles the last edit repainted
 
     def set_area(self, bbox: BBox | None, features: Sequence[MapFeature]) -> None:
         """Replace the base map (tiles are painted again from the new features)."""

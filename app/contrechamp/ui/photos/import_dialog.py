@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import timedelta
 from pathlib import Path
 
@@ -30,16 +31,16 @@ from PySide6.QtWidgets import (
 
 from contrechamp.core.errors import ContrechampError
 from contrechamp.formats.gpx import read_gpx_track
+from contrechamp.formats.photo_files import PHOTO_PATTERNS
 from contrechamp.ops.photo_copy import CopySummary, copy_pending_photos
 from contrechamp.ops.photo_import import ImportSummary, import_photos
 from contrechamp.store.survey import SurveyFile
-from contrechamp.ui.messages import error_text
-from contrechamp.ui.photos.texts import skip_reason_text, summary_text
+from contrechamp.ui.messages import error_text, skipped_text
+from contrechamp.ui.photos.texts import summary_text
 from contrechamp.ui.tasks import Task, run_task
 
 __all__ = ["PhotoImportDialog", "copy_pending_in_background"]
 
-_PHOTO_FILTER = "*.jpg *.jpeg *.JPG *.JPEG *.heic *.HEIC *.heif *.HEIF *.png *.PNG *.webp *.WEBP"
 _MAX_OFFSET_S = 24 * 3600
 
 
@@ -56,6 +57,7 @@ class PhotoImportDialog(QDialog):
     import_failed = Signal(object)  # Exception
     photos_copied = Signal(object)  # CopySummary
     copy_failed = Signal(object)  # Exception
+    copy_progress = Signal(int, int)  # photos copied, photos to copy
 
     def __init__(
         self,
@@ -63,12 +65,17 @@ class PhotoImportDialog(QDialog):
         surveyor: str | None = None,
         parent: QWidget | None = None,
         pool: QThreadPool | None = None,
+        survey: SurveyFile | None = None,
     ) -> None:
+        """``survey``: the open survey's shared read-write connection (the window's writer);
+        without it the dialog's work opens a connection of its own to ``survey_path``."""
         super().__init__(parent)
         self._survey_path, self._surveyor, self._pool = survey_path, surveyor, pool
+        self._survey = survey
         self._paths: list[Path] = []
         self._track: Path | None = None
         self._task: Task | None = None
+        self._copying = False  # the task is the copy (not the import)
         self._closed = False  # once closed, a finishing import starts no copy
         self._build()
         self.retranslate_ui()
@@ -149,12 +156,17 @@ class PhotoImportDialog(QDialog):
         """Whether an import, or the copy of its photos, is under way."""
         return self._task is not None
 
+    def copying(self) -> bool:
+        """Whether the copy of the photos into the survey is under way (it goes on after the
+        dialog is closed)."""
+        return self._task is not None and self._copying
+
     def start_import(self) -> None:
         """Start importing the chosen paths in the background."""
         if self.running() or not self._paths:
             return
         work = _import_work(
-            self._survey_path,
+            self._connection(),
             list(self._paths),
             self._track,
             timedelta(seconds=self.offset.value()),
@@ -176,10 +188,22 @@ class PhotoImportDialog(QDialog):
         self.stage.setText(self.tr("Copying photos into the survey…"))
         self.progress.setRange(0, 0)
         self._task = copy_pending_in_background(
-            self._survey_path, self._on_copy_succeeded, self._on_copy_failed, self._pool
+            self._survey_path,
+            self._on_copy_succeeded,
+            self._on_copy_failed,
+            self._pool,
+            self._survey,
         )
+        self._copying = True
         self._task.signals.progress.connect(self._on_import_progress)
+        self._task.signals.progress.connect(self.copy_progress)
         self._update_buttons()
+
+    def _connection(self) -> Connection:
+        survey, path = self._survey, self._survey_path
+        return (
+            (lambda: nullcontext(survey)) if survey is not None else (lambda: SurveyFile.open(path))
+        )
 
     def cancel_import(self) -> None:
         """Ask the running import to stop after the draft it is saving (or the copy after the
@@ -211,7 +235,7 @@ class PhotoImportDialog(QDialog):
 
     def _on_add_files_clicked(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), "", self.tr("Photos") + f" ({_PHOTO_FILTER})"
+            self, self.tr("Add photos"), "", self.tr("Photos") + f" ({PHOTO_PATTERNS})"
         )
         self.add_paths([Path(name) for name in files])
 
@@ -243,7 +267,7 @@ class PhotoImportDialog(QDialog):
             self.copy_pending()
 
     def _on_copy_succeeded(self, copied: CopySummary) -> None:
-        self._task = None
+        self._task, self._copying = None, False
         self.progress.setRange(0, 1)
         self.progress.setValue(0 if copied.cancelled or copied.left else 1)
         self.stage.setText(self._copy_text(copied))
@@ -262,7 +286,7 @@ class PhotoImportDialog(QDialog):
         return self.tr("All photos are inside the survey.")
 
     def _on_copy_failed(self, error: Exception) -> None:
-        self._task = None
+        self._task, self._copying = None, False
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.stage.setText(
@@ -288,22 +312,26 @@ class PhotoImportDialog(QDialog):
 def _summary_with_skips(summary: ImportSummary, shown: int = 8) -> str:
     """The summary, then the first skipped files with their reason."""
     lines = [summary_text(summary)]
-    lines += [f"{Path(name).name}: {skip_reason_text(code)}" for name, code in summary.skipped]
+    lines += [skipped_text(code, Path(name).name) for name, code in summary.skipped]
     return "\n".join(lines[: shown + 1])
 
 
+Connection = Callable[[], AbstractContextManager[SurveyFile]]
+"""How a background job reaches the survey: the window's shared connection, or its own."""
+
+
 def _import_work(
-    survey_path: Path,
+    connection: Connection,
     paths: list[Path],
     track_path: Path | None,
     clock_offset: timedelta,
     surveyor: str | None,
 ) -> Callable[[Callable[[int, int], None], threading.Event], ImportSummary]:
-    """The background job: read the track, open a connection of its own, import."""
+    """The background job: read the track, then import through ``connection``."""
 
     def work(progress: Callable[[int, int], None], cancelled: threading.Event) -> ImportSummary:
         track = read_gpx_track(track_path) if track_path is not None else []
-        with SurveyFile.open(survey_path) as survey:
+        with connection() as survey:
             return import_photos(
                 survey,
                 paths,
@@ -322,21 +350,27 @@ def copy_pending_in_background(
     on_copied: Callable[[CopySummary], None],
     on_failed: Callable[[Exception], None],
     pool: QThreadPool | None = None,
+    survey: SurveyFile | None = None,
 ) -> Task:
     """Copy into the survey file at ``survey_path`` the photos an import left outside it, off
     the GUI thread on a connection of its own (e.g. when the window opens a survey whose
     ``pending_count()`` is not 0). Set the returned task's ``cancelled`` to stop it; what was
     copied stays, the rest is copied next time."""
-    return run_task(_copy_work(survey_path), on_copied, on_failed, pool)
+    connection: Connection = (
+        (lambda: nullcontext(survey))
+        if survey is not None
+        else (lambda: SurveyFile.open(survey_path))
+    )
+    return run_task(_copy_work(connection), on_copied, on_failed, pool)
 
 
 def _copy_work(
-    survey_path: Path,
+    connection: Connection,
 ) -> Callable[[Callable[[int, int], None], threading.Event], CopySummary]:
-    """The background copy of pending photos, on a connection of its own."""
+    """The background copy of pending photos, through ``connection``."""
 
     def work(progress: Callable[[int, int], None], cancelled: threading.Event) -> CopySummary:
-        with SurveyFile.open(survey_path) as survey:
+        with connection() as survey:
             return copy_pending_photos(survey, progress, cancelled.is_set)
 
     return work

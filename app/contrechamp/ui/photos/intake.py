@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QThreadPool
+from PySide6.QtCore import QEvent, QObject, QThreadPool, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 
 from contrechamp.ops.photo_copy import CopySummary
@@ -36,13 +36,32 @@ def camera_files(paths: list[Path]) -> list[Path]:
 
 
 class PhotoIntake(QObject):
-    """Opens the photo import dialog on the window's survey and takes in what it made."""
+    """Opens the photo import dialog on the window's survey and takes in what it made.
+
+    ``copy_progress`` relays how far the copy of an import's photos into the survey is, the
+    dialog open or closed.
+    """
+
+    copy_progress = Signal(int, int)  # photos copied, photos to copy
 
     def __init__(self, window: MainWindow, pool: QThreadPool | None = None) -> None:
         super().__init__(window)
         self._window = window
         self._pool = pool
         self.dialog: PhotoImportDialog | None = None
+        self._finishing: PhotoImportDialog | None = None  # closed; its import or copy goes on
+
+    def copying(self) -> bool:
+        """Whether photos of an import are being copied into the survey."""
+        return any(dialog.copying() for dialog in self._dialogs())
+
+    def stop(self) -> None:
+        """Stop the import or copy under way: what is done stays, the copy resumes next time."""
+        for dialog in self._dialogs():
+            dialog.cancel_import()
+
+    def _dialogs(self) -> list[PhotoImportDialog]:
+        return [dialog for dialog in (self.dialog, self._finishing) if dialog is not None]
 
     def open_dialog(self, paths: list[Path] | None = None) -> PhotoImportDialog | None:
         """Show the import dialog (with ``paths`` already listed); None without a survey."""
@@ -52,13 +71,16 @@ class PhotoIntake(QObject):
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.add_paths(paths or [])
             return self.dialog
-        if self._window.files.jobs.busy():  # e.g. copying the photos of an earlier import
+        if self._window.files.jobs.busy() or self._finishing is not None:  # e.g. still copying
             self._window.say(self.tr("Wait a moment: Contrechamp is still working."))
             return None
-        survey = session.survey
-        dialog = PhotoImportDialog(survey.path, survey.surveyor, self._window, self._pool)
+        survey = session.writer.survey  # the import writes in turns with the window's edits
+        dialog = PhotoImportDialog(
+            survey.path, survey.surveyor, self._window, self._pool, survey=survey
+        )
         dialog.photos_imported.connect(self._on_dialog_photos_imported)
         dialog.photos_copied.connect(self._on_dialog_photos_copied)
+        dialog.copy_progress.connect(self.copy_progress)
         dialog.add_paths(paths or [])
         dialog.finished.connect(self._on_dialog_finished)
         self.dialog = dialog
@@ -102,14 +124,20 @@ class PhotoIntake(QObject):
         if dialog is None:
             return
         if dialog.running():  # closed during an import or a copy: it goes once that reports
+            self._finishing = dialog
             for finished in (
                 dialog.photos_imported,
                 dialog.import_failed,
                 dialog.photos_copied,
                 dialog.copy_failed,
             ):
-                finished.connect(dialog.deleteLater)
+                finished.connect(self._on_finishing_done)
         else:
+            dialog.deleteLater()
+
+    def _on_finishing_done(self, _outcome: object) -> None:
+        dialog, self._finishing = self._finishing, None
+        if dialog is not None:
             dialog.deleteLater()
 
     def resume_copy(self) -> bool:
@@ -133,3 +161,4 @@ class PhotoIntake(QObject):
         self._window.say(summary_text(summary).replace("\n", " · "))
         if summary.drafts_created:
             self._window.show_review()
+        self._window.survey_view.offer_to_reject_far_drafts(summary.camera_ids)

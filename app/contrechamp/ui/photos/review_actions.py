@@ -38,7 +38,7 @@ def split_draft(session: SurveySession, camera_id: str, text: str) -> str | None
     stack.beginMacro(text)
     try:
         session.add_camera(new, text)
-        session.survey.attach_photo(moving.id, new.id, PhotoRole.CLOSE_UP)
+        session.link_photo(moving.id, new.id, PhotoRole.CLOSE_UP)
         move = PhotoMoveCommand(session, moving.id, (camera_id, moving.role), new.id, text)
         stack.push(move)
     finally:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from contrechamp.core.camera import Camera
 from contrechamp.core.drafts import direction_is_proposal
@@ -19,7 +26,13 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class DraftQueueModel(QAbstractListModel):
-    """One row per photo draft; rows leave as drafts are confirmed, rejected or deleted."""
+    """One row per photo draft; rows leave as drafts are confirmed, rejected or deleted.
+
+    ``draft_returned`` carries the id of a draft that came back to the queue because its
+    review was undone (or its status set back to draft).
+    """
+
+    draft_returned = Signal(str)  # camera id
 
     def __init__(self, session: SurveySession | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,8 +117,9 @@ class DraftQueueModel(QAbstractListModel):
             self._remove_row(row)
         elif row >= 0:
             self.dataChanged.emit(self.index(row), self.index(row))
-        else:
-            self._on_camera_added(camera)  # undo of a confirmation brings it back
+        elif in_review_queue(camera):  # undo of a confirmation brings it back
+            self._on_camera_added(camera)
+            self.draft_returned.emit(camera.id)
 
     def _on_camera_removed(self, camera_id: str) -> None:
         row = self.row_of(camera_id)

@@ -7,7 +7,6 @@ on the map; the arrow keys move through the queue. Every action is one undo step
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from contrechamp.core.errors import ContrechampError, SurveyError
 from contrechamp.core.photo import PhotoRole
 from contrechamp.ui.photos.preview_icon import preview_icon
 from contrechamp.ui.photos.review_actions import set_status, split_draft
+from contrechamp.ui.photos.review_keys import ReviewKeys
 from contrechamp.ui.photos.review_model import DraftQueueModel
 from contrechamp.ui.photos.texts import direction_shown
 from contrechamp.ui.session import SurveySession
@@ -49,9 +49,11 @@ class DraftReviewQueue(QWidget):
         self._session = session
         self.model = DraftQueueModel(session, self)
         self._build()
-        self._shortcuts()
+        self._bind_keys()
         self.retranslate_ui()
         self.model.rowsRemoved.connect(self._on_model_rows_removed)
+        self.model.rowsInserted.connect(self._on_model_rows_inserted)
+        self.model.draft_returned.connect(self.select_camera)  # undo: back to that draft
         self.model.modelReset.connect(self._select_first)
         self._select_first()
 
@@ -91,18 +93,15 @@ class DraftReviewQueue(QWidget):
         column.addWidget(self.details)
         column.addLayout(actions)
 
-    def _shortcuts(self) -> None:
-        keys = {
-            self.confirm_current: ("C", "Return", "Enter"),
-            self.reject_current: ("R", "Delete"),
-            self.split_current: ("S",),
-            self.show_current_on_map: ("M",),
-        }
-        for slot, sequences in keys.items():
-            for sequence in sequences:
-                shortcut = QShortcut(QKeySequence(sequence), self)
-                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                shortcut.activated.connect(slot)
+    def _bind_keys(self) -> None:
+        self.keys = ReviewKeys(self)
+        self.keys.bind((Qt.Key.Key_C,), self.confirm_current)
+        self.keys.bind((Qt.Key.Key_R,), self.reject_current)
+        self.keys.bind((Qt.Key.Key_S,), self.split_current)
+        self.keys.bind((Qt.Key.Key_M,), self.show_current_on_map)
+        self.keys.bind_in(self.queue, (Qt.Key.Key_Return, Qt.Key.Key_Enter), self.confirm_current)
+        self.keys.bind_in(self.queue, (Qt.Key.Key_Delete,), self.reject_current)
+        self.keys.watch(self)
 
     def retranslate_ui(self) -> None:
         """Refresh every translated text."""
@@ -186,6 +185,12 @@ class DraftReviewQueue(QWidget):
         if count:
             self.queue.setCurrentIndex(self.model.index(min(first, count - 1)))
         self._show_current()
+
+    def _on_model_rows_inserted(self, _parent: QModelIndex, _first: int, _last: int) -> None:
+        # Drafts just imported: the first one is current at once, shown on the map, ready
+        # for C or R (the list may not have had the focus yet to pick one itself).
+        if not self.queue.currentIndex().isValid():
+            self._select_first()
 
     def _on_queue_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
         self._show_current()

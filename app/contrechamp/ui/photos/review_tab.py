@@ -30,6 +30,10 @@ class ReviewTab(QWidget):
         column = QVBoxLayout(self)
         column.addWidget(self.queue, 1)
         column.addWidget(self.unplaced)
+        # Every review key works wherever the focus is in the tab: P in the drafts list,
+        # C, R, S and M among the photos to place.
+        self.queue.keys.watch(self.unplaced)
+        self.unplaced.keys.watch(self.queue)
         model = self.queue.model
         for signal in (model.rowsInserted, model.rowsRemoved):
             signal.connect(self._on_rows_changed)
@@ -53,7 +57,7 @@ class ReviewTab(QWidget):
         return self.queue.model.rowCount()
 
     def focus_queue(self) -> None:
-        """Put the keyboard in the queue, so C, R, S and M act on the current draft."""
+        """Put the keyboard in the queue, so C, R, S, M and P act on the current draft."""
         self.queue.queue.setFocus()
 
     def _on_rows_changed(self, _parent: QModelIndex, _first: int, _last: int) -> None:

@@ -1,4 +1,5 @@
-"""Translated words for what a photo import reports: why a file was skipped, the summary."""
+"""Translated words for what a photo import reports: its summary (why a file was skipped is
+``ui.messages.skipped_text``, from the registry of codes)."""
 
 from __future__ import annotations
 
@@ -6,23 +7,9 @@ from PySide6.QtCore import QCoreApplication
 
 from contrechamp.ops.photo_import import ImportSummary
 
-__all__ = ["direction_shown", "skip_reason_text", "summary_text"]
+__all__ = ["direction_shown", "summary_text"]
 
 translate = QCoreApplication.translate  # lupdate recognises this name
-
-
-def skip_reason_text(code: str) -> str:
-    """A short, friendly reason for a skipped file, from its code."""
-    reasons = {
-        "file.missing": translate("PhotoImport", "not found"),
-        "file.unreadable": translate("PhotoImport", "cannot be read"),
-        "file.too_large": translate("PhotoImport", "too large"),
-        "file.changed": translate("PhotoImport", "changed during the import"),
-        "photo.unsupported": translate("PhotoImport", "not a photo"),
-        "photo.unreadable": translate("PhotoImport", "damaged photo"),
-        "photo.too_large": translate("PhotoImport", "image too large to open safely"),
-    }
-    return reasons.get(code, translate("PhotoImport", "could not be imported"))
 
 
 def summary_text(summary: ImportSummary) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal, SignalInstance
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +18,7 @@ from contrechamp.core.errors import ContrechampError
 from contrechamp.core.photo import PhotoInfo
 from contrechamp.ui.photos.preview_icon import preview_icon
 from contrechamp.ui.photos.review_actions import place_photo
+from contrechamp.ui.photos.review_keys import ReviewKeys
 from contrechamp.ui.session import SurveySession
 
 __all__ = ["UnplacedPhotos"]
@@ -61,9 +61,6 @@ class UnplacedPhotos(QWidget):
         self.place_button = QPushButton()
         self.place_button.setCheckable(True)
         self.place_button.toggled.connect(self._on_place_toggled)
-        shortcut = QShortcut(QKeySequence("P"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.place_button.toggle)
         row = QHBoxLayout()
         row.addWidget(self.title, 1)
         row.addWidget(self.place_button)
@@ -71,6 +68,9 @@ class UnplacedPhotos(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(row)
         column.addWidget(self.photos)
+        self.keys = ReviewKeys(self)
+        self.keys.bind((Qt.Key.Key_P,), self.toggle_placing)
+        self.keys.watch(self)
 
     def retranslate_ui(self) -> None:
         """Refresh every translated text."""
@@ -125,6 +125,11 @@ class UnplacedPhotos(QWidget):
             return None
         photo_id = item.data(_PHOTO_ID_ROLE)
         return next((p for p in self._session.unplaced_photos() if p.id == photo_id), None)
+
+    def toggle_placing(self) -> None:
+        """P: start placing the chosen photo (the next map click), or stop."""
+        if self.place_button.isEnabled():
+            self.place_button.toggle()
 
     def placing(self) -> bool:
         """Whether the next click on the map places the chosen photo."""

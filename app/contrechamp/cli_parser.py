@@ -1,0 +1,144 @@
+"""The words of the command line: the commands, their options, and the window they imply."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from contrechamp import GENERATOR
+from contrechamp.core.camera import PositionSource, Status
+from contrechamp.terminal import terminal_text
+
+__all__ = ["COMMANDS", "SURVEY_SUFFIX", "command_parser", "with_default_command"]
+
+COMMANDS = ("gui", "new", "add", "import", "import-photos", "area", "merge", "export", "info")
+SURVEY_SUFFIX = ".cartoparty"  # SurveyFile.SUFFIX, without loading the store to start a window
+
+
+def command_parser() -> argparse.ArgumentParser:
+    """The parser of every command and its options (``gui`` is implied: see
+    :func:`with_default_command`)."""
+    parser = argparse.ArgumentParser(
+        prog="contrechamp",
+        description="Map surveillance cameras on a cartoparty walk and publish them in OSM.",
+    )
+    parser.add_argument("--version", action="version", version=GENERATOR)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add_command in (
+        _add_gui,
+        _add_new,
+        _add_add,
+        _add_import,
+        _add_area,
+        _add_merge,
+        _add_export,
+    ):
+        add_command(sub)
+    info = sub.add_parser("info", help="counts by status, photos, problems")
+    info.add_argument("survey", type=Path)
+    info.add_argument("--json", action="store_true", help="stable JSON output")
+    return parser
+
+
+def _add_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    imp = sub.add_parser("import", help="import cameras from other files")
+    imp.add_argument("survey", type=Path)
+    imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    photos = sub.add_parser("import-photos", help="turn photos into camera drafts")
+    photos.add_argument("survey", type=Path)
+    photos.add_argument("paths", type=Path, nargs="+", metavar="PATH")
+    photos.add_argument("--track", type=Path, help="GPX track to place photos without GPS")
+    photos.add_argument(
+        "--clock-offset",
+        default="0",
+        metavar="SECONDS",
+        help="seconds to add to the photo times to match the track "
+        "(camera 30 s slow: 30; camera on UTC+2 local time: -7200)",
+    )
+
+
+def _add_area(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    area = sub.add_parser("area", help="load the base map and OSM cameras from an extract")
+    area.add_argument("survey", type=Path)
+    area.add_argument("extract", type=Path)
+
+
+def _add_gui(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    gui = sub.add_parser("gui", help="start the window (the default command)")
+    gui.add_argument("survey", type=Path, nargs="?")
+    gui.add_argument("--area", type=Path, metavar="EXTRACT", help="load this OSM extract first")
+    gui.add_argument("--demo", action="store_true", help="open the built-in demo survey")
+    gui.add_argument(
+        "--gps", metavar="SOURCE", help="system | serial:PORT | tcp:HOST:PORT | file:PATH"
+    )
+
+
+def _add_new(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    new = sub.add_parser("new", help="create an empty survey file")
+    new.add_argument("survey", type=Path)
+    new.add_argument("--title", default="")
+    new.add_argument("--surveyor", help="a pseudonym, never exported unless you ask")
+
+
+def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    add = sub.add_parser("add", help="add one camera")
+    add.add_argument("survey", type=Path)
+    add.add_argument("--lat", required=True, metavar="DEGREES")
+    add.add_argument("--lon", required=True, metavar="DEGREES")
+    add.add_argument("--tag", action="append", default=[], metavar="KEY=VALUE")
+    add.add_argument("--photo", action="append", default=[], type=Path, metavar="FILE")
+    add.add_argument("--status", choices=[s.value for s in Status], default=Status.DRAFT.value)
+    add.add_argument(
+        "--source", choices=[s.value for s in PositionSource], default=PositionSource.MAP.value
+    )
+    add.add_argument("--accuracy", metavar="METRES")
+
+
+def _add_merge(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    merge = sub.add_parser(
+        "merge", help="merge the group's surveys, grouping double sightings of one camera"
+    )
+    merge.add_argument("out", type=Path, metavar="OUT", help="the merged survey (made or added to)")
+    merge.add_argument("surveys", type=Path, nargs="+", metavar="SURVEY")
+    merge.add_argument(
+        "--radius",
+        default="15",
+        metavar="METRES",
+        help="how far apart sightings of one "
+        "camera may be before their GPS accuracies widen it (default 15: a street across)",
+    )
+    merge.add_argument(
+        "--existing", type=Path, metavar="EXTRACT", help="OSM cameras to compare with"
+    )
+
+
+def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from contrechamp.ops.exports import ExportFormat
+
+    export = sub.add_parser("export", help="write the cameras to a file")
+    export.add_argument("survey", type=Path)
+    export.add_argument("--format", required=True, choices=[f.value for f in ExportFormat])
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    export.add_argument("--existing", type=Path, metavar="EXTRACT", help="OSM cameras to compare")
+    export.add_argument("--include-names", action="store_true", help="add surveyors' names")
+    export.add_argument("--confirmed-only", action="store_true", help="leave drafts out")
+    export.add_argument(
+        "--include-track", action="store_true", help="GPX: add your GPS track (off by default)"
+    )
+
+
+def with_default_command(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """The words to parse: ``gui`` is implied before nothing, before window options and
+    before a survey (an existing file, or a name ending in .cartoparty); any other first
+    word that is not a command is a usage error (exit 2), never a window."""
+    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version")):
+        return argv
+    if not argv or argv[0].startswith("-"):
+        return ["gui", *argv]
+    first = Path(argv[0])
+    if argv[0].endswith(SURVEY_SUFFIX) or (first.exists() and not first.is_dir()):
+        return ["gui", *argv]
+    parser.error(
+        f"unknown command {terminal_text(argv[0])!r} (choose from {', '.join(COMMANDS)}, "
+        "or give a survey file to open in the window)"
+    )

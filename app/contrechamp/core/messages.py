@@ -1,0 +1,260 @@
+"""The one registry of error codes: a short English sentence for a user, for every code.
+
+Every layer raises ``ContrechampError(detail, code)``; the window shows the sentence of the
+code here, translated (``ui/messages.py`` passes it to ``QCoreApplication.translate`` in the
+context ``"Messages"``; ``pyside6-lupdate`` collects the sentences from this file through
+``QT_TRANSLATE_NOOP``). The command line speaks English and prints an error's ``detail``,
+which names the file and says what is wrong in it; it uses the sentences here for the lists
+that carry only codes (the photos ``import-photos`` left out), led by the file's name.
+
+A code is looked up exactly, then by its family (the part before the first dot: one sentence
+for the many detailed codes of a reader, ``csv.row``, ``csv.header``…).
+``tests/architecture/test_codes.py`` checks that every code raised anywhere has a sentence,
+that every sentence is used, and that each has its French.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CONTEXT",
+    "ERRORS",
+    "FAMILIES",
+    "NOT_COPIED",
+    "NOT_COPIED_OTHERWISE",
+    "QT_TRANSLATE_NOOP",
+    "SKIPPED",
+    "SKIPPED_OTHERWISE",
+    "error_sentence",
+    "not_copied_sentence",
+    "not_copied_template",
+    "skipped_sentence",
+    "skipped_template",
+]
+
+CONTEXT = "Messages"
+"""The translation context of every sentence here (the window's ``Messages``)."""
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context``; return it unchanged (Qt's no-op marker)."""
+    return text
+
+
+_SURVEY_UNUSABLE = QT_TRANSLATE_NOOP("Messages", "The survey file cannot be used.")
+_NOT_IMPORTED = QT_TRANSLATE_NOOP(
+    "Messages", "This file cannot be imported: it is damaged or laid out differently."
+)
+
+ERRORS: dict[str, str] = {
+    "error": QT_TRANSLATE_NOOP("Messages", "This did not work."),
+    "input.invalid": QT_TRANSLATE_NOOP("Messages", "This file or value cannot be used."),
+    "write.unexpected": QT_TRANSLATE_NOOP("Messages", "The change could not be saved."),
+    # the survey file
+    "survey.invalid": _SURVEY_UNUSABLE,
+    "survey.newer": QT_TRANSLATE_NOOP(
+        "Messages", "This survey was made with a newer Contrechamp. Update the app to open it."
+    ),
+    "survey.busy": QT_TRANSLATE_NOOP(
+        "Messages", "The survey file is in use by another program. Try again."
+    ),
+    "survey.corrupt": QT_TRANSLATE_NOOP("Messages", "This file is damaged or is not a survey."),
+    "survey.hostile": QT_TRANSLATE_NOOP(
+        "Messages", "This survey file holds unexpected content and was not opened."
+    ),
+    "survey.full": QT_TRANSLATE_NOOP(
+        "Messages", "The disk is full: the last change was not saved."
+    ),
+    "survey.missing": QT_TRANSLATE_NOOP("Messages", "The survey file cannot be found."),
+    "survey.exists": QT_TRANSLATE_NOOP("Messages", "A file with this name already exists."),
+    "survey.readonly": QT_TRANSLATE_NOOP(
+        "Messages", "The survey file is read-only: changes cannot be saved."
+    ),
+    "survey.io": QT_TRANSLATE_NOOP("Messages", "The survey file could not be read or written."),
+    # what the survey holds
+    "camera.missing": QT_TRANSLATE_NOOP("Messages", "This camera is no longer in the survey."),
+    "camera.exists": QT_TRANSLATE_NOOP("Messages", "This camera is already in the survey."),
+    "sector.missing": QT_TRANSLATE_NOOP("Messages", "This sector is no longer in the survey."),
+    "photo.missing": QT_TRANSLATE_NOOP("Messages", "This photo is no longer in the survey."),
+    "photo.pending": QT_TRANSLATE_NOOP(
+        "Messages", "This photo is not inside the survey yet, and its original file is gone."
+    ),
+    # any file given to the app
+    "file.missing": QT_TRANSLATE_NOOP("Messages", "The file cannot be found."),
+    "file.unreadable": QT_TRANSLATE_NOOP("Messages", "The file cannot be read."),
+    "file.too_large": QT_TRANSLATE_NOOP("Messages", "The file is too large to open safely."),
+    "file.held": QT_TRANSLATE_NOOP(
+        "Messages", "This file is the open survey itself: it cannot be used here."
+    ),
+    # photos
+    "photo.unsupported": QT_TRANSLATE_NOOP(
+        "Messages", "This file is not a photo (JPEG, HEIC, JPEG XL, AVIF, PNG or WebP)."
+    ),
+    "photo.unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "This file is not a photo Contrechamp can read."
+    ),
+    "photo.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "This photo has too many pixels to be opened safely."
+    ),
+    # map files and OSM data
+    "osm.corrupt": QT_TRANSLATE_NOOP("Messages", "This map file is damaged."),
+    "osm.hostile": QT_TRANSLATE_NOOP(
+        "Messages", "This map file holds unsafe content and was not read."
+    ),
+    "osm.format": QT_TRANSLATE_NOOP("Messages", "This is not a map file Contrechamp can read."),
+    "osm.empty": QT_TRANSLATE_NOOP("Messages", "This map file holds no map of an area."),
+    "osm.coordinates": QT_TRANSLATE_NOOP("Messages", "This map file has places outside the world."),
+    "osm.id": QT_TRANSLATE_NOOP("Messages", "An OSM id in this file is out of range."),
+    "osm.version": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A camera linked to OSM has no version number: download it again with its metadata.",
+    ),
+    "mbtiles.corrupt": QT_TRANSLATE_NOOP("Messages", "This MBTiles file is damaged."),
+    "mbtiles.empty": QT_TRANSLATE_NOOP("Messages", "This MBTiles file holds no tiles."),
+    "mbtiles.format": QT_TRANSLATE_NOOP(
+        "Messages", "The tiles of this MBTiles file are not images."
+    ),
+    # imports and exports
+    "import.format": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Contrechamp cannot import this kind of file. Use a survey, GeoJSON, OSM or CSV file.",
+    ),
+    "csv.encoding": QT_TRANSLATE_NOOP(
+        "Messages", "This CSV file is not in a known text encoding: save it as UTF-8."
+    ),
+    "csv.columns": QT_TRANSLATE_NOOP(
+        "Messages", "This CSV file has no latitude and longitude columns."
+    ),
+    "geojson.crs": QT_TRANSLATE_NOOP(
+        "Messages", "This GeoJSON file is not in WGS 84 longitude and latitude."
+    ),
+    "overpass.incomplete": QT_TRANSLATE_NOOP(
+        "Messages", "The Overpass server stopped before the end: download the data again."
+    ),
+    "tags.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "A tag is empty, too long, or has characters OSM cannot store."
+    ),
+    "export.target": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The cameras cannot be exported there: choose a new file name in an existing folder.",
+    ),
+    "export.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The survey holds a value this format cannot carry: nothing was exported."
+    ),
+    "export.write": QT_TRANSLATE_NOOP(
+        "Messages", "The file could not be written (a full disk or a read-only folder)."
+    ),
+    # merging surveys
+    "merge.radius": QT_TRANSLATE_NOOP("Messages", "The merge radius is out of range."),
+    "merge.target": QT_TRANSLATE_NOOP(
+        "Messages", "Choose a survey file name for the merge, not a folder."
+    ),
+    "merge.not_merged": QT_TRANSLATE_NOOP(
+        "Messages", "This file exists and is not a merged survey: choose a new file name."
+    ),
+    "merge.same_file": QT_TRANSLATE_NOOP(
+        "Messages", "A survey to merge is the merged survey itself: choose another file name."
+    ),
+    # GPS
+    "gps.spec": QT_TRANSLATE_NOOP("Messages", "This GPS source is not understood."),
+    "gpx.no_track": QT_TRANSLATE_NOOP("Messages", "This GPS track has no point with a time."),
+    "gpx.too_large": QT_TRANSLATE_NOOP("Messages", "This GPS track has too many points."),
+}
+"""The sentence of each code that has one of its own."""
+
+FAMILIES: dict[str, str] = {
+    "survey": _SURVEY_UNUSABLE,
+    "csv": _NOT_IMPORTED,
+    "geojson": _NOT_IMPORTED,
+    "overpass": _NOT_IMPORTED,
+    "record": _NOT_IMPORTED,
+    "gpx": QT_TRANSLATE_NOOP("Messages", "This GPS track cannot be read."),
+    "nmea": QT_TRANSLATE_NOOP("Messages", "The GPS sends data that cannot be read."),
+    "cli": QT_TRANSLATE_NOOP("Messages", "A value given on the command line cannot be used."),
+}
+"""The sentence of the codes of a family (``csv.row``: ``csv``) that have none of their own."""
+
+SKIPPED: dict[str, str] = {
+    "file.missing": QT_TRANSLATE_NOOP("Messages", "{name}: no such file or folder"),
+    "file.unreadable": QT_TRANSLATE_NOOP("Messages", "{name} cannot be read"),
+    "file.too_large": QT_TRANSLATE_NOOP("Messages", "{name} is too large to be a photo"),
+    "file.held": QT_TRANSLATE_NOOP("Messages", "{name} is the survey itself, not a photo"),
+    "photo.unsupported": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is not a JPEG, HEIC, JPEG XL, AVIF, PNG or WebP photo"
+    ),
+    "photo.unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is damaged: it cannot be read as a photo"
+    ),
+    "photo.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "{name} has too many pixels to be opened safely"
+    ),
+    "survey.full": QT_TRANSLATE_NOOP(
+        "Messages", "{name} was not imported: the disk holding the survey is full"
+    ),
+    "survey.io": QT_TRANSLATE_NOOP(
+        "Messages", "{name} was not imported: the survey file could not be written"
+    ),
+    "survey.readonly": QT_TRANSLATE_NOOP(
+        "Messages", "{name} was not imported: the survey file is read-only"
+    ),
+    "survey.busy": QT_TRANSLATE_NOOP(
+        "Messages", "{name} was not imported: another program is using the survey file"
+    ),
+}
+"""Why a photo given to a photo import was left out, by the code the import reports."""
+
+SKIPPED_OTHERWISE = QT_TRANSLATE_NOOP("Messages", "{name} could not be imported")
+
+NOT_COPIED: dict[str, str] = {
+    "missing": QT_TRANSLATE_NOOP(
+        "Messages", "{name} was not copied into the survey: the file is gone"
+    ),
+    "changed": QT_TRANSLATE_NOOP(
+        "Messages", "{name} was not copied into the survey: the file changed during the import"
+    ),
+    "waiting": QT_TRANSLATE_NOOP("Messages", "{name} was not copied into the survey yet"),
+}
+"""Why a photo recorded by an import is still outside the survey, by its pending state."""
+
+NOT_COPIED_OTHERWISE = QT_TRANSLATE_NOOP("Messages", "{name} was not copied into the survey")
+
+
+def error_sentence(code: str) -> str | None:
+    """The English sentence of an error code: its own, else its family's; None for neither.
+
+    >>> error_sentence("csv.row")
+    'This file cannot be imported: it is damaged or laid out differently.'
+    >>> error_sentence("thing.unknown") is None
+    True
+    """
+    own = ERRORS.get(code)
+    return own if own is not None else FAMILIES.get(code.split(".", 1)[0])
+
+
+def skipped_template(code: str) -> str:
+    """The sentence, with ``{name}`` for the file, saying why a photo import left a file out."""
+    return SKIPPED.get(code, SKIPPED_OTHERWISE)
+
+
+def not_copied_template(state: str) -> str:
+    """The sentence, with ``{name}`` for the file, saying why a photo is outside the survey."""
+    return NOT_COPIED.get(state, NOT_COPIED_OTHERWISE)
+
+
+def skipped_sentence(code: str, name: str) -> str:
+    """The sentence saying why the photo ``name`` was skipped.
+
+    >>> skipped_sentence("photo.unsupported", "notes.txt")
+    'notes.txt is not a JPEG, HEIC, JPEG XL, AVIF, PNG or WebP photo'
+    >>> skipped_sentence("some.new_code", "a.jpg")
+    'a.jpg could not be imported'
+    """
+    return skipped_template(code).replace("{name}", name)
+
+
+def not_copied_sentence(state: str, name: str) -> str:
+    """The sentence saying why the photo ``name`` is not inside the survey.
+
+    >>> not_copied_sentence("missing", "IMG_1.jpg")
+    'IMG_1.jpg was not copied into the survey: the file is gone'
+    """
+    return not_copied_template(state).replace("{name}", name)
