@@ -662,8 +662,9 @@
     </message>
     <message>
         <location filename="../app/contrechamp/ui/file_commands.py" line="82" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="104" />
         <source>Import cameras</source>
-        <translation>Importer des caméras</translation>
+        <translation>Import de caméras</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/file_commands.py" line="84" />
@@ -1945,6 +1946,11 @@
         <location filename="../app/contrechamp/ui/photos/intake.py" line="75" />
         <source>Wait a moment: Contrechamp is still working.</source>
         <translation>Un instant : Contrechamp travaille encore.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/intake.py" line="159" />
+        <source>Import photos</source>
+        <translation>Import de photos</translation>
     </message>
 </context>
 <context>

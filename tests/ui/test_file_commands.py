@@ -236,3 +236,24 @@ def test_another_survey_brings_its_cameras_and_photos_with_previews(
     [photo] = window.session.survey.photos(camera.id)
     assert photo.id is not None
     assert window.session.survey.thumbnail(photo.id)  # made in the background after
+
+
+def test_an_import_of_cameras_is_one_undo_step_and_redo_brings_it_back(
+    qtbot: QtBot, window: MainWindow, shared_data: Path
+) -> None:
+    assert window.files.import_cameras([shared_data / "osm" / "monaco_cameras.osm"])
+    _wait_idle(qtbot, window)
+    session = window.session
+    assert session is not None
+    imported = session.camera_count()
+    assert imported == 16
+    assert window.commands.undo.toolTip() == "Import cameras"
+    window.commands.undo.trigger()  # one step takes every imported camera out
+    assert session.camera_count() == 0
+    assert window.model.rowCount() == 0
+    with SurveyFile.open_untrusted_readonly(session.survey.path) as survey:
+        assert survey.cameras() == []
+    window.commands.redo.trigger()
+    assert session.camera_count() == imported
+    with SurveyFile.open_untrusted_readonly(session.survey.path) as survey:
+        assert len(survey.cameras()) == imported

@@ -101,7 +101,7 @@ class FileCommands(QObject):
     def _on_imported(self, result: ImportResult) -> None:
         session = self._window.session
         if session is not None:
-            session.adopt_new_cameras()
+            session.adopt_new_cameras(self.tr("Import cameras"))  # one undo step
             self._window.review.unplaced.refresh()
         already = sum(f.already_there for f in result.files)
         text = self.tr("Imported %n camera(s).", "", result.added)

@@ -20,7 +20,7 @@ from contrechamp.core.track import TrackPoint
 from contrechamp.ops.photo_attach import PhotoToAttach, commit_photos
 from contrechamp.ops.survey_writer import SurveyWriter, Write
 from contrechamp.store.survey import SurveyFile
-from contrechamp.ui.undo import CameraCommand, PhotoLinkCommand
+from contrechamp.ui.undo import BatchCommand, CameraCommand, PhotoLinkCommand
 
 __all__ = ["SurveySession"]
 
@@ -79,25 +79,54 @@ class SurveySession(QObject):
         """Read the OSM cameras again after the survey's area was replaced."""
         self._existing = {e.osm_id: e for e in self.survey.existing_cameras()}
 
-    def adopt_cameras(self, camera_ids: list[str]) -> None:
-        """Take in cameras another connection wrote to the file (a background photo import).
+    def adopt_cameras(self, camera_ids: list[str], text: str | None = None) -> None:
+        """Take in cameras a background job wrote to the file (an import of cameras or photos).
 
-        They are already saved, so no undo step is pushed; ``camera_added`` is emitted.
+        They are already saved; ``camera_added`` is emitted for each. With ``text``, the whole
+        batch becomes one undo step (undo removes them all, redo brings them back).
         """
+        adopted = []
         for camera_id in camera_ids:
             if camera_id not in self._cameras:
                 camera = self.survey.camera(camera_id)
                 self._cameras[camera_id] = camera
                 self.camera_added.emit(camera)
+                adopted.append(camera)
+        if text is not None and adopted:
+            self.undo_stack.push(BatchCommand(self, adopted, text))
 
-    def adopt_new_cameras(self) -> list[str]:
-        """Take in every camera of the file not shown yet (after a background import).
-
-        Returns their ids; no undo step is pushed (they are already saved).
-        """
+    def adopt_new_cameras(self, text: str | None = None) -> list[str]:
+        """Take in every camera of the file not shown yet (after a background import); with
+        ``text`` they become one undo step. Returns their ids."""
         fresh = [c.id for c in self.survey.cameras() if c.id not in self._cameras]
-        self.adopt_cameras(fresh)
+        self.adopt_cameras(fresh, text)
         return fresh
+
+    def remove_batch(self, cameras: list[Camera]) -> dict[str, list[tuple[int, PhotoRole]]]:
+        """Delete a batch of cameras in one write (undo of an import); return the photos each
+        had, which stay in the file detached."""
+        links = {c.id: self.photo_links(c.id) for c in cameras}
+        ids = [c.id for c in cameras]
+        self._write(lambda survey: _delete_all(survey, ids), lambda _: self._hide_all(ids), True)
+        return links
+
+    def restore_batch(
+        self, cameras: list[Camera], links: dict[str, list[tuple[int, PhotoRole]]]
+    ) -> None:
+        """Write a removed batch back in one write, its photos attached again (redo)."""
+        self._write(
+            lambda survey: _add_all(survey, cameras, links),
+            lambda _: self._show_all(cameras),
+            report=True,
+        )
+
+    def _show_all(self, cameras: list[Camera]) -> None:
+        for camera in cameras:
+            self._show(camera)
+
+    def _hide_all(self, camera_ids: list[str]) -> None:
+        for camera_id in camera_ids:
+            self._hide(camera_id)
 
     def unplaced_photos(self) -> list[PhotoInfo]:
         """Photos stored without a camera: they wait to be placed on the map."""
@@ -310,6 +339,22 @@ class SurveySession(QObject):
         self.writer.close()
         self.writer.survey.close()
         self.survey.close()
+
+
+def _delete_all(survey: SurveyFile, camera_ids: list[str]) -> None:
+    with survey.transaction():
+        for camera_id in camera_ids:
+            survey.delete_camera(camera_id)
+
+
+def _add_all(
+    survey: SurveyFile, cameras: list[Camera], links: dict[str, list[tuple[int, PhotoRole]]]
+) -> None:
+    with survey.transaction():
+        survey.add_cameras(cameras)
+        for camera in cameras:
+            for photo_id, role in links.get(camera.id, []):
+                survey.attach_photo(photo_id, camera.id, role)
 
 
 def _add_with(survey: SurveyFile, camera: Camera, photos: list[tuple[int, PhotoRole]]) -> None:

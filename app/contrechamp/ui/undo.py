@@ -12,7 +12,7 @@ from contrechamp.core.photo import PhotoRole
 if TYPE_CHECKING:
     from contrechamp.ui.session import SurveySession
 
-__all__ = ["CameraCommand", "PhotoLinkCommand", "end_step", "on_map"]
+__all__ = ["BatchCommand", "CameraCommand", "PhotoLinkCommand", "end_step", "on_map"]
 
 _MERGEABLE_ID = 3001  # any constant: QUndoStack only tries mergeWith between equal ids
 _MAP = "map:"
@@ -105,6 +105,29 @@ class CameraCommand(QUndoCommand):
         detached = self._session.apply_change(self.after, self.before, self._photos)
         if self.before is None:
             self._photos = detached
+
+
+class BatchCommand(QUndoCommand):
+    """A batch of cameras an import added, as one step: undo removes them all in one write,
+    redo writes them back with their photos. Pushed after the import wrote them."""
+
+    def __init__(self, session: SurveySession, cameras: list[Camera], text: str) -> None:
+        super().__init__(text)
+        self._session, self._cameras = session, cameras
+        self._links: dict[str, list[tuple[int, PhotoRole]]] = {}
+        self._done = True
+
+    def redo(self) -> None:
+        """Write the batch back (skipped the first time: the import wrote it)."""
+        if self._done:
+            self._done = False
+            return
+        self._session.restore_batch(self._cameras, self._links)
+
+    def undo(self) -> None:
+        """Remove the batch; its photos stay in the file, detached, until redo."""
+        _close_step_below(self._session.undo_stack)
+        self._links = self._session.remove_batch(self._cameras)
 
 
 class PhotoLinkCommand(QUndoCommand):

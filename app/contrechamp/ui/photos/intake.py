@@ -156,7 +156,7 @@ class PhotoIntake(QObject):
         session = self._window.session
         if session is None:
             return
-        session.adopt_cameras(summary.camera_ids)
+        session.adopt_cameras(summary.camera_ids, self.tr("Import photos"))  # one undo step
         self._window.review.unplaced.refresh()
         self._window.say(summary_text(summary).replace("\n", " · "))
         if summary.drafts_created:
