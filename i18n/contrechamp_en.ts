@@ -12,43 +12,43 @@
 <context>
     <name>FileCommands</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="72" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="73" />
         <source>Map loaded: %n camera(s) already in OpenStreetMap.</source>
         <translation>
             <numerusform>Map loaded: %n camera already in OpenStreetMap.</numerusform><numerusform>Map loaded: %n cameras already in OpenStreetMap.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="107" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="108" />
         <source>Imported %n camera(s).</source>
         <translation>
             <numerusform>Imported %n camera.</numerusform><numerusform>Imported %n cameras.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="109" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="110" />
         <source>%n already in the survey.</source>
         <translation>
             <numerusform>%n already in the survey.</numerusform><numerusform>%n already in the survey.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="135" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="136" />
         <source>Wrote %n camera(s) to %1.</source>
         <translation>
             <numerusform>Wrote %n camera to %1.</numerusform><numerusform>Wrote %n cameras to %1.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="170" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="171" />
         <source>Wrote %n photo(s) to %1.</source>
         <translation>
             <numerusform>Wrote %n photo to %1.</numerusform><numerusform>Wrote %n photos to %1.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="172" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="173" />
         <source>%n photo(s) could not be written.</source>
         <translation>
             <numerusform>%n photo could not be written.</numerusform><numerusform>%n photos could not be written.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="205" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="206" />
         <source>%n photo(s) not copied: the original file is missing or changed.</source>
         <translation>
             <numerusform>%n photo not copied: the original file is missing or changed.</numerusform><numerusform>%n photos not copied: the original file is missing or changed.</numerusform></translation>
@@ -57,7 +57,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="189" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="190" />
         <source>%n camera(s)</source>
         <translation>
             <numerusform>%n camera</numerusform><numerusform>%n cameras</numerusform></translation>
@@ -99,7 +99,7 @@
 <context>
     <name>PhotoImportDialog</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="282" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="283" />
         <source>%n photo(s) not copied: the original file is missing or changed.</source>
         <translation>
             <numerusform>%n photo not copied: the original file is missing or changed.</numerusform><numerusform>%n photos not copied: the original file is missing or changed.</numerusform></translation>
@@ -123,7 +123,7 @@
 <context>
     <name>UnplacedPhotos</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/unplaced.py" line="78" />
+        <location filename="../app/contrechamp/ui/photos/unplaced.py" line="68" />
         <source>%n photo(s) to place on the map</source>
         <translation>
             <numerusform>%n photo to place on the map</numerusform><numerusform>%n photos to place on the map</numerusform></translation>

@@ -374,82 +374,82 @@
 <context>
     <name>DraftReviewQueue</name>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="108" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="105" />
         <source>Confirm (C)</source>
         <translation>Confirmer (C)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="109" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="106" />
         <source>The camera is there and looks that way</source>
         <translation>La caméra est bien là et regarde dans cette direction</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="110" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="107" />
         <source>Reject (R)</source>
         <translation>Rejeter (R)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="111" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="108" />
         <source>Not a camera, or not worth mapping</source>
         <translation>Pas une caméra, ou rien à cartographier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="112" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="109" />
         <source>Split (S)</source>
         <translation>Séparer (S)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="113" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="110" />
         <source>These photos show two different cameras</source>
         <translation>Ces photos montrent deux caméras différentes</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="114" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="111" />
         <source>Show on map (M)</source>
         <translation>Voir sur la carte (M)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="115" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="112" />
         <source>Nothing left to review.</source>
         <translation>Plus rien à vérifier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="145" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="142" />
         <source>Confirm camera</source>
         <translation>Confirmer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="149" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="146" />
         <source>Reject camera</source>
         <translation>Rejeter la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="157" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="154" />
         <source>Split camera</source>
         <translation>Séparer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="224" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="220" />
         <source>No direction: the photo had no compass heading. Set it on the form.</source>
         <translation>Pas de direction : la photo n’avait pas de cap de boussole. Indiquez-la dans le formulaire.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="225" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="221" />
         <source>Looks towards %1 (from the photo's compass: check it).</source>
         <translation>Regarde vers %1 (d’après la boussole de la photo : à vérifier).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="234" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="227" />
         <source>Close-up</source>
         <translation>Gros plan</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="235" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="228" />
         <source>Wide</source>
         <translation>Plan large</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="236" />
+        <location filename="../app/contrechamp/ui/photos/review_queue.py" line="229" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
@@ -633,27 +633,27 @@
 <context>
     <name>FileCommands</name>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="51" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="52" />
         <source>Load map area from OSM extract</source>
         <translation>Charger la zone depuis un extrait OSM</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="53" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="54" />
         <source>OpenStreetMap extracts</source>
         <translation>Extraits OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="65" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="66" />
         <source>Reading the map…</source>
         <translation>Lecture de la carte…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="66" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="67" />
         <source>Cannot load this map</source>
         <translation>Impossible de charger cette carte</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="72" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="73" />
         <source>Map loaded: %n camera(s) already in OpenStreetMap.</source>
         <translation>
             <numerusform>Carte chargée : %n caméra déjà dans OpenStreetMap.</numerusform>
@@ -661,28 +661,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="82" />
-        <location filename="../app/contrechamp/ui/file_commands.py" line="104" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="83" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="105" />
         <source>Import cameras</source>
         <translation>Import de caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="84" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="85" />
         <source>Surveys, GeoJSON, OSM and CSV files</source>
         <translation>Relevés, fichiers GeoJSON, OSM et CSV</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="97" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="98" />
         <source>Importing cameras…</source>
         <translation>Import des caméras…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="98" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="99" />
         <source>Cannot import these cameras</source>
         <translation>Impossible d’importer ces caméras</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="107" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="108" />
         <source>Imported %n camera(s).</source>
         <translation>
             <numerusform>%n caméra importée.</numerusform>
@@ -690,7 +690,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="109" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="110" />
         <source>%n already in the survey.</source>
         <translation>
             <numerusform>%n déjà dans le relevé.</numerusform>
@@ -698,7 +698,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="135" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="136" />
         <source>Wrote %n camera(s) to %1.</source>
         <translation>
             <numerusform>%n caméra écrite dans %1.</numerusform>
@@ -706,27 +706,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="137" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="138" />
         <source>Exporting…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="138" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="139" />
         <source>Cannot export</source>
         <translation>Export impossible</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="164" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="165" />
         <source>Exporting photos…</source>
         <translation>Export des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="165" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="166" />
         <source>Cannot export the photos</source>
         <translation>Impossible d’exporter les photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="170" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="171" />
         <source>Wrote %n photo(s) to %1.</source>
         <translation>
             <numerusform>%n photo écrite dans %1.</numerusform>
@@ -734,7 +734,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="172" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="173" />
         <source>%n photo(s) could not be written.</source>
         <translation>
             <numerusform>%n photo non écrite.</numerusform>
@@ -742,27 +742,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="182" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="183" />
         <source>Making photo previews…</source>
         <translation>Préparation des aperçus des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="183" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="184" />
         <source>Cannot make the photo previews</source>
         <translation>Impossible de préparer les aperçus des photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="193" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="194" />
         <source>Copying photos into the survey…</source>
         <translation>Copie des photos dans le relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="194" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="195" />
         <source>Cannot copy the photos into the survey</source>
         <translation>Impossible de copier les photos dans le relevé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="205" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="206" />
         <source>%n photo(s) not copied: the original file is missing or changed.</source>
         <translation>
             <numerusform>%n photo non copiée : le fichier d’origine manque ou a changé.</numerusform>
@@ -1190,7 +1190,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="189" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="190" />
         <source>%n camera(s)</source>
         <translation>
             <numerusform>%n caméra</numerusform>
@@ -1198,22 +1198,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="228" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="230" />
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/main_window.py" line="235" />
         <source>Cannot open the survey</source>
         <translation>Impossible d’ouvrir le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="238" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="246" />
         <source>Cannot create the survey</source>
         <translation>Impossible de créer le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="343" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="351" />
         <source>Saved. Press N for the next camera.</source>
         <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="395" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="403" />
         <source>Use glossary values</source>
         <translation>Valeurs du glossaire</translation>
     </message>
@@ -1817,107 +1822,107 @@
 <context>
     <name>PhotoImportDialog</name>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="124" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="125" />
         <source>Import walk photos</source>
         <translation>Importer les photos de la balade</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="125" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="126" />
         <source>Add &amp;photos…</source>
         <translation>Ajouter des &amp;photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="126" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="127" />
         <source>Add a &amp;folder…</source>
         <translation>Ajouter un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="127" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="128" />
         <source>GPS &amp;track…</source>
         <translation>&amp;Trajet GPS…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="128" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="129" />
         <source>Places photos that have no position (GPX file)</source>
         <translation>Place les photos qui n’ont pas de position (fichier GPX)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="129" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="130" />
         <source>No track</source>
         <translation>Pas de trajet</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="130" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="131" />
         <source>Camera clock offset</source>
         <translation>Décalage de l’horloge de l’appareil</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="131" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="132" />
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="132" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="133" />
         <source>Seconds to add to the photo times to match the track</source>
         <translation>Secondes à ajouter à l’heure des photos pour qu’elles suivent le trajet</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="133" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="134" />
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="177" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="178" />
         <source>Reading photos…</source>
         <translation>Lecture des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="188" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="189" />
         <source>Copying photos into the survey…</source>
         <translation>Copie des photos dans le relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="228" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="229" />
         <source>&amp;Stop</source>
         <translation>&amp;Arrêter</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="228" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="229" />
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="238" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="239" />
         <source>Add photos</source>
         <translation>Ajouter des photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="238" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="239" />
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="243" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="244" />
         <source>Add a folder of photos</source>
         <translation>Ajouter un dossier de photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="249" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="250" />
         <source>GPS track</source>
         <translation>Trajet GPS</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="249" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="250" />
         <source>GPX tracks</source>
         <translation>Trajets GPX</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="279" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="280" />
         <source>Copy stopped: the other photos are copied next time.</source>
         <translation>Copie arrêtée : les autres photos seront copiées la prochaine fois.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="282" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="283" />
         <source>%n photo(s) not copied: the original file is missing or changed.</source>
         <translation>
             <numerusform>%n photo non copiée : le fichier d'origine est absent ou modifié.</numerusform>
@@ -1925,17 +1930,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="286" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="287" />
         <source>All photos are inside the survey.</source>
         <translation>Toutes les photos sont dans le relevé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="295" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="296" />
         <source>The photos could not all be copied. They are copied next time.</source>
         <translation>Les photos n'ont pas toutes pu être copiées. Elles le seront la prochaine fois.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="307" />
+        <location filename="../app/contrechamp/ui/photos/import_dialog.py" line="308" />
         <source>The import failed. Nothing more was changed.</source>
         <translation>L’import a échoué. Rien d’autre n’a été modifié.</translation>
     </message>
@@ -1956,45 +1961,45 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="75" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="73" />
         <source>Add &amp;photos…</source>
         <translation>Ajouter des &amp;photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="78" />
-        <location filename="../app/contrechamp/ui/form/photos.py" line="115" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="76" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="105" />
         <source>Close-up</source>
         <translation>Gros plan</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="79" />
-        <location filename="../app/contrechamp/ui/form/photos.py" line="116" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="77" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="106" />
         <source>Wide (where it is)</source>
         <translation>Plan large (où elle est)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="80" />
-        <location filename="../app/contrechamp/ui/form/photos.py" line="117" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="78" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="107" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="82" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="80" />
         <source>What the next photos show</source>
         <translation>Ce que montrent les prochaines photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="123" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="113" />
         <source>Add photos</source>
         <translation>Ajouter des photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="123" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="113" />
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="142" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="132" />
         <source>Add photo</source>
         <translation>Ajouter une photo</translation>
     </message>
@@ -2002,7 +2007,7 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="176" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="166" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -2269,7 +2274,7 @@
 <context>
     <name>UnplacedPhotos</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/photos/unplaced.py" line="78" />
+        <location filename="../app/contrechamp/ui/photos/unplaced.py" line="68" />
         <source>%n photo(s) to place on the map</source>
         <translation>
             <numerusform>%n photo à placer sur la carte</numerusform>
@@ -2277,17 +2282,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/unplaced.py" line="79" />
+        <location filename="../app/contrechamp/ui/photos/unplaced.py" line="69" />
         <source>Place on map (P)</source>
         <translation>Placer sur la carte (P)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/unplaced.py" line="81" />
+        <location filename="../app/contrechamp/ui/photos/unplaced.py" line="71" />
         <source>Then click the map where the camera is: a draft is made there</source>
         <translation>Cliquez ensuite sur la carte là où est la caméra : une caméra à vérifier y est créée</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/unplaced.py" line="145" />
+        <location filename="../app/contrechamp/ui/photos/unplaced.py" line="132" />
         <source>Place photo</source>
         <translation>Placer la photo</translation>
     </message>

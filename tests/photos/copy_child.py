@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from contrechamp.ops import photo_copy
+from contrechamp.ops.progress import Progress
 from contrechamp.store import SurveyFile
 
 
@@ -25,7 +26,7 @@ def main(survey_path: Path, kill_at: int, batch_bytes: int) -> None:
             os.kill(os.getpid(), signal.SIGKILL)
 
     with SurveyFile.open(survey_path) as survey:
-        photo_copy.copy_pending_photos(survey, progress)
+        photo_copy.copy_pending_photos(survey, Progress(listener=progress))
     print("finished without being killed", flush=True)
 
 

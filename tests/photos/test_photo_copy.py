@@ -23,11 +23,13 @@ from contrechamp.ops.info import survey_info
 from contrechamp.ops.photo_copy import copy_pending_photos
 from contrechamp.ops.photo_export import export_photos
 from contrechamp.ops.photo_import import import_photos, render_previews
+from contrechamp.ops.progress import Progress
 from contrechamp.store import SCHEMA_VERSION
 from contrechamp.store.pending import PendingState, quick_key_of
 from contrechamp.store.safety import inspect_survey
 from contrechamp.store.survey import SurveyFile
 from tests.photos.photo_factory import HOME, T0, write_photo, write_walk
+from tests.photos.stopping import StopsAfterChecks
 
 CHILD = Path(__file__).with_name("copy_child.py")
 
@@ -160,14 +162,15 @@ def test_stopping_keeps_committed_batches_and_the_next_copy_resumes(
     folder = _many_photos(tmp_path / "walk", 6)
     _imported(survey_path, folder)
     monkeypatch.setattr("contrechamp.ops.photo_copy.BATCH_BYTES", 1)  # one photo per batch
-    asked = iter(range(100))
     with SurveyFile.open(survey_path) as survey:
-        first = copy_pending_photos(survey, cancelled=lambda: next(asked) >= 2)
+        first = copy_pending_photos(survey, StopsAfterChecks(checks=2))
         assert first.cancelled
         assert first.copied == 2
         assert survey.pending_count() == 4
         progress: list[tuple[int, int]] = []
-        second = copy_pending_photos(survey, lambda d, t: progress.append((d, t)))
+        second = copy_pending_photos(
+            survey, Progress(listener=lambda d, t: progress.append((d, t)))
+        )
         assert (second.copied, second.cancelled) == (4, False)
         assert progress[-1] == (4, 4)
         assert survey.pending_count() == 0

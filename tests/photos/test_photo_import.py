@@ -21,9 +21,11 @@ from contrechamp.core.geo import distance_m
 from contrechamp.core.photo import PhotoRole
 from contrechamp.core.track import TrackPoint
 from contrechamp.ops.photo_import import copy_pending_photos, import_photos, render_previews
+from contrechamp.ops.progress import Progress
 from contrechamp.store.pending import PendingState
 from contrechamp.store.survey import SurveyFile
 from tests.photos.photo_factory import HOME, PHOTO_KINDS, T0, make_exif, write_photo, write_walk
+from tests.photos.stopping import StopsAfterChecks
 
 
 @pytest.fixture
@@ -115,8 +117,7 @@ def test_cancel_leaves_every_draft_with_its_photos(survey: SurveyFile, tmp_path:
             heading=12.0,
             taken_at=T0 + timedelta(minutes=i, seconds=20),
         )
-    calls = iter(range(1000))
-    summary = import_photos(survey, [folder], cancelled=lambda: next(calls) >= 15)
+    summary = import_photos(survey, [folder], progress=StopsAfterChecks(checks=15))
     assert summary.cancelled
     assert 0 < summary.drafts_created < 6
     assert len(survey.cameras()) == summary.drafts_created
@@ -127,7 +128,9 @@ def test_cancel_leaves_every_draft_with_its_photos(survey: SurveyFile, tmp_path:
 def test_progress_rises_to_the_total(survey: SurveyFile, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     import_photos(
-        survey, [write_walk(tmp_path / "walk")], progress=lambda d, t: seen.append((d, t))
+        survey,
+        [write_walk(tmp_path / "walk")],
+        progress=Progress(listener=lambda d, t: seen.append((d, t))),
     )
     done = [d for d, _ in seen]
     assert done == sorted(done)

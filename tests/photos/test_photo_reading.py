@@ -25,6 +25,7 @@ from contrechamp.ops.photo_reading import (
 )
 from contrechamp.store.pending import QUICK_HEAD_BYTES, QUICK_TAIL_BYTES, quick_key_of
 from tests.photos.photo_factory import HOME, T0, jpeg_bytes, make_exif, write_photo
+from tests.photos.stopping import StopsAfterChecks
 
 
 def _whole_read(path: Path) -> tuple[str, object, int] | str:
@@ -120,8 +121,7 @@ def test_photos_are_yielded_in_order_with_their_refusals(tmp_path: Path) -> None
 
 def test_cancelling_stops_reading(tmp_path: Path) -> None:
     paths = [write_photo(tmp_path, f"{i}.jpg", taken_at=T0) for i in range(10)]
-    asked = iter(range(100))
-    results = list(read_photos(paths, workers=1, cancelled=lambda: next(asked) >= 3))
+    results = list(read_photos(paths, workers=1, progress=StopsAfterChecks(checks=3)))
     read = [path for path, _ in results]
     assert read == paths[: len(read)]  # in order, and what was queued is dropped
     assert len(read) < 3

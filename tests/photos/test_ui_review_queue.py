@@ -61,7 +61,7 @@ def test_c_confirms_and_moves_to_the_next_draft(
     first = queue.current_camera_id()
     assert first is not None
     assert "check it" in queue.details.text()
-    assert queue.photos.count() == 2
+    assert queue.photo_model.rowCount() == 2
     qtbot.keyClick(queue.queue, Qt.Key.Key_C)
     assert _status(session, first) is Status.CONFIRMED
     assert queue.model.rowCount() == 1

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
+from contrechamp.core.photo import PhotoInfo
 from contrechamp.store import SCHEMA_VERSION
 from contrechamp.store.database import Database
-from contrechamp.store.layout import Layout, layout
+from contrechamp.store.layout import PHOTO_COLUMNS, Layout, layout
 from contrechamp.store.migrate import downgrade, upgrade
 from contrechamp.store.schema import metadata
 
@@ -53,6 +55,10 @@ def test_current_layout_matches_the_query_tables() -> None:
     indexes = {i.name: t.name for t in metadata.sorted_tables for i in t.indexes}
     assert tables == {k: v for k, v in current.tables.items() if k != "alembic_version"}
     assert indexes == dict(current.indexes)
+
+
+def test_a_photo_row_holds_every_field_of_a_photo_and_its_quick_key() -> None:
+    assert [*(f.name for f in fields(PhotoInfo)), "quick_key"] == list(PHOTO_COLUMNS)
 
 
 def test_migrations_downgrade_back_to_an_empty_file(tmp_path: Path) -> None:

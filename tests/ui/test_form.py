@@ -204,14 +204,15 @@ def test_photos_are_attached_shown_and_undone(
     photo = shared_data / "photos" / "jpg_gps_DSCN0010.jpg"
     form.photos.role.setCurrentIndex(form.photos.role.findData(PhotoRole.WIDE))
     form.photos.attach_files([photo])
-    qtbot.waitUntil(lambda: form.photos.thumbnails.count() == 1, timeout=10000)
+    thumbnails = form.photos.photo_model
+    qtbot.waitUntil(lambda: thumbnails.rowCount() == 1, timeout=10000)
     assert form._session is not None
     camera_id = form.camera_id
     assert camera_id is not None
     stored = form._session.survey.photos(camera_id)
     assert [(p.filename, p.role) for p in stored] == [(photo.name, PhotoRole.WIDE)]
     assert stored[0].lat == pytest.approx(43.4674483, abs=1e-5)
-    assert form.photos.thumbnails.item(0).icon().isNull() is False
+    assert thumbnails.index(0).data(Qt.ItemDataRole.DecorationRole).isNull() is False
     shown: list[tuple[str, int]] = []
 
     def look_and_close() -> None:
@@ -222,7 +223,7 @@ def test_photos_are_attached_shown_and_undone(
         viewer.close()
 
     QTimer.singleShot(200, look_and_close)
-    form.photos.thumbnails.itemActivated.emit(form.photos.thumbnails.item(0))
+    form.photos.thumbnails.activated.emit(thumbnails.index(0))
     assert shown == [(photo.name, 640)]
     form._session.undo_stack.undo()
     assert form._session.survey.photos(camera_id) == []

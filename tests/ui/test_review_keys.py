@@ -26,6 +26,7 @@ def reviewing(qtbot: QtBot, window: MainWindow, survey_path: Path, tmp_path: Pat
     with SurveyFile.open(survey_path) as survey:
         import_photos(survey, [walk])
     assert window.open_survey(survey_path)
+    qtbot.waitUntil(lambda: not window.files.jobs.busy(), timeout=30_000)  # photos copied in
     window.activateWindow()
     window.canvas.setFocus()
     qtbot.waitUntil(window.canvas.hasFocus)
@@ -135,14 +136,37 @@ def test_p_then_a_click_then_p_places_photo_after_photo(
     qtbot: QtBot, reviewing: MainWindow
 ) -> None:
     unplaced = reviewing.review.unplaced
-    assert unplaced.photos.count() == 2
+    assert unplaced.photo_model.rowCount() == 2
     for left, dx in ((1, 80), (0, -80)):
         qtbot.keyClick(_focused(), Qt.Key.Key_P)
         assert unplaced.placing()
         _click_the_map(qtbot, reviewing, dx)
-        assert unplaced.photos.count() == left
+        assert unplaced.photo_model.rowCount() == left
         assert reviewing.tabs.currentIndex() == REVIEW_TAB
     assert _focused() is reviewing.review.queue.queue  # no photo left: back in the drafts
     first = reviewing.review.queue.current_camera_id()
     qtbot.keyClick(_focused(), Qt.Key.Key_C)  # and the review keys work there
     assert _status(reviewing, first) is Status.CONFIRMED
+
+
+def test_the_photo_chosen_with_the_arrows_is_the_one_placed(
+    qtbot: QtBot, reviewing: MainWindow
+) -> None:
+    unplaced = reviewing.review.unplaced
+    unplaced.photos.setFocus()
+    qtbot.waitUntil(unplaced.photos.hasFocus)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Right)
+    chosen = unplaced.current_photo()
+    shown = unplaced.photo_model.photo(1)
+    assert chosen is not None
+    assert shown is not None
+    assert chosen.id == shown.id
+    unplaced.refresh()  # the photos read again (previews made): the choice stays
+    again = unplaced.current_photo()
+    assert again is not None
+    assert again.id == chosen.id
+    qtbot.keyClick(_focused(), Qt.Key.Key_P)
+    with qtbot.waitSignal(unplaced.camera_placed) as placed:
+        _click_the_map(qtbot, reviewing, 80)
+    assert reviewing.session is not None
+    assert [p.id for p in reviewing.session.survey.photos(placed.args[0])] == [chosen.id]

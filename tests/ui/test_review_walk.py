@@ -42,7 +42,7 @@ def test_real_photos_reviewed_with_the_keys(
     first = queue.current_camera_id()
     assert first is not None
     assert window.canvas.frame.selected == first
-    assert window.review.unplaced.photos.count() == 7
+    assert window.review.unplaced.photo_model.rowCount() == 7
     qtbot.waitUntil(lambda: not dialog.running(), timeout=60_000)
     dialog.reject()
     window.activateWindow()

@@ -84,7 +84,7 @@ def test_import_photos_from_the_menu_makes_drafts_to_review(
     assert "1 photo(s) to place on the map" in message
     assert "2 file(s) skipped" in message
     assert "is not a JPEG, HEIC" in dialog.summary.text()  # the reasons, in plain words
-    assert window.review.unplaced.photos.count() == 1
+    assert window.review.unplaced.photo_model.rowCount() == 1
     qtbot.waitUntil(lambda: not dialog.running(), timeout=30_000)  # the copy into the survey
     qtbot.waitUntil(lambda: not window.files.jobs.busy(), timeout=30_000)  # then the previews
     survey = window.session.survey  # the generated photos carry no EXIF thumbnail

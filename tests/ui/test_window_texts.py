@@ -116,7 +116,7 @@ def test_every_text_of_the_window_reads_whole_at_1024_by_700(
     window = small_window
     assert (window.width(), window.height()) == SIZE  # no text may widen the window
     assert window.review.draft_count() == 2
-    assert window.review.unplaced.photos.count() == 1
+    assert window.review.unplaced.photo_model.rowCount() == 1
     found: dict[str, str] = {}  # each cut text once, with where it was first seen
     for split in _splits(window):
         for page in _pages(window):

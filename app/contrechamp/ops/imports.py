@@ -1,7 +1,9 @@
 """Import cameras into a survey from other surveys, GeoJSON, OSM files, Overpass JSON and CSV.
 
 Every file is read and checked before anything is written; the writes then happen in one
-transaction, so a bad file changes nothing in the survey.
+transaction, so a bad file changes nothing in the survey. Photos of another survey are read as
+metadata only; their bytes are copied one at a time in the write step, from the other survey
+opened again read-only, so an import never holds them all in memory.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ class _Batch:
     path: Path
     kind: str
     cameras: list[Camera]
-    photos: list[tuple[PhotoInfo, bytes]] = field(default_factory=list)
+    photos: list[PhotoInfo] = field(default_factory=list)  # of a survey: bytes stay there
     not_points: int = 0
 
 
@@ -101,19 +103,15 @@ def detect_kind(path: Path) -> str:
 
 
 def _read_survey(path: Path) -> _Batch:
-    """Read another survey's cameras and photos; its errors name it (it is not the survey
-    being imported into)."""
+    """Read another survey's cameras and the metadata of its photos (their bytes are copied
+    by :func:`_copy_photos`); its errors name it (it is not the survey being imported into)."""
     try:
         with SurveyFile.open_untrusted_readonly(path) as other:
             cameras = other.cameras()
             pending = {photo.photo_id for photo in other.pending_photos()}  # no bytes to take
-            photos = [
-                (i, other.photo_data(i.id)) for i in other.photos() if i.id and i.id not in pending
-            ]
+            photos = [i for i in other.photos() if i.id and i.id not in pending]
     except SurveyError as error:
-        where = display_name(path)
-        detail = error.detail if where in error.detail else f"{where}: {error.detail}"
-        raise InputError(detail, error.code) from None
+        raise _source_error(path, error) from None
     for camera in cameras:
         check_tags_writable(camera.tags, path.name)
     return _Batch(path, "survey", cameras, photos)
@@ -155,16 +153,48 @@ def _write_batch(survey: SurveyFile, batch: _Batch, seen: _Seen) -> FileImport:
     fresh = [c for c in batch.cameras if seen.is_new(c)]
     report.already_there = len(batch.cameras) - len(fresh)
     report.added = survey.add_cameras(fresh)
-    for info, data in batch.photos:
-        if survey.photo_by_hash(info.sha256) is not None:
-            continue
-        stored = survey.add_photo(replace(info, id=None, camera_id=None), data)
-        report.photos += 1
-        owner = seen.owner(info.camera_id)
-        if stored.id is not None and owner is not None:
-            survey.attach_photo(stored.id, owner, info.role)
+    if batch.photos:
+        report.photos = _copy_photos(survey, batch, seen)
     survey.record_import(display_name(batch.path), batch.kind, report.added)
     return report
+
+
+def _copy_photos(survey: SurveyFile, batch: _Batch, seen: _Seen) -> int:
+    """Copy the photos of another survey not yet in ``survey``, one at a time from the other
+    survey opened again read-only, each attached to its camera; return how many."""
+    try:
+        other = SurveyFile.open_untrusted_readonly(batch.path)
+    except SurveyError as error:
+        raise _source_error(batch.path, error) from None
+    copied = 0
+    with other:
+        for info in batch.photos:
+            if survey.photo_by_hash(info.sha256) is not None:
+                continue
+            data = _photo_bytes(other, info, batch.path)
+            stored = survey.add_photo(replace(info, id=None, camera_id=None), data)
+            copied += 1
+            owner = seen.owner(info.camera_id)
+            if stored.id is not None and owner is not None:
+                survey.attach_photo(stored.id, owner, info.role)
+    return copied
+
+
+def _photo_bytes(other: SurveyFile, info: PhotoInfo, path: Path) -> bytes:
+    """The bytes of a photo of another survey; an InputError naming it if they are gone (the
+    file changed since it was read): the import's transaction then keeps nothing."""
+    assert info.id is not None  # only stored photos are listed (see _read_survey)
+    try:
+        return other.photo_data(info.id)
+    except SurveyError as error:
+        raise _source_error(path, error) from None
+
+
+def _source_error(path: Path, error: SurveyError) -> InputError:
+    """A survey error of a survey being imported from, as an input error naming that file."""
+    where = display_name(path)
+    detail = error.detail if where in error.detail else f"{where}: {error.detail}"
+    return InputError(detail, error.code)
 
 
 def _same_place_key(camera: Camera) -> tuple[float, float, frozenset[tuple[str, str]]]:

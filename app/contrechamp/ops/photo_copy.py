@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from contrechamp.ops.progress import Progress, quiet
 from contrechamp.store.pending import PendingPhoto, PendingState, read_original
 from contrechamp.store.survey import SurveyFile
 
@@ -13,9 +13,6 @@ __all__ = ["BATCH_BYTES", "CopySummary", "copy_pending_photos"]
 BATCH_BYTES = 32 * 1024 * 1024
 """Bytes copied per transaction: large commits are cheap per photo, and a crash loses at most
 one batch of copying (never a photo: it stays pending)."""
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 
 @dataclass
@@ -29,28 +26,26 @@ class CopySummary:
     cancelled: bool = False
 
 
-def copy_pending_photos(
-    survey: SurveyFile, progress: Progress | None = None, cancelled: Cancelled | None = None
-) -> CopySummary:
+def copy_pending_photos(survey: SurveyFile, progress: Progress | None = None) -> CopySummary:
     """Copy every pending photo's bytes into the survey, about 32 MB per transaction.
 
     Each original is checked (size, then SHA-256) as it is read: one that vanished or changed
-    stays pending with that state and is tried again next time. Stopping (``cancelled``), a
-    crash or a full disk (SurveyError) keeps every batch already committed; calling again
-    resumes with the photos still pending. ``progress`` gets (photos done, photos to copy).
+    stays pending with that state and is tried again next time. Stopping (``progress.stop()``),
+    a crash or a full disk (SurveyError) keeps every batch already committed; calling again
+    resumes with the photos still pending. ``progress`` advances by (photos done, photos to copy).
     """
+    progress = progress or quiet()
     pending = survey.pending_photos()
     summary = CopySummary()
     batch = _Batch(survey, summary)
     for done, photo in enumerate(pending):
-        if cancelled is not None and cancelled():
+        if progress.stopped:
             summary.cancelled = True
             break
         batch.add(photo, read_original(photo))
         if batch.size >= BATCH_BYTES:
             batch.commit()
-        if progress is not None:
-            progress(done + 1, len(pending))
+        progress.advance(done + 1, len(pending))
     batch.commit()
     return summary
 

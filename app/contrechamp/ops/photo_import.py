@@ -9,7 +9,7 @@ few large transactions, the photos *pending* (their bytes still in the original 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -30,6 +30,7 @@ from contrechamp.core.track import TrackPoint
 from contrechamp.ops.photo_copy import CopySummary, copy_pending_photos
 from contrechamp.ops.photo_previews import render_previews
 from contrechamp.ops.photo_reading import MAX_PHOTO_BYTES, PhotoRead, read_photos
+from contrechamp.ops.progress import Progress, quiet
 from contrechamp.store.photos import PendingInput
 from contrechamp.store.survey import SurveyFile
 
@@ -43,9 +44,6 @@ __all__ = [
     "photo_info",
     "render_previews",
 ]
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 _PHOTOS_PER_COMMIT = 250
 """Drafts are committed in batches of whole sightings, with their photos in bulk: one durable
@@ -87,7 +85,6 @@ def import_photos(
     clock_offset: timedelta = timedelta(0),
     surveyor: str | None = None,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
 ) -> ImportSummary:
     """Turn photo files (and folders of them, recursively) into draft cameras.
 
@@ -97,19 +94,21 @@ def import_photos(
     always stored whole. Photos without a position are stored unattached. Photos already
     in the survey (same quick key: same size, head and tail) are counted, not stored twice.
     Photos are recorded pending: call ``copy_pending_photos`` next to bring their bytes in.
-    Cancelling stops between drafts.
+    ``progress`` advances over two steps per file (reading, then storing); stopping it stops
+    between drafts.
     """
+    progress = progress or quiet()
     summary = ImportSummary()
     files = list(photo_files(paths, summary))
     steps = _Steps(2 * len(files), progress)
-    read = _first_pass(survey, files, summary, steps, cancelled)
+    read = _first_pass(survey, files, summary, steps)
     if summary.cancelled:
         return summary
     ordered_track = sorted(track, key=lambda point: point.time.timestamp())
     fixes = {photo.quick_key: _fix(photo, ordered_track, clock_offset) for photo in read}
     groups = group_sightings([f for f in fixes.values() if f is not None], *_PAIRING)
     groups += [[_unplaced_fix(photo)] for photo in read if fixes[photo.quick_key] is None]
-    writer = _DraftWriter(survey, read, fixes, surveyor, steps, cancelled)
+    writer = _DraftWriter(survey, read, fixes, surveyor, steps)
     writer.store(groups, summary, max(1, len(files) // max(len(groups), 1)))
     if not summary.cancelled:
         steps.finish()
@@ -138,16 +137,20 @@ def _folder_files(folder: Path) -> Iterator[Path]:
 
 
 class _Steps:
-    """Progress reports over a fixed number of steps."""
+    """An import's progress over a fixed number of steps, counted from its start."""
 
-    def __init__(self, total: int, report: Progress | None) -> None:
-        self.done, self.total, self._report = 0, total, report
+    def __init__(self, total: int, progress: Progress) -> None:
+        self.done, self.total, self.progress = 0, total, progress
 
     def advance(self, count: int = 1) -> None:
         """Count steps done and report."""
         self.done = min(self.total, self.done + count)
-        if self._report is not None:
-            self._report(self.done, self.total)
+        self.progress.advance(self.done, self.total)
+
+    @property
+    def stopped(self) -> bool:
+        """Whether the import was asked to stop."""
+        return self.progress.stopped
 
     def finish(self) -> None:
         """Report completion."""
@@ -159,12 +162,11 @@ def _first_pass(
     files: Sequence[Path],
     summary: ImportSummary,
     steps: _Steps,
-    cancelled: Cancelled | None,
 ) -> list[PhotoRead]:
     """Read every file's quick key, EXIF and thumbnail, dropping duplicates and unusable
     files."""
     photos: dict[str, PhotoRead] = {}
-    for path, photo in read_photos(files, cancelled=cancelled):
+    for path, photo in read_photos(files, progress=steps.progress):
         if not isinstance(photo, PhotoRead):
             summary.skipped.append((str(path), photo.code))
         elif photo.quick_key in photos:
@@ -172,7 +174,7 @@ def _first_pass(
         else:
             photos[photo.quick_key] = photo
         steps.advance()
-    summary.cancelled = cancelled is not None and steps.done < len(files) and cancelled()
+    summary.cancelled = steps.done < len(files) and steps.stopped
     survey.key_legacy_pending()  # photos left pending by an older version, if any
     known = survey.known_quick_keys(photos)
     summary.duplicates += len(known)
@@ -209,11 +211,10 @@ class _DraftWriter:
         fixes: dict[str, PhotoFix | None],
         surveyor: str | None,
         steps: _Steps,
-        cancelled: Cancelled | None,
     ) -> None:
         self._survey, self._surveyor = survey, surveyor
         self._by_key, self._fixes = {photo.quick_key: photo for photo in read}, fixes
-        self._steps, self._cancelled = steps, cancelled
+        self._steps = steps
 
     def store(self, groups: list[list[PhotoFix]], summary: ImportSummary, step: int) -> None:
         """Store every sighting; on a survey error the rest is listed as skipped."""
@@ -243,7 +244,7 @@ class _DraftWriter:
         cameras: list[Camera] = []
         photos: list[PendingInput] = []
         for group in batch:
-            if self._cancelled is not None and self._cancelled():
+            if self._steps.stopped:
                 done.cancelled = True
                 break
             camera = self._sighting(group, photos)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from contrechamp.core.errors import InputError, SurveyError
 from contrechamp.formats.photo_files import PREVIEW_SIZE, preview_jpeg
+from contrechamp.ops.progress import Progress, quiet
 from contrechamp.store.survey import SurveyFile
 
 __all__ = ["render_previews"]
 
-Cancelled = Callable[[], bool]
 # A photo deleted meanwhile, or pending with its original gone: no preview, the rest goes on.
 _PHOTO_GONE = frozenset({"photo.missing", "photo.pending"})
 
@@ -24,22 +24,25 @@ def render_previews(
     *,
     size: int = PREVIEW_SIZE,
     workers: int | None = None,
-    cancelled: Cancelled | None = None,
+    progress: Progress | None = None,
 ) -> list[tuple[int, str]]:
     """Render upright ``size``-px previews of photos on all cores and store them as their
     thumbnails. The survey is only touched from the calling thread, which reads the next
     photos while the pool decodes (Pillow releases the GIL while decoding); previews are
     saved a window at a time in one transaction (they are a cache: one commit, not one per
     photo). A pending photo is read from its original. Returns (photo id, error code) for the
-    photos that could not be rendered (e.g. "photo.pending": its original is gone)."""
+    photos that could not be rendered (e.g. "photo.pending": its original is gone).
+    ``progress`` advances by (photos read, photos asked for); stopping it renders no more."""
+    progress = progress or quiet()
     count = workers or os.cpu_count() or 1
     failures: list[tuple[int, str]] = []
     done: list[tuple[int, bytes]] = []
     with ThreadPoolExecutor(max_workers=count) as pool:
         running: deque[tuple[int, Future[bytes | InputError]]] = deque()
-        for photo_id in photo_ids:
-            if cancelled is not None and cancelled():
+        for index, photo_id in enumerate(photo_ids):
+            if progress.stopped:
                 break
+            progress.advance(index + 1, len(photo_ids))
             data = _photo_bytes(survey, photo_id, failures)
             if data is None:
                 continue

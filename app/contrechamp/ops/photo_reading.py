@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +27,7 @@ from contrechamp.formats.jpeg_segments import (
 )
 from contrechamp.formats.limits import checked_size
 from contrechamp.formats.photo_files import can_decode, photo_size, sniff_mime, upright_jpeg
+from contrechamp.ops.progress import Progress
 from contrechamp.store.pending import (
     MAX_ORIGINAL_BYTES,
     QUICK_HEAD_BYTES,
@@ -41,8 +42,6 @@ MAX_PHOTO_BYTES = MAX_ORIGINAL_BYTES
 """Larger than any phone photo (a 200-MP HEIC is ~40 MB)."""
 
 _HEAD_BYTES = 256 * 1024  # where a JPEG's frame header may lie after a big XMP or ICC profile
-
-Cancelled = Callable[[], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,18 +174,19 @@ def _upright_thumbnail(exif: PhotoExif) -> bytes | None:
 
 
 def read_photos(
-    paths: Sequence[Path], *, workers: int | None = None, cancelled: Cancelled | None = None
+    paths: Sequence[Path], *, workers: int | None = None, progress: Progress | None = None
 ) -> Iterator[tuple[Path, PhotoRead | InputError]]:
     """Read photos on one thread per core (reads and hashing run while another thread parses:
     more threads only fight over the GIL); yield each path with its PhotoRead or the
-    InputError that refused it, in the order of ``paths``. Stops early when ``cancelled()``
-    turns true, dropping reads under way.
+    InputError that refused it, in the order of ``paths``. Stops early once ``progress`` is
+    stopped, dropping reads under way; advancing it is left to the caller, who knows what
+    the reads are steps of.
     """
     count = workers or os.cpu_count() or 1
     with ThreadPoolExecutor(max_workers=count) as pool:
         running: deque[tuple[Path, Future[PhotoRead | InputError]]] = deque()
         for path in paths:
-            if cancelled is not None and cancelled():
+            if progress is not None and progress.stopped:
                 pool.shutdown(cancel_futures=True)
                 return
             running.append((path, pool.submit(_read_or_error, path)))

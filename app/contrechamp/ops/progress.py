@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-__all__ = ["Listener", "Progress"]
+__all__ = ["Listener", "Progress", "quiet"]
 
 Listener = Callable[[int, int], None]
 """Called with (done, total) each time the job advances, on the job's own thread."""
@@ -35,6 +35,19 @@ class Progress:
     total: int = 0
     listener: Listener | None = None
     _stop: threading.Event = field(default_factory=threading.Event, repr=False)
+
+    @classmethod
+    def watching(cls, stop: threading.Event, listener: Listener | None = None) -> Progress:
+        """A progress whose stop request is ``stop``, an event set elsewhere (a background
+        task's cancel), reporting to ``listener``.
+
+        >>> event = threading.Event()
+        >>> progress = Progress.watching(event)
+        >>> event.set()
+        >>> progress.stopped
+        True
+        """
+        return cls(listener=listener, _stop=stop)
 
     def advance(self, done: int, total: int | None = None) -> None:
         """Record that ``done`` of ``total`` (unchanged when None) steps are finished."""

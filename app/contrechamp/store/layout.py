@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["SCHEMA_VERSION", "Layout", "layout"]
+__all__ = ["PHOTO_COLUMNS", "SCHEMA_VERSION", "Layout", "layout"]
 
 SCHEMA_VERSION = 6
 
@@ -120,6 +120,11 @@ _V6_INDEXES: dict[str, str] = {
     "ix_sightings_camera_id": "sightings",
     "ix_sighting_photos_sighting": "sighting_photos",
 }
+
+
+PHOTO_COLUMNS: tuple[str, ...] = _V6_TABLES["photos"]
+"""The columns of a photo row today, in order: the one list ``store/photos.py`` reads and
+writes by, and ``store/schema.py``'s table must match (``tests/store/test_layout.py``)."""
 
 
 @dataclass(frozen=True, slots=True)

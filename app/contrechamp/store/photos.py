@@ -13,27 +13,16 @@ from sqlalchemy.exc import IntegrityError
 
 from contrechamp.core.errors import SurveyError
 from contrechamp.core.photo import PhotoInfo, PhotoRole
+from contrechamp.store.layout import PHOTO_COLUMNS
 from contrechamp.store.pending import PendingPhotoRecords, quick_key_of
 from contrechamp.store.rows import datetime_from_text, datetime_to_text
 from contrechamp.store.schema import pending_photos, photo_blobs, photos
 
 __all__ = ["PhotoRecords"]
 
-_FIELDS = (
-    "camera_id",
-    "sha256",
-    "filename",
-    "mime",
-    "role",
-    "taken_at",
-    "lat",
-    "lon",
-    "accuracy_m",
-    "heading",
-    "heading_ref",
-    "altitude",
-    "orientation",
-)
+# The PhotoInfo fields a photo row holds: every column but the id (given by SQLite) and the
+# quick key (derived from the bytes, not part of PhotoInfo).
+_FIELDS = tuple(name for name in PHOTO_COLUMNS if name not in ("id", "quick_key"))
 _SELECT = select(photos.c.id, *(photos.c[name] for name in _FIELDS))
 
 

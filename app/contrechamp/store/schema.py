@@ -84,6 +84,7 @@ cameras = Table(
 # quick key until the copy. quick_key: SHA-256 of size + first 64 KiB + last 64 KiB (see
 # store/pending.py), what an import compares; NULL for a photo recorded pending by version 3
 # and not copied yet (or copied while a twin imported since held its key).
+# The columns are those of store/layout.py's PHOTO_COLUMNS, in order (tests/store/test_layout.py).
 photos = Table(
     "photos",
     metadata,

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from contrechamp.ops.imports import ImportResult
     from contrechamp.ops.photo_copy import CopySummary
     from contrechamp.ops.photo_export import PhotoExport
+    from contrechamp.ops.progress import Progress
     from contrechamp.store.survey import SurveyFile
     from contrechamp.ui.export_dialog import CameraExport, PhotoExportChoice
     from contrechamp.ui.main_window import MainWindow
@@ -60,7 +61,7 @@ class FileCommands(QObject):
         from contrechamp.ops.area import load_area
 
         return self._start(
-            lambda survey, _stopping: load_area(survey, extract),
+            lambda survey, _progress: load_area(survey, extract),
             self._on_area_loaded,
             self.tr("Reading the map…"),
             self.tr("Cannot load this map"),
@@ -92,7 +93,7 @@ class FileCommands(QObject):
 
         surveyor = self._window.session.survey.surveyor if self._window.session else None
         return self._start(
-            lambda survey, _stopping: import_files(survey, paths, surveyor=surveyor),
+            lambda survey, _progress: import_files(survey, paths, surveyor=surveyor),
             self._on_imported,
             self.tr("Importing cameras…"),
             self.tr("Cannot import these cameras"),
@@ -128,7 +129,7 @@ class FileCommands(QObject):
         from contrechamp.ops.exports import export_survey
 
         return self._start(
-            lambda survey, _stopping: export_survey(
+            lambda survey, _progress: export_survey(
                 survey, choice.fmt, choice.path, choice.options
             ),
             lambda count: self._window.say(
@@ -154,7 +155,7 @@ class FileCommands(QObject):
         from contrechamp.ops.photo_export import export_photos
 
         return self._start(
-            lambda survey, _stopping: export_photos(
+            lambda survey, _progress: export_photos(
                 survey,
                 choice.folder,
                 keep_metadata=choice.keep_metadata,
@@ -188,7 +189,7 @@ class FileCommands(QObject):
         from contrechamp.ops.photo_copy import copy_pending_photos
 
         return self._start(
-            lambda survey, stopping: copy_pending_photos(survey, stopping.progress, stopping),
+            copy_pending_photos,
             self._on_pending_copied,
             self.tr("Copying photos into the survey…"),
             self.tr("Cannot copy the photos into the survey"),
@@ -251,13 +252,11 @@ class FileCommands(QObject):
         return tell
 
 
-def _render_missing_previews(
-    survey: SurveyFile, stopping: Callable[[], bool]
-) -> list[tuple[int, str]]:
+def _render_missing_previews(survey: SurveyFile, progress: Progress) -> list[tuple[int, str]]:
     from contrechamp.ops.photo_previews import render_previews
 
     missing = [p.id for p in survey.photos() if p.id is not None and not survey.thumbnail(p.id)]
-    return render_previews(survey, missing, cancelled=stopping)
+    return render_previews(survey, missing, progress=progress)
 
 
 class _BusyIndicator(QWidget):

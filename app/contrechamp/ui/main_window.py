@@ -34,12 +34,13 @@ from contrechamp.ui.messages import error_text, failure_text
 from contrechamp.ui.photos.closing_copy import ClosingCopy
 from contrechamp.ui.photos.intake import PhotoIntake
 from contrechamp.ui.photos.review_tab import ReviewTab
-from contrechamp.ui.session import SurveySession
+from contrechamp.ui.session import SurveySession, open_for_session
 from contrechamp.ui.settings import FOLLOW_GPS, LAST_SURVEY, Settings
 from contrechamp.ui.side_tabs import SidePanelTabs
 from contrechamp.ui.sightings import Sightings
 from contrechamp.ui.start_page import StartPage
 from contrechamp.ui.survey_view import SurveyView
+from contrechamp.ui.tasks import run_and_wait
 from contrechamp.ui.window_actions import WindowActions
 from contrechamp.ui.window_review import REVIEW_TAB, ReviewLinks
 
@@ -221,13 +222,20 @@ class MainWindow(QMainWindow):
     # --- the survey -----------------------------------------------------------------------
 
     def open_survey(self, path: Path) -> bool:
-        """Open a survey file; on failure say why and keep the current one."""
+        """Open a survey file; on failure say why and keep the current one.
+
+        Checking, migrating and reading the file run off the window's thread (a big survey
+        takes seconds to check); the window keeps painting and says what it is doing.
+        """
+        self.say(self.tr("Opening %1…").replace("%1", path.name))
         try:
-            survey = SurveyFile.open(path)
+            opened = run_and_wait(lambda: open_for_session(path), self)
         except ContrechampError as error:
+            self.say("")
             QMessageBox.warning(self, self.tr("Cannot open the survey"), error_text(error))
             return False
-        self.set_session(SurveySession(survey, self))
+        self.say("")
+        self.set_session(SurveySession(*opened, parent=self))
         return True
 
     def create_survey(self, path: Path) -> bool:
@@ -237,7 +245,7 @@ class MainWindow(QMainWindow):
         except ContrechampError as error:
             QMessageBox.warning(self, self.tr("Cannot create the survey"), error_text(error))
             return False
-        self.set_session(SurveySession(survey, self))
+        self.set_session(SurveySession(survey, parent=self))
         return True
 
     def set_session(self, session: SurveySession | None) -> None:

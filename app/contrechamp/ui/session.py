@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -45,15 +46,25 @@ class SurveySession(QObject):
     write_failed = Signal(object)  # ContrechampError
     _delivered = Signal(object)  # a queued write finished: what to run on the window's thread
 
-    def __init__(self, survey: SurveyFile, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        survey: SurveyFile,
+        cameras: list[Camera] | None = None,
+        existing: list[ExistingCamera] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        """``cameras`` and ``existing``: the survey's, when already read (off the window's
+        thread, by :func:`open_for_session`); read here otherwise."""
         super().__init__(parent)
         self.writer = SurveyWriter(survey)
         self.survey = SurveyFile.reader(survey.path)
         self.undo_stack = QUndoStack(self)
         self._thread = threading.current_thread()
         self._delivered.connect(self._run_delivered)
-        self._cameras: dict[str, Camera] = {c.id: c for c in self.survey.cameras()}
-        self._existing = {e.osm_id: e for e in self.survey.existing_cameras()}
+        cameras = self.survey.cameras() if cameras is None else cameras
+        existing = self.survey.existing_cameras() if existing is None else existing
+        self._cameras: dict[str, Camera] = {c.id: c for c in cameras}
+        self._existing = {e.osm_id: e for e in existing}
 
     def cameras(self) -> list[Camera]:
         """Return the survey's cameras, oldest first."""
@@ -181,6 +192,7 @@ class SurveySession(QObject):
         self._write(
             lambda survey: survey.attach_photo(photo_id, camera_id, role),
             lambda _: self._attached([(photo_id, role)], camera_id, text),
+            at_once=False,  # the photo strips read the file: they follow the write
         )
 
     def attach_photos(self, camera_id: str, photos: list[PhotoToAttach], text: str) -> None:
@@ -216,6 +228,7 @@ class SurveySession(QObject):
             lambda survey: survey.attach_photo(photo_id, camera_id, role),
             lambda _: self._photos_changed({camera_id, *old}),
             report=True,
+            at_once=False,  # the photo strips read the file: they follow the write
         )
 
     def _photos_changed(self, camera_ids: set[str | None]) -> None:
@@ -339,6 +352,17 @@ class SurveySession(QObject):
         self.writer.close()
         self.writer.survey.close()
         self.survey.close()
+
+
+def open_for_session(path: Path) -> tuple[SurveyFile, list[Camera], list[ExistingCamera]]:
+    """Open, check (and migrate) a survey and read its cameras: the slow part of opening
+    one in the window, to run off its thread. Raises SurveyError as SurveyFile.open."""
+    survey = SurveyFile.open(path)
+    try:
+        return survey, survey.cameras(), survey.existing_cameras()
+    except BaseException:
+        survey.close()
+        raise
 
 
 def _delete_all(survey: SurveyFile, camera_ids: list[str]) -> None:

@@ -16,31 +16,17 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from contrechamp.ops.progress import Progress
 from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.tasks import Task, run_task
 
-__all__ = ["JobControl", "SurveyJob", "SurveyJobs", "SurveyWork"]
+__all__ = ["SurveyJob", "SurveyJobs", "SurveyWork"]
 
 
-class JobControl:
-    """Handed to a running job: calling it tells whether the window asked the job to stop;
-    ``progress(done, total)`` says how far it is (shown while the window waits for it)."""
-
-    def __init__(self, cancelled: threading.Event, progress: Callable[[int, int], None]) -> None:
-        self._cancelled, self._progress = cancelled, progress
-
-    def __call__(self) -> bool:
-        """Whether to stop now (what is done stays done)."""
-        return self._cancelled.is_set()
-
-    def progress(self, done: int, total: int) -> None:
-        """Report ``done`` of ``total`` steps."""
-        self._progress(done, total)
-
-
-SurveyWork = Callable[[SurveyFile, JobControl], Any]
-"""``work(survey, stopping)``: ``stopping()`` tells a long job the window asked it to stop;
-``stopping.progress(done, total)`` reports how far it is."""
+SurveyWork = Callable[[SurveyFile, Progress], Any]
+"""``work(survey, progress)``: ``progress.stopped`` tells a long job the window asked it to
+stop (what is done stays done); ``progress.advance(done, total)`` reports how far it is (shown
+while the window waits for it)."""
 
 
 @dataclass(frozen=True)
@@ -130,10 +116,10 @@ class SurveyJobs(QObject):
 
 def _with_survey(job: SurveyJob) -> Callable[[Callable[[int, int], None], threading.Event], Any]:
     def work(progress: Callable[[int, int], None], cancelled: threading.Event) -> Any:
-        control = JobControl(cancelled, progress)
+        watched = Progress.watching(cancelled, progress)  # the task's cancel and signal
         if job.survey is not None:
-            return job.work(job.survey, control)
+            return job.work(job.survey, watched)
         with SurveyFile.reader(job.survey_path) as survey:
-            return job.work(survey, control)
+            return job.work(survey, watched)
 
     return work

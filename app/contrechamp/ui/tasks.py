@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
 
-__all__ = ["Task", "TaskSignals", "run_task"]
+__all__ = ["Task", "TaskSignals", "run_and_wait", "run_task"]
 
 _RUNNING: set[Task] = set()  # keeps each task's signals alive until its result is delivered
 Work = Callable[[Callable[[int, int], None], threading.Event], Any]
@@ -57,3 +58,37 @@ def run_task(
     task.signals.failed.connect(lambda _: _RUNNING.discard(task))
     (pool or QThreadPool.globalInstance()).start(task)
     return task
+
+
+T = TypeVar("T")
+
+
+def run_and_wait(fn: Callable[[], T], window: QWidget | None = None) -> T:
+    """Run ``fn`` off the GUI thread and return its result (or raise its exception), the
+    event loop turning meanwhile so the window keeps painting; ``window`` takes no input
+    until then (no second command can start in the middle)."""
+    loop = QEventLoop()
+    outcome: list[tuple[bool, Any]] = []
+
+    def finished(ok: bool, value: object) -> None:
+        outcome.append((ok, value))
+        loop.quit()
+
+    run_task(
+        lambda _progress, _cancelled: fn(),
+        lambda value: finished(True, value),
+        lambda error: finished(False, error),
+    )
+    blocked = window is not None and window.isEnabled()
+    if blocked and window is not None:
+        window.setEnabled(False)
+    try:
+        if not outcome:
+            loop.exec()
+    finally:
+        if blocked and window is not None:
+            window.setEnabled(True)
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return cast(T, value)

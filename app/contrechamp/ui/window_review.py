@@ -80,7 +80,7 @@ class ReviewLinks(QObject):
         self._window.say(self.tr("Photo placed as a draft camera. Ctrl+Z takes it back."))
         # The click gave the map the keyboard: give it back, so P places the next photo.
         review = self._window.review
-        if review.unplaced.photos.count():
+        if review.unplaced.photo_model.rowCount():
             review.unplaced.photos.setFocus()
         else:
             review.focus_queue()

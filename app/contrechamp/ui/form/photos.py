@@ -5,25 +5,24 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from contrechamp.core.errors import ContrechampError, InputError
-from contrechamp.core.photo import PhotoInfo, PhotoRole
+from contrechamp.core.photo import PhotoRole
 from contrechamp.formats.photo_files import PHOTO_PATTERNS, preview_jpeg
 from contrechamp.ops.photo_attach import PhotoToAttach, read_photos_to_attach
+from contrechamp.ui.photos.photo_strip_model import PhotoStripModel, photo_strip_view
 from contrechamp.ui.session import SurveySession
 from contrechamp.ui.tasks import run_task
 
@@ -48,12 +47,11 @@ class PhotoStrip(QWidget):
         super().__init__(parent)
         self._session = session
         self._camera_id: str | None = None
-        self.thumbnails = QListWidget()
-        self.thumbnails.setViewMode(QListWidget.ViewMode.IconMode)
-        self.thumbnails.setIconSize(QSize(96, 96))
+        self.photo_model = PhotoStripModel(lambda photo: self._role_text(photo.role), self)
+        self.thumbnails = photo_strip_view(self.photo_model, 96)
         self.thumbnails.setFixedHeight(124)
         self.thumbnails.setWrapping(False)
-        self.thumbnails.itemActivated.connect(self._on_thumbnail_activated)
+        self.thumbnails.activated.connect(self._on_thumbnail_activated)
         self.role = QComboBox()
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self._on_add_clicked)
@@ -80,6 +78,7 @@ class PhotoStrip(QWidget):
         self.role.addItem(self.tr("Other"), PhotoRole.OTHER)
         self.role.setCurrentIndex(max(current, 0))
         self.role.setToolTip(self.tr("What the next photos show"))
+        self.photo_model.relabel()
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-translate when the language changes."""
@@ -95,20 +94,11 @@ class PhotoStrip(QWidget):
     def show_camera(self, camera_id: str | None) -> None:
         """Show the thumbnails of one camera."""
         self._camera_id = camera_id
-        self.thumbnails.clear()
         if self._session is None or camera_id is None:
+            self.photo_model.set_photos(None, [])
             return
-        for photo in self._session.survey.photos(camera_id):
-            self._add_item(photo)
-
-    def _add_item(self, photo: PhotoInfo) -> None:
-        assert self._session is not None
-        assert photo.id is not None
-        image = QImage.fromData(self._session.survey.thumbnail(photo.id) or b"")
-        item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), self._role_text(photo.role))
-        item.setData(Qt.ItemDataRole.UserRole, photo.id)
-        item.setToolTip(photo.filename)
-        self.thumbnails.addItem(item)
+        survey = self._session.survey
+        self.photo_model.set_photos(survey, survey.photos(camera_id))
 
     def _role_text(self, role: PhotoRole) -> str:
         names = {
@@ -152,16 +142,16 @@ class PhotoStrip(QWidget):
         else:
             self.failed.emit(InputError(str(error), "photo.unreadable"))
 
-    def _on_thumbnail_activated(self, item: QListWidgetItem) -> None:
-        if self._session is None:
+    def _on_thumbnail_activated(self, index: QModelIndex) -> None:
+        photo = self.photo_model.photo(index.row())
+        if self._session is None or photo is None or photo.id is None:
             return
-        photo_id = int(item.data(Qt.ItemDataRole.UserRole))
         try:
-            preview = preview_jpeg(self._session.survey.photo_data(photo_id), VIEW_PX)
+            preview = preview_jpeg(self._session.survey.photo_data(photo.id), VIEW_PX)
         except ContrechampError as error:
             self.failed.emit(error)
             return
-        PhotoViewer(preview, item.toolTip(), self).exec()
+        PhotoViewer(preview, photo.filename, self).exec()
 
 
 class PhotoViewer(QDialog):

@@ -34,6 +34,7 @@ from contrechamp.formats.gpx import read_gpx_track
 from contrechamp.formats.photo_files import PHOTO_PATTERNS
 from contrechamp.ops.photo_copy import CopySummary, copy_pending_photos
 from contrechamp.ops.photo_import import ImportSummary, import_photos
+from contrechamp.ops.progress import Progress
 from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.messages import error_text, skipped_text
 from contrechamp.ui.photos.texts import summary_text
@@ -338,8 +339,7 @@ def _import_work(
                 track=track,
                 clock_offset=clock_offset,
                 surveyor=surveyor,
-                progress=progress,
-                cancelled=cancelled.is_set,
+                progress=Progress.watching(cancelled, progress),
             )
 
     return work
@@ -371,6 +371,6 @@ def _copy_work(
 
     def work(progress: Callable[[int, int], None], cancelled: threading.Event) -> CopySummary:
         with connection() as survey:
-            return copy_pending_photos(survey, progress, cancelled.is_set)
+            return copy_pending_photos(survey, Progress.watching(cancelled, progress))
 
     return work

@@ -6,14 +6,12 @@ on the map; the arrow keys move through the queue. Every action is one undo step
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QListView,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from contrechamp.core.camera import Status
 from contrechamp.core.errors import ContrechampError, SurveyError
-from contrechamp.core.photo import PhotoRole
-from contrechamp.ui.photos.preview_icon import preview_icon
+from contrechamp.core.photo import PhotoInfo, PhotoRole
+from contrechamp.ui.photos.photo_strip_model import PhotoStripModel, photo_strip_view
 from contrechamp.ui.photos.review_actions import set_status, split_draft
 from contrechamp.ui.photos.review_keys import ReviewKeys
 from contrechamp.ui.photos.review_model import DraftQueueModel
@@ -64,9 +62,8 @@ class DraftReviewQueue(QWidget):
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue.selectionModel().selectionChanged.connect(self._on_queue_selection_changed)
         self.queue.activated.connect(self._on_queue_activated)
-        self.photos = QListWidget()
-        self.photos.setViewMode(QListWidget.ViewMode.IconMode)
-        self.photos.setIconSize(QSize(_THUMB_PX, _THUMB_PX))
+        self.photo_model = PhotoStripModel(self._role_text, self)
+        self.photos = photo_strip_view(self.photo_model, _THUMB_PX)
         self.photos.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.details, self.empty = QLabel(), QLabel()
         self.details.setWordWrap(True)
@@ -205,8 +202,8 @@ class DraftReviewQueue(QWidget):
         for button in (self.confirm_button, self.reject_button, self.map_button):
             button.setEnabled(has_draft)
         self.empty.setVisible(self.model.rowCount() == 0)
-        self.photos.clear()
         if camera is None or self._session is None:
+            self.photo_model.set_photos(None, [])
             self.details.clear()
             self.split_button.setEnabled(False)
             return
@@ -215,8 +212,7 @@ class DraftReviewQueue(QWidget):
         except SurveyError:  # the survey was closed under us: show the draft without photos
             photos = []
         self.split_button.setEnabled(len(photos) >= 2)
-        for photo in photos:
-            self._add_thumbnail(photo.id, photo.role, photo.filename)
+        self.photo_model.set_photos(self._session.survey, photos)
         self.details.setText(self._direction_text(camera.tags.get("camera:direction")))
 
     def _direction_text(self, direction: str | None) -> str:
@@ -226,16 +222,10 @@ class DraftReviewQueue(QWidget):
             "%1", direction_shown(direction)
         )
 
-    def _add_thumbnail(self, photo_id: int | None, role: PhotoRole, filename: str) -> None:
-        if photo_id is None or self._session is None:
-            return
-        icon = preview_icon(self._session.survey, photo_id, self)
+    def _role_text(self, photo: PhotoInfo) -> str:
         labels = {
             PhotoRole.CLOSE_UP: self.tr("Close-up"),
             PhotoRole.WIDE: self.tr("Wide"),
             PhotoRole.OTHER: self.tr("Other"),
         }
-        label = labels[role]
-        item = QListWidgetItem(icon, label)
-        item.setToolTip(filename)
-        self.photos.addItem(item)
+        return labels[photo.role]

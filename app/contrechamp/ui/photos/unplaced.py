@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal, SignalInstance
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from contrechamp.core.camera import Camera
 from contrechamp.core.errors import ContrechampError
 from contrechamp.core.photo import PhotoInfo
-from contrechamp.ui.photos.preview_icon import preview_icon
+from contrechamp.ui.photos.photo_strip_model import PhotoStripModel, photo_strip_view
 from contrechamp.ui.photos.review_actions import place_photo
 from contrechamp.ui.photos.review_keys import ReviewKeys
 from contrechamp.ui.session import SurveySession
@@ -24,7 +16,6 @@ from contrechamp.ui.session import SurveySession
 __all__ = ["UnplacedPhotos"]
 
 _THUMB_PX = 96
-_PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class UnplacedPhotos(QWidget):
@@ -48,16 +39,15 @@ class UnplacedPhotos(QWidget):
     def _build(self) -> None:
         self.title = QLabel()
         self.title.setObjectName("sectionTitle")
-        self.photos = QListWidget()
-        self.photos.setViewMode(QListWidget.ViewMode.IconMode)
-        self.photos.setIconSize(QSize(_THUMB_PX, _THUMB_PX))
-        self.photos.setFlow(QListWidget.Flow.LeftToRight)
+        self.photo_model = PhotoStripModel(_label, self)
+        self.photos = photo_strip_view(self.photo_model, _THUMB_PX)
+        self.photos.setFlow(QListView.Flow.LeftToRight)
         self.photos.setWrapping(False)
         self.photos.setGridSize(QSize(_THUMB_PX + 24, _THUMB_PX + 30))  # one size for all
         self.photos.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.photos.setWordWrap(False)
         self.photos.setFixedHeight(_THUMB_PX + 48)
-        self.photos.currentItemChanged.connect(lambda *_: self._update_button())
+        self.photos.selectionModel().currentChanged.connect(lambda *_: self._update_button())
         self.place_button = QPushButton()
         self.place_button.setCheckable(True)
         self.place_button.toggled.connect(self._on_place_toggled)
@@ -74,7 +64,7 @@ class UnplacedPhotos(QWidget):
 
     def retranslate_ui(self) -> None:
         """Refresh every translated text."""
-        count = self.photos.count()
+        count = self.photo_model.rowCount()
         self.title.setText(self.tr("%n photo(s) to place on the map", "", count))
         self.place_button.setText(self.tr("Place on map (P)"))
         self.place_button.setToolTip(
@@ -106,25 +96,22 @@ class UnplacedPhotos(QWidget):
     def refresh(self, *_changed: object) -> None:
         """Read the unplaced photos again, keeping the chosen one when it is still there."""
         chosen = self.current_photo()
-        self.photos.clear()
-        unplaced = self._session.unplaced_photos() if self._session is not None else []
-        for photo in unplaced:
-            self.photos.addItem(self._item(photo))
-            if chosen is not None and photo.id == chosen.id:
-                self.photos.setCurrentRow(self.photos.count() - 1)
-        if self.photos.currentRow() < 0 and self.photos.count():
-            self.photos.setCurrentRow(0)
+        session = self._session
+        unplaced = session.unplaced_photos() if session is not None else []
+        self.photo_model.set_photos(session.survey if session is not None else None, unplaced)
+        row = self.photo_model.row_of(chosen.id if chosen is not None else None)
+        if unplaced:
+            self.photos.setCurrentIndex(self.photo_model.index(max(row, 0)))
         self.setVisible(bool(unplaced))
         self.retranslate_ui()
         self._update_button()
 
     def current_photo(self) -> PhotoInfo | None:
         """The photo chosen in the list."""
-        item = self.photos.currentItem()
-        if item is None or self._session is None:
+        shown = self.photo_model.photo(self.photos.currentIndex().row())
+        if shown is None or self._session is None:
             return None
-        photo_id = item.data(_PHOTO_ID_ROLE)
-        return next((p for p in self._session.unplaced_photos() if p.id == photo_id), None)
+        return next((p for p in self._session.unplaced_photos() if p.id == shown.id), None)
 
     def toggle_placing(self) -> None:
         """P: start placing the chosen photo (the next map click), or stop."""
@@ -149,21 +136,16 @@ class UnplacedPhotos(QWidget):
         self.camera_placed.emit(camera.id)
         return camera
 
-    def _item(self, photo: PhotoInfo) -> QListWidgetItem:
-        assert self._session is not None
-        assert photo.id is not None
-        icon = preview_icon(self._session.survey, photo.id, self)
-        when = photo.taken_at.strftime("%H:%M") if photo.taken_at is not None else ""
-        item = QListWidgetItem(icon, when or photo.filename)
-        item.setToolTip(photo.filename)
-        item.setData(_PHOTO_ID_ROLE, photo.id)
-        return item
-
     def _update_button(self) -> None:
-        has_photo = self.photos.currentItem() is not None
+        has_photo = self.photos.currentIndex().isValid()
         self.place_button.setEnabled(has_photo)
         if not has_photo:
             self.place_button.setChecked(False)
 
     def _on_place_toggled(self, on: bool) -> None:
         self.placing_changed.emit(on)
+
+
+def _label(photo: PhotoInfo) -> str:
+    """When the photo was taken (the walk's order), or its file name without a time."""
+    return photo.taken_at.strftime("%H:%M") if photo.taken_at is not None else photo.filename

@@ -40,6 +40,8 @@ def _cameras() -> None:
 
 
 def _photos() -> None:
+    # Frozen history: a migration keeps its own literal copy of the columns it made (the usual
+    # Alembic practice), never the current list (store/layout.py's PHOTO_COLUMNS).
     op.create_table(
         "photos",
         sa.Column("id", sa.Integer, primary_key=True),

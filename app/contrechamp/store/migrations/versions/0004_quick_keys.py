@@ -38,6 +38,7 @@ def _quick_key(size: int, head: bytes, tail: bytes) -> str:
 
 def upgrade() -> None:
     """Add photos.quick_key, fill it for every photo with bytes, then index it (unique)."""
+    # Frozen history: the column as version 4 added it, whatever store/layout.py says today.
     op.add_column("photos", sa.Column("quick_key", sa.Text))
     bind = op.get_bind()
     ids = bind.execute(sa.text("SELECT photo_id FROM photo_blobs ORDER BY photo_id")).scalars()
