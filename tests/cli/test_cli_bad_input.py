@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
 
 import pytest
 
-from contrechamp.cli import main
 from contrechamp.core.photo import PhotoInfo
 from contrechamp.store.survey import SurveyFile
-
-
-def run(*args: str | Path) -> int:
-    return main([str(a) for a in args])
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def one_error_line(capsys: pytest.CaptureFixture[str]) -> str:
-    err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1, err
-    assert "Traceback" not in err
-    return err
+from tests.cli.helpers import digest, one_error_line, run
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import hashlib
 import json
 import os
 import subprocess
@@ -15,28 +14,12 @@ from pathlib import Path
 import pytest
 
 from contrechamp import cli
-from contrechamp.cli import main
 from contrechamp.core.camera import Camera
 from contrechamp.store.survey import SurveyFile
+from tests.cli.helpers import digest, one_error_line, run
 
 HEADLESS = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
 HEADLESS.pop("QT_QPA_PLATFORM", None)
-
-
-def run(*args: str | Path) -> int:
-    return main([str(a) for a in args])
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def one_error_line(capsys: pytest.CaptureFixture[str]) -> str:
-    err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1, err
-    assert "Traceback" not in err
-    assert "()" not in err
-    return err
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ mode, a link its target, a device or a pipe is written through; a full disk is o
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import subprocess
@@ -14,24 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from contrechamp.cli import main
 from contrechamp.core.camera import Camera
 from contrechamp.store.survey import SurveyFile
-
-
-def run(*args: str | Path) -> int:
-    return main([str(a) for a in args])
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def one_error_line(capsys: pytest.CaptureFixture[str]) -> str:
-    err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1, err
-    assert "Traceback" not in err
-    return err
+from tests.cli.helpers import digest, one_error_line, run
+from tests.tmpfs import mounted_tmpfs
 
 
 @pytest.fixture
@@ -127,17 +112,8 @@ def test_a_device_like_dev_null_is_written_through_not_replaced(
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 1 MiB tmpfs (needs root and mount rights; skipped otherwise)."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)],
-        capture_output=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    yield disk
-    subprocess.run(["umount", "-l", str(disk)], check=False)
+    with mounted_tmpfs(tmp_path / "disk") as disk:
+        yield disk
 
 
 @pytest.mark.parametrize("fmt", ["geojson", "csv", "osm", "gpx"])

@@ -20,6 +20,7 @@ import pytest
 
 from contrechamp.core.camera import Camera
 from contrechamp.store import SurveyFile
+from tests.cli.helpers import run_process
 
 CHILD = Path(__file__).with_name("window_child.py")
 
@@ -66,16 +67,6 @@ class Window:
         self.process.wait(timeout=30)
 
 
-def _cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "contrechamp", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-
-
 def _saved(answers: list[str]) -> set[str]:
     return {line.split()[1] for line in answers if line.startswith("camera ")}
 
@@ -102,14 +93,17 @@ def test_saves_survive_other_programs_reading_the_open_survey(
             '{"type": "Feature", "geometry": {"type": "Point", "coordinates": [7.43, 43.74]},'
             ' "properties": {"man_made": "surveillance"}}'
         )
-        assert _cli("info", survey_path).returncode == 0
+        assert run_process("info", survey_path).returncode == 0
         assert (
-            _cli("export", survey_path, "--format", "csv", "-o", tmp_path / "a.csv").returncode == 0
+            run_process(
+                "export", survey_path, "--format", "csv", "-o", tmp_path / "a.csv"
+            ).returncode
+            == 0
         )
-        assert _cli("import", survey_path, other).returncode == 0
+        assert run_process("import", survey_path, other).returncode == 0
         assert window.deleted_files(survey_path) == []
         acknowledged |= _saved(window.command("save after 5"))
-        info = json.loads(_cli("info", survey_path, "--json").stdout)
+        info = json.loads(run_process("info", survey_path, "--json").stdout)
         assert info["cameras"]["total"] == len(acknowledged) + 1  # and the imported one
     finally:
         window.kill()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,22 +12,14 @@ from contrechamp.core.errors import SurveyError
 from contrechamp.core.photo import PhotoInfo
 from contrechamp.store import SurveyFile
 from tests.store.helpers import camera
+from tests.tmpfs import mounted_tmpfs
 
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 1 MiB tmpfs (needs root and mount rights; skipped otherwise)."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)],
-        capture_output=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    yield disk
-    subprocess.run(["umount", "-l", str(disk)], check=False)
+    with mounted_tmpfs(tmp_path / "disk") as disk:
+        yield disk
 
 
 def _fill(survey: SurveyFile) -> tuple[list[str], list[str], SurveyError]:

@@ -6,10 +6,8 @@ one goes through a temporary migrated copy. A survey on a read-only medium can s
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,17 +16,9 @@ import pytest
 from contrechamp.core.errors import InputError
 from contrechamp.store import SurveyFile
 from contrechamp.store.layout import SCHEMA_VERSION
+from tests.cli.helpers import run_process
 from tests.store.helpers import camera, digest, make_v1_survey
-
-
-def _cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "contrechamp", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+from tests.tmpfs import mounted_tmpfs
 
 
 def _folder(path: Path) -> list[str]:
@@ -58,13 +48,15 @@ def test_reading_or_failing_commands_leave_an_older_survey_unchanged(
 ) -> None:
     before, files = digest(older), _folder(older)
     command, *rest = args
-    _cli(command, older, *(a.replace("{tmp}", str(older.parent)) for a in rest))
+    run_process(command, older, *(a.replace("{tmp}", str(older.parent)) for a in rest))
     assert digest(older) == before
     assert [f for f in _folder(older) if f != "out.geojson"] == files  # no backup, no log
 
 
 def test_a_succeeding_change_migrates_an_older_survey_after_a_backup(older: Path) -> None:
-    done = _cli("add", older, "--lat", "48.86", "--lon", "2.35", "--tag", "man_made=surveillance")
+    done = run_process(
+        "add", older, "--lat", "48.86", "--lon", "2.35", "--tag", "man_made=surveillance"
+    )
     assert done.returncode == 0, done.stderr
     assert _folder(older) == sorted([older.name, "walk.backup-v1.cartoparty"])
     backup = sqlite3.connect(older.with_name("walk.backup-v1.cartoparty"))
@@ -93,25 +85,19 @@ def test_a_change_that_fails_midway_leaves_no_trace(older: Path) -> None:
 @pytest.fixture
 def read_only_medium(tmp_path: Path) -> Iterator[Path]:
     """A tmpfs holding a survey, then remounted read-only (needs root; skipped otherwise)."""
-    disk = tmp_path / "card"
-    disk.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(disk)]).returncode:
-        pytest.skip("cannot mount a tmpfs here (needs root)")
-    try:
+    with mounted_tmpfs(tmp_path / "card", "4m") as disk:
         with SurveyFile.create(disk / "walk.cartoparty", title="Carte SD") as survey:
             survey.add_camera(camera(1))
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
         yield disk / "walk.cartoparty"
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
 def test_a_survey_on_a_read_only_medium_can_be_read(read_only_medium: Path) -> None:
-    shown = _cli("info", "--json", read_only_medium)
+    shown = run_process("info", "--json", read_only_medium)
     assert shown.returncode == 0, shown.stderr
     assert '"total": 1' in shown.stdout
     out = read_only_medium.parent.parent / "out.geojson"
-    assert _cli("export", read_only_medium, "--format", "geojson", "-o", out).returncode == 0
-    refused = _cli("add", read_only_medium, "--lat", "48.9", "--lon", "2.3")
+    assert run_process("export", read_only_medium, "--format", "geojson", "-o", out).returncode == 0
+    refused = run_process("add", read_only_medium, "--lat", "48.9", "--lon", "2.3")
     assert refused.returncode == 1
     assert refused.stderr.count("\n") == 1
