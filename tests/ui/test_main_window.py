@@ -272,3 +272,14 @@ def test_follow_mode_keeps_the_map_on_the_fix_and_f_turns_it_off(
     assert not window.gps.follow
     assert window.settings.get(FOLLOW_GPS) is False
     window.gps.stop()
+
+
+def test_a_then_a_click_on_an_osm_camera_offers_it_and_adds_nothing_later(
+    window: MainWindow,
+) -> None:
+    window.commands.add_on_map.trigger()  # A: the next click adds a camera
+    window.sightings.select_existing(4242)  # ... but it lands on a camera already in OSM
+    assert not window.commands.add_on_map.isChecked()
+    window.sightings.on_map_clicked(43.7320, 7.4230)  # a later click on empty map
+    assert window.session is not None
+    assert window.session.cameras() == []

@@ -54,9 +54,12 @@ class Sightings(QObject):
     def on_map_clicked(self, lat: float, lon: float) -> None:
         """A click on an empty spot of the map: adds a camera there when armed with A."""
         if self._armed:
-            self._armed = False
-            self._window.commands.add_on_map.setChecked(False)
+            self._disarm()
             self.add_camera_at(lat, lon, PositionSource.MAP, None)
+
+    def _disarm(self) -> None:
+        self._armed = False
+        self._window.commands.add_on_map.setChecked(False)
 
     def add_camera_at(
         self, lat: float, lon: float, source: PositionSource, accuracy_m: float | None
@@ -97,7 +100,10 @@ class Sightings(QObject):
         return text.replace("%1", metres)
 
     def select_existing(self, osm_id: int) -> None:
-        """A camera already in OSM was clicked: offer "I saw this one", or show our sighting."""
+        """A camera already in OSM was clicked: offer "I saw this one", or show our sighting.
+
+        Armed with A, that click was the one A waited for: the next click adds nothing."""
+        self._disarm()
         session = self._window.session
         node = session.existing_camera(osm_id) if session is not None else None
         if session is None or node is None:
