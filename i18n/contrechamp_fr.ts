@@ -2129,52 +2129,52 @@
         <translation>Cliquez sur la carte là où est la caméra.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="71" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="74" />
         <source>Add camera</source>
         <translation>Ajouter une caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="89" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="92" />
         <source>A camera already in OpenStreetMap is %1 m away. If it is the same one, undo (Ctrl+Z), click it on the map and choose “I saw this one”.</source>
         <translation>Une caméra déjà dans OpenStreetMap est à %1 m. Si c’est la même, annulez (Ctrl+Z), cliquez-la sur la carte et choisissez « Je l’ai vue ».</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="94" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="97" />
         <source>Another camera of this survey is %1 m away. Several cameras on one pole are normal; if it is the same one, undo (Ctrl+Z).</source>
         <translation>Une autre caméra de ce relevé est à %1 m. Plusieurs caméras sur un même poteau, c’est normal ; si c’est la même, annulez (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="108" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="114" />
         <source>You already logged this camera.</source>
         <translation>Vous avez déjà noté cette caméra.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="121" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="127" />
         <source>I saw this one</source>
         <translation>Je l’ai vue</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="126" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="132" />
         <source>Logged as seen today.</source>
         <translation>Notée comme vue aujourd’hui.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="134" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="140" />
         <source>Delete camera</source>
         <translation>Supprimer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="138" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="144" />
         <source>Camera deleted. Ctrl+Z brings it back.</source>
         <translation>Caméra supprimée. Ctrl+Z la fait revenir.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="152" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="158" />
         <source>Move camera</source>
         <translation>Déplacer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="161" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="167" />
         <source>Change direction</source>
         <translation>Changer la direction</translation>
     </message>
