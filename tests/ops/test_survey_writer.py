@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,12 @@ def _add(name: str):  # type: ignore[no-untyped-def]
     return write
 
 
+def _in_turn(writer: SurveyWriter, job: Callable[[SurveyFile], None]) -> None:
+    """A background job's turn on the shared connection."""
+    with writer.survey.lock:
+        job(writer.survey)
+
+
 def _hold_turn(writer: SurveyWriter, release: threading.Event) -> threading.Thread:
     """A background job that takes the survey's turn and keeps it until ``release``."""
     started = threading.Event()
@@ -65,7 +72,7 @@ def _hold_turn(writer: SurveyWriter, release: threading.Event) -> threading.Thre
             started.set()
             release.wait(10)
 
-    thread = threading.Thread(target=writer.run, args=(job,))
+    thread = threading.Thread(target=_in_turn, args=(writer, job))
     thread.start()
     assert started.wait(10)
     return thread
@@ -144,7 +151,7 @@ def test_window_and_jobs_writing_at_once_lose_nothing_and_never_see_busy(
     def batches() -> None:
         for batch in range(20):
             cameras = [_camera(f"job-{batch}-{k}") for k in range(50)]
-            writer.run(lambda survey, cameras=cameras: survey.add_cameras(cameras))
+            writer.survey.add_cameras(cameras)  # a job: its own turn on the shared connection
 
     job = threading.Thread(target=batches)
     job.start()

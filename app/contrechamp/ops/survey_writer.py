@@ -18,7 +18,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from contrechamp.core.errors import ContrechampError
 from contrechamp.store.survey import SurveyFile
@@ -26,7 +26,6 @@ from contrechamp.store.survey import SurveyFile
 __all__ = ["SurveyWriter", "Write"]
 
 _log = logging.getLogger(__name__)
-T = TypeVar("T")
 Write = Callable[[SurveyFile], Any]
 
 
@@ -48,11 +47,6 @@ class SurveyWriter:
         self._closing = False
         self._thread = threading.Thread(target=self._serve, name="survey-writer", daemon=True)
         self._thread.start()
-
-    def run(self, write: Callable[[SurveyFile], T]) -> T:
-        """Run ``write`` on this thread once the survey is free (for jobs and the command line)."""
-        with self._lock:
-            return write(self.survey)
 
     def submit(
         self,

@@ -7,6 +7,8 @@ two agree. Every datetime column holds ISO 8601 text in UTC; tags are a JSON obj
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BLOB,
     REAL,
@@ -59,22 +61,31 @@ settings = Table(
     Column("value", Text, nullable=False),
 )
 
+
+def _camera_record() -> list[Column[Any]]:
+    """The columns of one camera as logged, shared by ``cameras`` and merged ``sightings``
+    (new Column objects each time: a column belongs to one table)."""
+    return [
+        Column("lat", REAL, nullable=False),
+        Column("lon", REAL, nullable=False),
+        Column("status", Text, nullable=False),
+        Column("source", Text, nullable=False),
+        Column("accuracy_m", REAL),
+        Column("surveyor", Text),
+        Column("created_at", Text, nullable=False),
+        Column("updated_at", Text, nullable=False),
+        Column("osm_id", Integer),
+        Column("osm_version", Integer),
+        Column("notes", Text, nullable=False),
+        Column("tags", Text, nullable=False),
+    ]
+
+
 cameras = Table(
     "cameras",
     metadata,
     Column("id", Text, primary_key=True),
-    Column("lat", REAL, nullable=False),
-    Column("lon", REAL, nullable=False),
-    Column("status", Text, nullable=False),
-    Column("source", Text, nullable=False),
-    Column("accuracy_m", REAL),
-    Column("surveyor", Text),
-    Column("created_at", Text, nullable=False),
-    Column("updated_at", Text, nullable=False),
-    Column("osm_id", Integer),
-    Column("osm_version", Integer),
-    Column("notes", Text, nullable=False),
-    Column("tags", Text, nullable=False),
+    *_camera_record(),
     # Survey id (meta.survey_id of another file) the sighting was merged from; NULL = logged here.
     Column("origin", Text),
     Index("ix_cameras_status", "status"),
@@ -211,18 +222,7 @@ sightings = Table(
     metadata,
     Column("survey_id", Text, ForeignKey("merge_surveys.survey_id"), primary_key=True),
     Column("id", Text, primary_key=True),
-    Column("lat", REAL, nullable=False),
-    Column("lon", REAL, nullable=False),
-    Column("status", Text, nullable=False),
-    Column("source", Text, nullable=False),
-    Column("accuracy_m", REAL),
-    Column("surveyor", Text),
-    Column("created_at", Text, nullable=False),
-    Column("updated_at", Text, nullable=False),
-    Column("osm_id", Integer),
-    Column("osm_version", Integer),
-    Column("notes", Text, nullable=False),
-    Column("tags", Text, nullable=False),
+    *_camera_record(),
     Column("camera_id", Text, ForeignKey("cameras.id", ondelete="SET NULL")),
     Index("ix_sightings_camera_id", "camera_id"),
 )
