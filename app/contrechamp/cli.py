@@ -19,7 +19,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from contrechamp.cli_parser import command_parser, with_default_command
+from contrechamp.cli_parser import command_parser, plugged_handlers, with_default_command
 from contrechamp.core.camera import Camera, PositionSource, Status
 from contrechamp.core.errors import ContrechampError, InputError, SurveyError
 from contrechamp.core.messages import not_copied_sentence, skipped_sentence
@@ -293,6 +293,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int | None]] = {
     "merge": _cmd_merge,
     "export": _cmd_export,
     "info": _cmd_info,
+    **plugged_handlers(),
 }
 
 

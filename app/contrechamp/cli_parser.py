@@ -3,16 +3,51 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import TypeAlias
 
 from contrechamp import GENERATOR
 from contrechamp.core.camera import PositionSource, Status
 from contrechamp.terminal import terminal_text
 
-__all__ = ["COMMANDS", "SURVEY_SUFFIX", "command_parser", "with_default_command"]
+__all__ = [
+    "COMMANDS",
+    "PLUGGED",
+    "SURVEY_SUFFIX",
+    "Handler",
+    "Subparsers",
+    "command_parser",
+    "plugged_handlers",
+    "with_default_command",
+]
 
-COMMANDS = ("gui", "new", "add", "import", "import-photos", "area", "merge", "export", "info")
+Handler: TypeAlias = Callable[[argparse.Namespace], "int | None"]
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+# Command groups that live in modules of their own: each has ``add_commands(sub)`` and
+# ``HANDLERS`` (command name -> handler), and imports nothing heavy at module level.
+PLUGGED: tuple[str, ...] = ()
+
+_BUILT_IN = ("gui", "new", "add", "import", "import-photos", "area", "merge", "export", "info")
 SURVEY_SUFFIX = ".cartoparty"  # SurveyFile.SUFFIX, without loading the store to start a window
+
+
+def _plugged_modules() -> list[ModuleType]:
+    return [importlib.import_module(name) for name in PLUGGED]
+
+
+def plugged_handlers() -> dict[str, Handler]:
+    """The handlers of the commands declared in :data:`PLUGGED` modules."""
+    handlers: dict[str, Handler] = {}
+    for module in _plugged_modules():
+        handlers.update(module.HANDLERS)
+    return handlers
+
+
+COMMANDS: tuple[str, ...] = (*_BUILT_IN, *plugged_handlers())
 
 
 def command_parser() -> argparse.ArgumentParser:
@@ -34,13 +69,15 @@ def command_parser() -> argparse.ArgumentParser:
         _add_export,
     ):
         add_command(sub)
+    for module in _plugged_modules():
+        module.add_commands(sub)
     info = sub.add_parser("info", help="counts by status, photos, problems")
     info.add_argument("survey", type=Path)
     info.add_argument("--json", action="store_true", help="stable JSON output")
     return parser
 
 
-def _add_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_import(sub: Subparsers) -> None:
     imp = sub.add_parser("import", help="import cameras from other files")
     imp.add_argument("survey", type=Path)
     imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
@@ -57,13 +94,13 @@ def _add_import(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
 
 
-def _add_area(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_area(sub: Subparsers) -> None:
     area = sub.add_parser("area", help="load the base map and OSM cameras from an extract")
     area.add_argument("survey", type=Path)
     area.add_argument("extract", type=Path)
 
 
-def _add_gui(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_gui(sub: Subparsers) -> None:
     gui = sub.add_parser("gui", help="start the window (the default command)")
     gui.add_argument("survey", type=Path, nargs="?")
     gui.add_argument("--area", type=Path, metavar="EXTRACT", help="load this OSM extract first")
@@ -73,14 +110,14 @@ def _add_gui(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
 
 
-def _add_new(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_new(sub: Subparsers) -> None:
     new = sub.add_parser("new", help="create an empty survey file")
     new.add_argument("survey", type=Path)
     new.add_argument("--title", default="")
     new.add_argument("--surveyor", help="a pseudonym, never exported unless you ask")
 
 
-def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_add(sub: Subparsers) -> None:
     add = sub.add_parser("add", help="add one camera")
     add.add_argument("survey", type=Path)
     add.add_argument("--lat", required=True, metavar="DEGREES")
@@ -94,7 +131,7 @@ def _add_add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--accuracy", metavar="METRES")
 
 
-def _add_merge(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_merge(sub: Subparsers) -> None:
     merge = sub.add_parser(
         "merge", help="merge the group's surveys, grouping double sightings of one camera"
     )
@@ -112,7 +149,7 @@ def _add_merge(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
 
 
-def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_export(sub: Subparsers) -> None:
     from contrechamp.ops.exports import ExportFormat
 
     export = sub.add_parser("export", help="write the cameras to a file")
