@@ -67,3 +67,4 @@ class Sector:
     name: str
     wkb: bytes
     id: int | None = None
+    pair: str | None = None  # the pseudonyms of the pair it is handed to

@@ -108,15 +108,17 @@ class AreaRecords(SurveyBase):
         """Save a sector and return it with its new id."""
         with self._writing():
             result = self._db.conn.execute(
-                insert(sectors), {"name": sector.name, "wkb": sector.wkb}
+                insert(sectors), {"name": sector.name, "wkb": sector.wkb, "pair": sector.pair}
             )
         return replace(sector, id=result.lastrowid)
 
     def sectors(self) -> list[Sector]:
         """Return the sectors in the order they were added."""
-        statement = select(sectors.c.name, sectors.c.wkb, sectors.c.id).order_by(sectors.c.id)
+        columns = sectors.c
+        statement = select(columns.name, columns.wkb, columns.id, columns.pair)
         return [
-            Sector(name, bytes(wkb), sector_id) for name, wkb, sector_id in self._run(statement)
+            Sector(name, bytes(wkb), sector_id, pair)
+            for name, wkb, sector_id, pair in self._run(statement.order_by(columns.id))
         ]
 
     def delete_sector(self, sector_id: int) -> None:

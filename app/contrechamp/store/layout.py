@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 __all__ = ["PHOTO_COLUMNS", "SCHEMA_VERSION", "Layout", "layout"]
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _V1_TABLES: dict[str, tuple[str, ...]] = {
     "alembic_version": ("version_num",),
@@ -122,7 +122,24 @@ _V6_INDEXES: dict[str, str] = {
 }
 
 
-PHOTO_COLUMNS: tuple[str, ...] = _V6_TABLES["photos"]
+_V7_TABLES: dict[str, tuple[str, ...]] = {
+    **_V6_TABLES,
+    "sectors": (*_V6_TABLES["sectors"], "pair"),
+    "listed_cameras": (
+        "id",
+        "list_name",
+        "line",
+        "ref",
+        "place",
+        "placed",
+        "lat",
+        "lon",
+        "tags",
+    ),
+}
+
+
+PHOTO_COLUMNS: tuple[str, ...] = _V7_TABLES["photos"]
 """The columns of a photo row today, in order: the one list ``store/photos.py`` reads and
 writes by, and ``store/schema.py``'s table must match (``tests/store/test_layout.py``)."""
 
@@ -142,6 +159,7 @@ _LAYOUTS = {
     4: Layout(_V4_TABLES, _V4_INDEXES),
     5: Layout(_V5_TABLES, _V4_INDEXES),
     6: Layout(_V6_TABLES, _V6_INDEXES),
+    7: Layout(_V7_TABLES, _V6_INDEXES),
 }
 
 

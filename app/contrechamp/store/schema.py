@@ -27,6 +27,7 @@ __all__ = [
     "cameras",
     "existing_cameras",
     "imports",
+    "listed_cameras",
     "map_features",
     "merge_conflicts",
     "merge_surveys",
@@ -168,7 +169,7 @@ existing_cameras = Table(
     "existing_cameras",
     metadata,
     Column("osm_id", Integer, primary_key=True),
-    Column("version", Integer, nullable=False),
+    Column("version", Integer),  # NULL: an id without its version (Overpass `out body;`)
     Column("lat", REAL, nullable=False),
     Column("lon", REAL, nullable=False),
     Column("tags", Text, nullable=False),
@@ -180,6 +181,22 @@ sectors = Table(
     Column("id", Integer, primary_key=True),
     Column("name", Text, nullable=False),
     Column("wkb", BLOB, nullable=False),
+    Column("pair", Text),  # the pseudonyms of the pair it is handed to
+)
+
+# An official list of authorised cameras, for comparison only: never exported nor uploaded.
+listed_cameras = Table(
+    "listed_cameras",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("list_name", Text, nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("ref", Text),
+    Column("place", Text, nullable=False),
+    Column("placed", Text, nullable=False),  # "coordinates", "crossing" or "unplaced"
+    Column("lat", REAL),
+    Column("lon", REAL),
+    Column("tags", Text, nullable=False),
 )
 
 track_points = Table(
