@@ -15,6 +15,7 @@ from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.gps import GpsStatus
 from contrechamp.ui.main_window import MainWindow
 from contrechamp.ui.settings import FOLLOW_GPS
+from contrechamp.ui.side_tabs import SideTab
 
 from .conftest import OSM_CAMERAS
 
@@ -210,7 +211,7 @@ def test_the_camera_list_selects_in_the_form(qtbot: QtBot, window: MainWindow) -
     first = window.sightings.add_camera_at(43.7320, 7.4230, PositionSource.MAP, None)
     window.sightings.add_camera_at(43.7330, 7.4230, PositionSource.MAP, None)
     assert first is not None
-    window.tabs.setCurrentIndex(1)
+    window.tabs.show_panel(SideTab.LIST)
     table = window.camera_list.table
     table.selectRow(0)
     assert window.form.camera_id == first.id
@@ -237,13 +238,13 @@ def test_ctrl_l_then_arrows_and_enter_open_a_camera_from_the_list(
     _focus_map(qtbot, window)
     qtbot.keyClick(window.canvas, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     table = window.camera_list.table
-    assert window.tabs.currentIndex() == 1
+    assert window.tabs.current_key() == SideTab.LIST
     assert table.hasFocus()
     assert window.form.camera_id == first.id
     qtbot.keyClick(table, Qt.Key.Key_Down)
     assert window.form.camera_id == second.id
     qtbot.keyClick(table, Qt.Key.Key_Return)
-    assert window.tabs.currentIndex() == 0
+    assert window.tabs.current_key() == SideTab.CAMERA
     assert window.form.choices["camera:type"].lineEdit().hasFocus()
 
 

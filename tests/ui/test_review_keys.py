@@ -14,7 +14,7 @@ from contrechamp.core.camera import Status
 from contrechamp.ops.photo_import import import_photos
 from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.main_window import MainWindow
-from contrechamp.ui.window_review import REVIEW_TAB
+from contrechamp.ui.side_tabs import SideTab
 from tests.photos.photo_factory import T0, write_photo, write_walk
 
 
@@ -103,7 +103,7 @@ def test_m_shows_the_draft_and_leaves_the_keyboard_in_the_drafts(
     chosen = queue.current_camera_id()
     canvas.zoom = 15.0
     qtbot.keyClick(_focused(), Qt.Key.Key_M)
-    assert reviewing.tabs.currentIndex() == REVIEW_TAB
+    assert reviewing.tabs.current_key() == SideTab.REVIEW
     assert _focused() is queue.queue
     assert canvas.frame.selected == chosen
     assert canvas.zoom >= 18.0  # close enough to drag its direction handle
@@ -142,7 +142,7 @@ def test_p_then_a_click_then_p_places_photo_after_photo(
         assert unplaced.placing()
         _click_the_map(qtbot, reviewing, dx)
         assert unplaced.photo_model.rowCount() == left
-        assert reviewing.tabs.currentIndex() == REVIEW_TAB
+        assert reviewing.tabs.current_key() == SideTab.REVIEW
     assert _focused() is reviewing.review.queue.queue  # no photo left: back in the drafts
     first = reviewing.review.queue.current_camera_id()
     qtbot.keyClick(_focused(), Qt.Key.Key_C)  # and the review keys work there

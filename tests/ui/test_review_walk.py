@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from contrechamp.core.camera import Status
 from contrechamp.ui.main_window import MainWindow
-from contrechamp.ui.window_review import REVIEW_TAB
+from contrechamp.ui.side_tabs import SideTab
 
 
 def _focused() -> QWidget:
@@ -37,7 +37,7 @@ def test_real_photos_reviewed_with_the_keys(
     queue = window.review.queue
     # The dialog still has the keyboard (it copies the photos), yet the first draft is
     # already current and shown on the map.
-    assert window.tabs.currentIndex() == REVIEW_TAB
+    assert window.tabs.current_key() == SideTab.REVIEW
     assert queue.model.rowCount() == 4  # the 4 photos with a position
     first = queue.current_camera_id()
     assert first is not None
@@ -52,7 +52,7 @@ def test_real_photos_reviewed_with_the_keys(
     assert sorted(_statuses(window)) == sorted(
         [Status.CONFIRMED, Status.REJECTED, Status.DRAFT, Status.DRAFT]
     )
-    assert window.tabs.tabText(REVIEW_TAB) == "Drafts to review (2)"
+    assert window.tabs.tabText(window.tabs.index_of(SideTab.REVIEW)) == "Drafts to review (2)"
     qtbot.keyClick(_focused(), Qt.Key.Key_M)
     assert _focused() is queue.queue
     qtbot.keyClick(_focused(), Qt.Key.Key_P)
@@ -60,6 +60,6 @@ def test_real_photos_reviewed_with_the_keys(
     qtbot.keyClick(_focused(), Qt.Key.Key_P)
     qtbot.keyClick(_focused(), Qt.Key.Key_C)
     qtbot.keyClick(_focused(), Qt.Key.Key_C)
-    assert window.tabs.tabText(REVIEW_TAB) == "Drafts to review"
+    assert window.tabs.tabText(window.tabs.index_of(SideTab.REVIEW)) == "Drafts to review"
     assert queue.empty.isVisible()
     assert _statuses(window).count(Status.CONFIRMED) == 3

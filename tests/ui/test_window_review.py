@@ -16,7 +16,7 @@ from contrechamp.ops.photo_import import import_photos
 from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.cameras_model import CAMERA_ROLE
 from contrechamp.ui.main_window import MainWindow
-from contrechamp.ui.window_review import REVIEW_TAB
+from contrechamp.ui.side_tabs import SideTab
 from tests.photos.photo_factory import write_walk
 
 
@@ -77,8 +77,8 @@ def test_import_photos_from_the_menu_makes_drafts_to_review(
     assert len(drafts) == 2
     assert window.model.rowCount() == 2
     assert len(window.canvas.frame.survey) == 2
-    assert window.tabs.currentIndex() == REVIEW_TAB
-    assert window.tabs.tabText(REVIEW_TAB) == "Drafts to review (2)"
+    assert window.tabs.current_key() == SideTab.REVIEW
+    assert window.tabs.tabText(window.tabs.index_of(SideTab.REVIEW)) == "Drafts to review (2)"
     message = window.statusBar().currentMessage()
     assert "2 camera(s) to review" in message
     assert "1 photo(s) to place on the map" in message
@@ -122,11 +122,11 @@ def test_ctrl_r_opens_the_queue_and_c_confirms_on_the_map_and_in_the_list(
 ) -> None:
     _with_walk(survey_path, tmp_path / "walk")
     _reopen(window, survey_path, qtbot)
-    assert window.tabs.tabText(REVIEW_TAB) == "Drafts to review (2)"
+    assert window.tabs.tabText(window.tabs.index_of(SideTab.REVIEW)) == "Drafts to review (2)"
     window.activateWindow()
     window.canvas.setFocus()
     qtbot.keyClick(window.canvas, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-    assert window.tabs.currentIndex() == REVIEW_TAB
+    assert window.tabs.current_key() == SideTab.REVIEW
     queue = window.review.queue
     qtbot.waitUntil(lambda: queue.queue.hasFocus())
     first = queue.current_camera_id()
@@ -142,13 +142,13 @@ def test_ctrl_r_opens_the_queue_and_c_confirms_on_the_map_and_in_the_list(
     listed = window.model.index(row, 0).data(CAMERA_ROLE)
     assert listed.status is Status.CONFIRMED
     assert window.canvas.frame.cameras[first].status is Status.CONFIRMED
-    assert window.tabs.tabText(REVIEW_TAB) == "Drafts to review (1)"
+    assert window.tabs.tabText(window.tabs.index_of(SideTab.REVIEW)) == "Drafts to review (1)"
     qtbot.keyClick(queue.queue, Qt.Key.Key_R)
-    assert window.tabs.tabText(REVIEW_TAB) == "Drafts to review"
+    assert window.tabs.tabText(window.tabs.index_of(SideTab.REVIEW)) == "Drafts to review"
     rejected = [c for c in window.session.cameras() if c.status is Status.REJECTED]
     assert len(rejected) == 1
     window.commands.undo.trigger()
-    assert window.tabs.tabText(REVIEW_TAB) == "Drafts to review (1)"
+    assert window.tabs.tabText(window.tabs.index_of(SideTab.REVIEW)) == "Drafts to review (1)"
 
 
 def test_show_on_map_selects_the_draft_in_the_map_and_the_form(

@@ -1,5 +1,6 @@
 """The File menu's work on the open survey: load a map area, import cameras, export cameras and
-photos. Each runs in the background on a connection of its own, behind a busy indicator."""
+photos. Each runs in the background after the work before it, behind a busy indicator; what
+changed is told with signals (the window connects them to its panels)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThreadPool
+from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from contrechamp.ui.messages import failure_text
 from contrechamp.ui.survey_jobs import SurveyJob, SurveyJobs, SurveyWork
+from contrechamp.ui.window_parts import OpenSurvey, StatusSink
 
 if TYPE_CHECKING:
     from contrechamp.ops.area import AreaLoaded
@@ -21,7 +23,6 @@ if TYPE_CHECKING:
     from contrechamp.ops.progress import Progress
     from contrechamp.store.survey import SurveyFile
     from contrechamp.ui.export_dialog import CameraExport, PhotoExportChoice
-    from contrechamp.ui.main_window import MainWindow
 
 # The operations (ops/*) and export dialogs are imported when a command first runs, not at
 # start-up: they pull in osmium, shapely, Pillow... which the first painted map does not need.
@@ -35,9 +36,21 @@ IMPORT_FILTER = "*.cartoparty *.geojson *.json *.osm *.osc *.osm.pbf *.pbf *.osm
 class FileCommands(QObject):
     """Runs the window's file work; results and failures are told in plain words."""
 
-    def __init__(self, window: MainWindow, pool: QThreadPool | None = None) -> None:
-        super().__init__(window)
-        self._window = window
+    area_loaded = Signal()  # the survey's area and OSM cameras were replaced
+    cameras_imported = Signal()  # cameras (maybe with photos) were added: one undo step
+    photos_changed = Signal()  # photos were copied in or got previews
+
+    def __init__(
+        self,
+        survey: OpenSurvey,
+        status: StatusSink,
+        parent: QWidget,
+        pool: QThreadPool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._survey = survey
+        self._status = status
+        self._parent = parent  # the dialogs' parent
         self.jobs = SurveyJobs(self, pool)
         self.busy = _BusyIndicator()
         self.jobs.busy_changed.connect(self.busy.setVisible)
@@ -48,7 +61,7 @@ class FileCommands(QObject):
     def choose_area(self) -> None:
         """Ask for an OSM extract, then load it as the survey's area."""
         name, _ = QFileDialog.getOpenFileName(
-            self._window,
+            self._parent,
             self.tr("Load map area from OSM extract"),
             "",
             self.tr("OpenStreetMap extracts") + f" ({EXTRACT_FILTER})",
@@ -68,18 +81,18 @@ class FileCommands(QObject):
         )
 
     def _on_area_loaded(self, loaded: AreaLoaded) -> None:
-        self._window.area_changed()
+        self.area_loaded.emit()
         text = self.tr(
             "Map loaded: %n camera(s) already in OpenStreetMap.", "", loaded.existing_cameras
         )
-        self._window.say(text)
+        self._status.say(text)
 
     # --- importing cameras ------------------------------------------------------------------
 
     def choose_imports(self) -> None:
         """Ask for files holding cameras, then import them."""
         names, _ = QFileDialog.getOpenFileNames(
-            self._window,
+            self._parent,
             self.tr("Import cameras"),
             "",
             self.tr("Surveys, GeoJSON, OSM and CSV files") + f" ({IMPORT_FILTER})",
@@ -91,7 +104,7 @@ class FileCommands(QObject):
         """Add the cameras of other surveys and files (all or nothing)."""
         from contrechamp.ops.imports import import_files
 
-        surveyor = self._window.session.survey.surveyor if self._window.session else None
+        surveyor = self._survey.session.survey.surveyor if self._survey.session else None
         return self._start(
             lambda survey, _progress: import_files(survey, paths, surveyor=surveyor),
             self._on_imported,
@@ -100,15 +113,15 @@ class FileCommands(QObject):
         )
 
     def _on_imported(self, result: ImportResult) -> None:
-        session = self._window.session
+        session = self._survey.session
         if session is not None:
             session.adopt_new_cameras(self.tr("Import cameras"))  # one undo step
-            self._window.review.unplaced.refresh()
+            self.cameras_imported.emit()
         already = sum(f.already_there for f in result.files)
         text = self.tr("Imported %n camera(s).", "", result.added)
         if already:
             text += " " + self.tr("%n already in the survey.", "", already)
-        self._window.say(text)
+        self._status.say(text)
         if any(f.photos for f in result.files):
             self.make_previews()  # photos from other surveys come without previews
 
@@ -116,11 +129,11 @@ class FileCommands(QObject):
 
     def choose_export(self) -> None:
         """Ask what to export and where, then write the file."""
-        if self._window.session is None:
+        if self._survey.session is None:
             return
         from contrechamp.ui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self._window.session.survey.path, self._window)
+        dialog = ExportDialog(self._survey.session.survey.path, self._parent)
         if dialog.exec():
             self.export_cameras(dialog.chosen())
 
@@ -132,7 +145,7 @@ class FileCommands(QObject):
             lambda survey, _progress: export_survey(
                 survey, choice.fmt, choice.path, choice.options
             ),
-            lambda count: self._window.say(
+            lambda count: self._status.say(
                 self.tr("Wrote %n camera(s) to %1.", "", count).replace("%1", choice.path.name)
             ),
             self.tr("Exporting…"),
@@ -142,11 +155,11 @@ class FileCommands(QObject):
 
     def choose_photo_export(self) -> None:
         """Ask for a folder and the options, then write the photos."""
-        if self._window.session is None:
+        if self._survey.session is None:
             return
         from contrechamp.ui.export_dialog import PhotoExportDialog
 
-        dialog = PhotoExportDialog(self._window.session.survey.path, self._window)
+        dialog = PhotoExportDialog(self._survey.session.survey.path, self._parent)
         if dialog.exec():
             self.export_photos(dialog.chosen())
 
@@ -171,7 +184,7 @@ class FileCommands(QObject):
         text = self.tr("Wrote %n photo(s) to %1.", "", len(done.written)).replace("%1", folder.name)
         if done.failed:
             text += " " + self.tr("%n photo(s) could not be written.", "", len(done.failed))
-        self._window.say(text)
+        self._status.say(text)
 
     # --- photo previews ---------------------------------------------------------------------
 
@@ -179,7 +192,7 @@ class FileCommands(QObject):
         """Render the previews that photos without an EXIF thumbnail lack, then show them."""
         return self._start(
             _render_missing_previews,
-            lambda _failures: self._window.review.refresh_photos(),
+            lambda _failures: self.photos_changed.emit(),
             self.tr("Making photo previews…"),
             self.tr("Cannot make the photo previews"),
         )
@@ -197,11 +210,11 @@ class FileCommands(QObject):
         )
 
     def _on_pending_copied(self, copied: CopySummary) -> None:
-        self._window.review.refresh_photos()
+        self.photos_changed.emit()
         if not copied.cancelled:
             self.make_previews()
         if copied.left:
-            self._window.say(
+            self._status.say(
                 self.tr(
                     "%n photo(s) not copied: the original file is missing or changed.",
                     "",
@@ -223,7 +236,7 @@ class FileCommands(QObject):
         """Run ``work`` on the open survey in the background, after the work before it;
         False without a survey. ``finish_on_close``: see SurveyJob; ``writes``: False for a
         job that only reads (it gets a snapshot of its own instead of the writer's turns)."""
-        session = self._window.session
+        session = self._survey.session
         if session is None:
             return False
         path = session.survey.path
@@ -241,13 +254,13 @@ class FileCommands(QObject):
         return True
 
     def _if_still_open(self, path: Path, callback: Callable[[Any], None], value: object) -> None:
-        session = self._window.session
+        session = self._survey.session
         if session is not None and session.survey.path == path:
             callback(value)
 
     def _failed(self, title: str) -> Callable[[Exception], None]:
         def tell(error: Exception) -> None:
-            self._window.warn(title, failure_text(error))
+            self._status.warn(title, failure_text(error))
 
         return tell
 

@@ -20,6 +20,7 @@ from contrechamp.core.area import ExistingCamera
 from contrechamp.core.camera import Camera
 from contrechamp.core.errors import ContrechampError
 from contrechamp.core.track import TrackPoint
+from contrechamp.ops.photo_import import ImportSummary
 from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.camera_list import CameraList
 from contrechamp.ui.cameras_model import CamerasModel
@@ -36,13 +37,14 @@ from contrechamp.ui.photos.intake import PhotoIntake
 from contrechamp.ui.photos.review_tab import ReviewTab
 from contrechamp.ui.session import SurveySession, open_for_session
 from contrechamp.ui.settings import FOLLOW_GPS, LAST_SURVEY, Settings
-from contrechamp.ui.side_tabs import SidePanelTabs
+from contrechamp.ui.side_tabs import SidePanelTabs, SideTab
 from contrechamp.ui.sightings import Sightings
 from contrechamp.ui.start_page import StartPage
 from contrechamp.ui.survey_view import SurveyView
 from contrechamp.ui.tasks import run_and_wait
 from contrechamp.ui.window_actions import WindowActions
-from contrechamp.ui.window_review import REVIEW_TAB, ReviewLinks
+from contrechamp.ui.window_parts import OpenSurvey
+from contrechamp.ui.window_review import ReviewLinks
 
 __all__ = ["MainWindow"]
 
@@ -51,7 +53,14 @@ _HINT, _FORM, _EXISTING = range(3)
 
 
 class MainWindow(QMainWindow):
-    """One survey open at a time; every edit goes through its SurveySession (saved at once)."""
+    """One survey open at a time; every edit goes through its SurveySession (saved at once).
+
+    The window is a frame: it builds the panels and the parts (file commands, sightings,
+    review links, photo intake, the survey's view), hands each the open survey
+    (``opened``), itself as the status sink and the few widgets it drives, and connects
+    their signals. A new panel is added with ``tabs.add_panel`` and listens to
+    ``opened.changed``; no part knows the window.
+    """
 
     def __init__(
         self,
@@ -64,13 +73,13 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.gps = gps or GpsService(self)
         self.canvas = canvas or MapCanvas()
-        self.session: SurveySession | None = None
+        self.opened = OpenSurvey(self)
         self._open_settings = open_settings
         self.model = CamerasModel(self)
         self.message_box: QMessageBox | None = None
-        self.files = FileCommands(self)
-        self.photo_intake = PhotoIntake(self)
-        self.closing_copy = ClosingCopy(self)
+        self.files = FileCommands(self.opened, self, self)
+        self.photo_intake = PhotoIntake(self.opened, self, self.files, self)
+        self.closing_copy = ClosingCopy(self, self.photo_intake, self.files)
         self._build_panels()
         self._build_actions()
         self._build_status_bar()
@@ -93,7 +102,14 @@ class MainWindow(QMainWindow):
         self.camera_list = CameraList(self.model)
         self.review = ReviewTab()
         self.legend = MapLegend(self.canvas)
-        self.tabs = SidePanelTabs((self.panel, self.camera_list, self.review, self.legend))
+        self.tabs = SidePanelTabs(
+            {
+                SideTab.CAMERA: self.panel,
+                SideTab.LIST: self.camera_list,
+                SideTab.REVIEW: self.review,
+                SideTab.LAYERS: self.legend,
+            }
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.canvas)
         splitter.addWidget(self.tabs)
@@ -103,10 +119,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
     def _build_actions(self) -> None:
-        self.sightings = Sightings(self)
         self.commands = WindowActions(self)
-        self.survey_view = SurveyView(self)
         a = self.commands
+        self.sightings = Sightings(
+            self.opened,
+            self,
+            self.gps,
+            a.add_on_map,
+            self.canvas.view_center,
+            self.edited_camera_id,
+            self,
+        )
+        self.survey_view = SurveyView(self.opened, self, self.gps, self.canvas, self)
         slots = (
             (a.new_here, self.sightings.new_camera_here),
             (a.add_on_map, self.sightings.arm_add_on_map),
@@ -136,6 +160,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.gps_label = GpsStatusLabel(self.gps)
         self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.survey_view.notice)
         self.statusBar().addPermanentWidget(self.files.busy)
         self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().addPermanentWidget(self.gps_label)
@@ -158,15 +183,28 @@ class MainWindow(QMainWindow):
         self.camera_list.camera_opened.connect(self._on_list_opened)
         self.start.survey_chosen.connect(self.open_survey)
         self.start.survey_created.connect(self.create_survey)
-        self.review_links = ReviewLinks(self)
-        self.photo_intake.take_drops_on(self)
+        self._connect_parts()
+
+    def _connect_parts(self) -> None:
+        self.sightings.camera_logged.connect(self._on_camera_logged)
+        self.sightings.camera_chosen.connect(self.select_camera)
+        self.sightings.existing_chosen.connect(self.show_existing)
+        self.review_links = ReviewLinks(
+            self.review, self.canvas, self.tabs, self.opened, self, self.commands.add_on_map
+        )
+        self.review_links.camera_shown.connect(self.show_in_form)
+        self.files.area_loaded.connect(self.area_changed)
+        self.files.cameras_imported.connect(self.review.unplaced.refresh)
+        self.files.photos_changed.connect(self.review.refresh_photos)
+        self.photo_intake.photos_imported.connect(self._on_photos_imported)
+        self.photo_intake.take_drops_on(self, (self.canvas, self.canvas.viewport()))
+        self.survey_view.follow_requested.connect(lambda: self.set_follow(True))
 
     # --- language -------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
         """Refresh every translated text of the window."""
         self.commands.retranslate_ui()
-        self.review_links.update_title(self.review.draft_count())
         self._update_title()
         self._update_counts()
 
@@ -248,16 +286,20 @@ class MainWindow(QMainWindow):
         self.set_session(SurveySession(survey, parent=self))
         return True
 
+    @property
+    def session(self) -> SurveySession | None:
+        """The open survey's session (None on the start page)."""
+        return self.opened.session
+
     def set_session(self, session: SurveySession | None) -> None:
-        """Show another open survey (the previous one is closed)."""
+        """Show another open survey (the previous one is closed); every part is told."""
         if self.session is not None:
             self.session.close()
             self.session.deleteLater()
-        self.session = session
         self.form.set_session(session)
+        self.opened.set(session)
         cameras = session.cameras() if session else []
         self.model.set_cameras(cameras)
-        self.review.set_session(session)
         self._show_survey_on_map(session, cameras)
         if session is not None:
             self._connect_session(session)
@@ -323,7 +365,7 @@ class MainWindow(QMainWindow):
         self.existing.show_node(node)
         self.canvas.set_selected(None)
         self.panel.setCurrentIndex(_EXISTING)
-        self.tabs.setCurrentIndex(0)
+        self.tabs.show_panel(SideTab.CAMERA)
         self.existing.seen_button.setFocus()
 
     def edited_camera_id(self) -> str | None:
@@ -335,7 +377,7 @@ class MainWindow(QMainWindow):
         if self.session is None or self.session.camera(camera_id) is None:
             return
         self.show_in_form(camera_id)
-        self.tabs.setCurrentIndex(0)
+        self.tabs.show_panel(SideTab.CAMERA)
 
     # --- small slots ----------------------------------------------------------------------
 
@@ -346,6 +388,20 @@ class MainWindow(QMainWindow):
     def _redo(self) -> None:
         if self.session is not None:
             self.session.undo_stack.redo()
+
+    def _on_camera_logged(self, camera_id: str, warning: str) -> None:
+        """A camera just logged: open it in the form, with what to check about it."""
+        self.select_camera(camera_id)
+        self.form.set_warning(warning)
+        self.form.focus_first()
+
+    def _on_photos_imported(self, summary: ImportSummary) -> None:
+        self.review.unplaced.refresh()
+        if summary.drafts_created:
+            self.show_review()
+        dialog = self.photo_intake.dialog  # it stays open for the copy: ask above it
+        parent = dialog if dialog is not None and dialog.isVisible() else self
+        self.survey_view.offer_to_reject_far_drafts(summary.camera_ids, parent)
 
     def _on_form_saved(self, _camera_id: str) -> None:
         self.say(self.tr("Saved. Press N for the next camera."))
@@ -365,12 +421,12 @@ class MainWindow(QMainWindow):
         self.form.focus_first()
 
     def _show_list(self) -> None:
-        self.tabs.setCurrentIndex(1)
+        self.tabs.show_panel(SideTab.LIST)
         self.camera_list.focus_table()
 
     def show_review(self) -> None:
         """Show the drafts to review (Ctrl+R), the keyboard in the queue."""
-        self.tabs.setCurrentIndex(REVIEW_TAB)
+        self.tabs.show_panel(SideTab.REVIEW)
         self.review.focus_queue()
         self.review_links.show_current_draft()
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from contrechamp.core.area import BBox, MapFeature
@@ -24,31 +23,42 @@ from contrechamp.core.camera import Camera, Status, utc_now
 from contrechamp.core.errors import ContrechampError
 from contrechamp.core.gps_fix import GpsFix
 from contrechamp.core.opening_view import opening_view
-from contrechamp.ui.gps import GpsStatus
+from contrechamp.ui.gps import GpsService, GpsStatus
 from contrechamp.ui.gps.far_notice import FarFromAreaNotice
+from contrechamp.ui.map import MapCanvas
 from contrechamp.ui.session import SurveySession
-
-if TYPE_CHECKING:
-    from contrechamp.ui.main_window import MainWindow
+from contrechamp.ui.window_parts import OpenSurvey, StatusSink
 
 __all__ = ["SurveyView"]
 
 
 class SurveyView(QObject):
-    """The window's view of its survey's area; the notice sits in the status bar."""
+    """The window's view of its survey's area; ``notice`` goes in the status bar.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    ``follow_requested``: the walker asked to follow a far position (the window turns
+    following on)."""
+
+    follow_requested = Signal()
+
+    def __init__(
+        self,
+        survey: OpenSurvey,
+        status: StatusSink,
+        gps: GpsService,
+        canvas: MapCanvas,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._survey, self._status, self._gps, self._canvas = survey, status, gps, canvas
+        self._parent = parent
         self._area: BBox | None = None
         self._features: Sequence[MapFeature] = ()
         self._far_allowed = False  # the walker chose to follow a far position anyway
         self._fix: GpsFix | None = None  # the latest position
         self.notice = FarFromAreaNotice()
         self.notice.follow_anyway.connect(self.follow_anyway)
-        window.statusBar().insertPermanentWidget(0, self.notice)
-        window.gps.follow_changed.connect(self._on_gps_follow_changed)
-        window.gps.status_changed.connect(self._on_gps_status_changed)
+        gps.follow_changed.connect(self._on_gps_follow_changed)
+        gps.status_changed.connect(self._on_gps_status_changed)
         self.far_drafts_box: QMessageBox | None = None
 
     # --- opening and going back ---------------------------------------------------------
@@ -69,12 +79,12 @@ class SurveyView(QObject):
 
     def go_to_area(self) -> None:
         """G: bring the map back to the survey (a far GPS position is no longer followed)."""
-        session = self._window.session
+        session = self._survey.session
         if session is None:
             return
         self._far_allowed = False
         if not self._fit(session, session.cameras()):
-            self._window.say(self.tr("This survey has no area yet: load one from the File menu."))
+            self._status.say(self.tr("This survey has no area yet: load one from the File menu."))
         self._refresh_notice()
 
     def _fit(self, session: SurveySession, cameras: Sequence[Camera]) -> bool:
@@ -84,7 +94,7 @@ class SurveyView(QObject):
         box = opening_view(self._area, points, self._features, session.survey.sectors())
         if box is None:
             return False
-        self._window.canvas.show_box(box)
+        self._canvas.show_box(box)
         return True
 
     # --- GPS far from the area ----------------------------------------------------------
@@ -99,16 +109,16 @@ class SurveyView(QObject):
             self._far_allowed = False
             self.notice.clear()
             return True
-        paused = self._window.gps.follow and not self._far_allowed
+        paused = self._gps.follow and not self._far_allowed
         self.notice.show_far(metres / 1000.0, paused)
         return not paused
 
     def follow_anyway(self) -> None:
         """The walker asked to follow the far position: follow it until back near the area."""
         self._far_allowed = True
-        self._window.set_follow(True)
+        self.follow_requested.emit()
         if self._fix is not None:
-            self._window.canvas.center_on(self._fix.lat, self._fix.lon)
+            self._canvas.center_on(self._fix.lat, self._fix.lon)
         self._refresh_notice()
 
     def _refresh_notice(self) -> None:
@@ -126,28 +136,27 @@ class SurveyView(QObject):
 
     # --- photo drafts far from the area -------------------------------------------------
 
-    def offer_to_reject_far_drafts(self, camera_ids: Sequence[str]) -> list[str]:
+    def offer_to_reject_far_drafts(
+        self, camera_ids: Sequence[str], parent: QWidget | None = None
+    ) -> list[str]:
         """After a photo import: say how many new drafts lie far from the area, and offer to
-        reject them in one undoable step. Returns their ids (none: nothing is said)."""
-        session = self._window.session
+        reject them in one undoable step (the question above ``parent``, or the window).
+        Returns their ids (none: nothing is said)."""
+        session = self._survey.session
         if session is None or self._area is None:
             return []
         cameras = [c for c in map(session.camera, camera_ids) if c is not None]
         far = drafts_far_from_area(self._area, cameras)
         if far:
-            self._ask_about(far)
+            self._ask_about(far, parent or self._parent)
         return far
 
-    def _ask_about(self, far: list[str]) -> None:
+    def _ask_about(self, far: list[str], parent: QWidget) -> None:
         text = self.tr(
             "%n new draft(s) lie more than %1 km outside the survey area: photos taken elsewhere?",
             "",
             len(far),
         ).replace("%1", f"{FAR_FROM_AREA_M / 1000:g}")
-        parent: QWidget = self._window
-        dialog = self._window.photo_intake.dialog
-        if dialog is not None and dialog.isVisible():
-            parent = dialog  # the import dialog stays open for the copy: stack above it
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Drafts outside the area"),
@@ -167,7 +176,7 @@ class SurveyView(QObject):
 
     def reject_drafts(self, camera_ids: Sequence[str]) -> int:
         """Reject drafts as one undo step; on a failed write none stays rejected."""
-        session = self._window.session
+        session = self._survey.session
         if session is None:
             return 0
         text = self.tr("Reject drafts outside the area")
@@ -183,8 +192,8 @@ class SurveyView(QObject):
         except ContrechampError as error:
             stack.endMacro()
             stack.undo()
-            self._window.show_error(error)
+            self._status.show_error(error)
             return 0
         stack.endMacro()
-        self._window.say(self.tr("%n draft(s) rejected. Ctrl+Z brings them back.", "", done))
+        self._status.say(self.tr("%n draft(s) rejected. Ctrl+Z brings them back.", "", done))
         return done

@@ -8,13 +8,11 @@ going.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-if TYPE_CHECKING:
-    from contrechamp.ui.main_window import MainWindow
+from contrechamp.ui.file_commands import FileCommands
+from contrechamp.ui.photos.intake import PhotoIntake
 
 __all__ = ["ClosingCopy", "FinishingCopyDialog"]
 
@@ -79,21 +77,22 @@ class ClosingCopy(QObject):
     """Holds the window's close while a photo copy runs (the import dialog's, or the one that
     resumes when a survey opens), then closes the window once the copy has ended."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QWidget, intake: PhotoIntake, files: FileCommands) -> None:
         super().__init__(window)
-        self._window = window
+        self._window = window  # the window whose close is held
+        self._intake, self._files = intake, files
         self.dialog: FinishingCopyDialog | None = None
         self._progress: tuple[int, int] | None = None
         self._stopped = False  # while the walker's "stop" closes the window
         self._timer = QTimer(self)
         self._timer.setInterval(_CHECK_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
-        window.photo_intake.copy_progress.connect(self._on_copy_progress)
-        window.files.jobs.progress.connect(self._on_copy_progress)
+        intake.copy_progress.connect(self._on_copy_progress)
+        files.jobs.progress.connect(self._on_copy_progress)
 
     def copying(self) -> bool:
         """Whether photos are being copied into the survey right now."""
-        return self._window.photo_intake.copying() or self._window.files.jobs.finishing()
+        return self._intake.copying() or self._files.jobs.finishing()
 
     def holds_close(self) -> bool:
         """Whether the window must stay open for now (the wait is then shown); False when no

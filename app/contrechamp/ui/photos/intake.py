@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QThreadPool, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QWidget
 
 from contrechamp.ops.photo_copy import CopySummary
 from contrechamp.ops.photo_import import ImportSummary
+from contrechamp.ui.file_commands import FileCommands
 from contrechamp.ui.photos.import_dialog import PhotoImportDialog
 from contrechamp.ui.photos.texts import summary_text
-
-if TYPE_CHECKING:
-    from contrechamp.ui.main_window import MainWindow
+from contrechamp.ui.window_parts import OpenSurvey, StatusSink
 
 __all__ = ["PhotoIntake", "camera_files", "dropped_paths"]
 
@@ -36,17 +36,26 @@ def camera_files(paths: list[Path]) -> list[Path]:
 
 
 class PhotoIntake(QObject):
-    """Opens the photo import dialog on the window's survey and takes in what it made.
+    """Opens the photo import dialog on the open survey and takes in what it made.
 
     ``copy_progress`` relays how far the copy of an import's photos into the survey is, the
-    dialog open or closed.
+    dialog open or closed; ``photos_imported`` tells an import adopted as one undo step.
     """
 
     copy_progress = Signal(int, int)  # photos copied, photos to copy
+    photos_imported = Signal(object)  # ImportSummary
 
-    def __init__(self, window: MainWindow, pool: QThreadPool | None = None) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(
+        self,
+        survey: OpenSurvey,
+        status: StatusSink,
+        files: FileCommands,
+        parent: QWidget,
+        pool: QThreadPool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._survey, self._status, self._files = survey, status, files
+        self._parent = parent  # the dialog's parent
         self._pool = pool
         self.dialog: PhotoImportDialog | None = None
         self._finishing: PhotoImportDialog | None = None  # closed; its import or copy goes on
@@ -65,18 +74,18 @@ class PhotoIntake(QObject):
 
     def open_dialog(self, paths: list[Path] | None = None) -> PhotoImportDialog | None:
         """Show the import dialog (with ``paths`` already listed); None without a survey."""
-        session = self._window.session
+        session = self._survey.session
         if session is None:
             return None
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.add_paths(paths or [])
             return self.dialog
-        if self._window.files.jobs.busy() or self._finishing is not None:  # e.g. still copying
-            self._window.say(self.tr("Wait a moment: Contrechamp is still working."))
+        if self._files.jobs.busy() or self._finishing is not None:  # e.g. still copying
+            self._status.say(self.tr("Wait a moment: Contrechamp is still working."))
             return None
         survey = session.writer.survey  # the import writes in turns with the window's edits
         dialog = PhotoImportDialog(
-            survey.path, survey.surveyor, self._window, self._pool, survey=survey
+            survey.path, survey.surveyor, self._parent, self._pool, survey=survey
         )
         dialog.photos_imported.connect(self._on_dialog_photos_imported)
         dialog.photos_copied.connect(self._on_dialog_photos_copied)
@@ -93,20 +102,21 @@ class PhotoIntake(QObject):
         cameras = camera_files(paths)
         photos = [p for p in paths if p not in cameras]
         if cameras:
-            self._window.files.import_cameras(cameras)
+            self._files.import_cameras(cameras)
         if photos:
             self.open_dialog(photos)
 
-    def take_drops_on(self, window: MainWindow) -> None:
-        """Take the files and folders dropped anywhere on the window, the map included."""
-        window.setAcceptDrops(True)
-        for widget in (window.canvas, window.canvas.viewport()):
-            widget.setAcceptDrops(False)  # so that drops on the map reach the window
-        window.installEventFilter(self)
+    def take_drops_on(self, target: QWidget, passing: Sequence[QWidget] = ()) -> None:
+        """Take the files and folders dropped anywhere on ``target``; drops on the
+        ``passing`` widgets inside it (the map and its viewport) go on up to it."""
+        target.setAcceptDrops(True)
+        for widget in passing:
+            widget.setAcceptDrops(False)
+        target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Installed on the window: accept files and folders dragged in, take them on drop."""
-        if self._window.session is None:
+        if self._survey.session is None:
             return False
         if isinstance(event, QDragEnterEvent | QDragMoveEvent) and dropped_paths(event):
             event.acceptProposedAction()
@@ -143,22 +153,19 @@ class PhotoIntake(QObject):
     def resume_copy(self) -> bool:
         """Copy into the survey the photos an earlier import left outside it (stopped, or the
         app closed meanwhile); False when there are none or other work is running."""
-        session = self._window.session
+        session = self._survey.session
         if session is None or not session.survey.pending_count():
             return False
-        return self._window.files.copy_pending()
+        return self._files.copy_pending()
 
     def _on_dialog_photos_copied(self, _copied: CopySummary) -> None:
         # Once the photos are inside the survey (not during the copy, which moves them).
-        self._window.files.make_previews()
+        self._files.make_previews()
 
     def _on_dialog_photos_imported(self, summary: ImportSummary) -> None:
-        session = self._window.session
+        session = self._survey.session
         if session is None:
             return
         session.adopt_cameras(summary.camera_ids, self.tr("Import photos"))  # one undo step
-        self._window.review.unplaced.refresh()
-        self._window.say(summary_text(summary).replace("\n", " · "))
-        if summary.drafts_created:
-            self._window.show_review()
-        self._window.survey_view.offer_to_reject_far_drafts(summary.camera_ids)
+        self._status.say(summary_text(summary).replace("\n", " · "))
+        self.photos_imported.emit(summary)

@@ -1,0 +1,87 @@
+"""The window as a frame: a new panel plugs in by key and hears of every survey opened, and
+the parts work alone, with an open survey and a status sink instead of the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from contrechamp.core.camera import PositionSource
+from contrechamp.core.messages import QT_TRANSLATE_NOOP
+from contrechamp.store.survey import SurveyFile
+from contrechamp.ui.gps import GpsService
+from contrechamp.ui.main_window import MainWindow
+from contrechamp.ui.session import SurveySession
+from contrechamp.ui.side_tabs import SideTab, TabTexts
+from contrechamp.ui.sightings import Sightings
+from contrechamp.ui.window_parts import OpenSurvey
+
+
+class _Said:
+    """A status sink that keeps what it was told."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def say(self, text: str) -> None:
+        self.lines.append(text)
+
+    def show_error(self, error: BaseException) -> None:
+        self.lines.append(f"error: {error}")
+
+    def warn(self, title: str, text: str) -> None:
+        self.lines.append(f"{title}: {text}")
+
+
+def test_a_panel_plugged_in_by_key_hears_of_each_survey_and_keeps_the_others_in_place(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    heard: list[Path | None] = []
+    panel = QLabel()
+    texts = TabTexts("Test", QT_TRANSLATE_NOOP("Test", "Merge"), "The merge to review")
+    window.tabs.add_panel("merge", panel, texts)
+    window.opened.changed.connect(lambda s: heard.append(s.survey.path if s else None))
+    other = tmp_path / "other.cartoparty"
+    SurveyFile.create(other, title="other").close()
+    assert window.open_survey(other)
+    window.tabs.show_panel("merge")
+    assert window.tabs.currentWidget() is panel
+    assert window.tabs.tabText(window.tabs.index_of("merge")) == "Merge"
+    window.review_links.update_title(3)  # the review tab's count still lands on its tab
+    assert window.tabs.tabText(window.tabs.index_of(SideTab.REVIEW)) == "Drafts to review (3)"
+    window.show_review()
+    assert window.tabs.current_key() == SideTab.REVIEW
+    assert heard == [other]
+
+
+def test_sightings_work_with_an_open_survey_and_a_status_sink_alone(
+    qtbot: QtBot, survey_path: Path
+) -> None:
+    opened, said, add_on_map = OpenSurvey(), _Said(), QAction()
+    add_on_map.setCheckable(True)
+    sightings = Sightings(
+        opened, said, GpsService(), add_on_map, lambda: (43.733, 7.425), lambda: None
+    )
+    logged: list[tuple[str, str]] = []
+    sightings.camera_logged.connect(lambda camera_id, warning: logged.append((camera_id, warning)))
+    assert sightings.new_camera_here() is None  # no survey open: nothing to log into
+    session = SurveySession(SurveyFile.open(survey_path))
+    opened.set(session)
+    try:
+        camera = sightings.new_camera_here()
+        assert camera is not None
+        assert (camera.lat, camera.lon, camera.source) == (43.733, 7.425, PositionSource.MAP)
+        assert logged[0][0] == camera.id
+        assert "map centre" in logged[0][1]  # no GPS fix: said beside the camera
+        add_on_map.setChecked(True)
+        sightings.arm_add_on_map()
+        assert said.lines[-1] == "Click the map where the camera is."
+        sightings.on_map_clicked(43.73302, 7.42502)
+        assert not add_on_map.isChecked()
+        assert len(session.cameras()) == 2
+        assert "Another camera of this survey is" in logged[1][1]  # 3 m from the first
+    finally:
+        session.close()
