@@ -12,43 +12,43 @@
 <context>
     <name>FileCommands</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="73" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="86" />
         <source>Map loaded: %n camera(s) already in OpenStreetMap.</source>
         <translation>
             <numerusform>Map loaded: %n camera already in OpenStreetMap.</numerusform><numerusform>Map loaded: %n cameras already in OpenStreetMap.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="108" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="121" />
         <source>Imported %n camera(s).</source>
         <translation>
             <numerusform>Imported %n camera.</numerusform><numerusform>Imported %n cameras.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="110" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="123" />
         <source>%n already in the survey.</source>
         <translation>
             <numerusform>%n already in the survey.</numerusform><numerusform>%n already in the survey.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="136" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="149" />
         <source>Wrote %n camera(s) to %1.</source>
         <translation>
             <numerusform>Wrote %n camera to %1.</numerusform><numerusform>Wrote %n cameras to %1.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="171" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="184" />
         <source>Wrote %n photo(s) to %1.</source>
         <translation>
             <numerusform>Wrote %n photo to %1.</numerusform><numerusform>Wrote %n photos to %1.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="173" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="186" />
         <source>%n photo(s) could not be written.</source>
         <translation>
             <numerusform>%n photo could not be written.</numerusform><numerusform>%n photos could not be written.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="206" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="219" />
         <source>%n photo(s) not copied: the original file is missing or changed.</source>
         <translation>
             <numerusform>%n photo not copied: the original file is missing or changed.</numerusform><numerusform>%n photos not copied: the original file is missing or changed.</numerusform></translation>
@@ -57,7 +57,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="190" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="228" />
         <source>%n camera(s)</source>
         <translation>
             <numerusform>%n camera</numerusform><numerusform>%n cameras</numerusform></translation>
@@ -108,13 +108,13 @@
 <context>
     <name>SurveyView</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/survey_view.py" line="143" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="156" />
         <source>%n new draft(s) lie more than %1 km outside the survey area: photos taken elsewhere?</source>
         <translation>
             <numerusform>%n new draft lies more than %1 km outside the survey area: a photo taken elsewhere?</numerusform><numerusform>%n new drafts lie more than %1 km outside the survey area: photos taken elsewhere?</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/survey_view.py" line="189" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="198" />
         <source>%n draft(s) rejected. Ctrl+Z brings them back.</source>
         <translation>
             <numerusform>%n draft rejected. Ctrl+Z brings it back.</numerusform><numerusform>%n drafts rejected. Ctrl+Z brings them back.</numerusform></translation>

@@ -631,29 +631,87 @@
     </message>
 </context>
 <context>
+    <name>FieldSheets</name>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/map_page.py" line="34" />
+        <source>Map %1 of %2 · scale %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/map_page.py" line="76" />
+        <source>Grey: outside the sector. Numbered rings: cameras in OSM.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/map_page.py" line="77" />
+        <source>Numbered rings: cameras already in OSM (see the list).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/map_page.py" line="113" />
+        <source>%1 map %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/map_page.py" line="141" />
+        <source>N</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/map_page.py" line="178" />
+        <source>New camera: draw a dot and an arrow where it films, write the number of its entry line.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/paper.py" line="68" />
+        <source>%1 — sector %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/paper.py" line="76" />
+        <source>Pair: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/paper.py" line="77" />
+        <source>Date: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/paper.py" line="81" />
+        <source>Page %1 / %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/paper.py" line="98" />
+        <source>Map data © OpenStreetMap contributors (ODbL)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FileCommands</name>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="52" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="65" />
         <source>Load map area from OSM extract</source>
         <translation>Charger la zone depuis un extrait OSM</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="54" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="67" />
         <source>OpenStreetMap extracts</source>
         <translation>Extraits OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="66" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="79" />
         <source>Reading the map…</source>
         <translation>Lecture de la carte…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="67" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="80" />
         <source>Cannot load this map</source>
         <translation>Impossible de charger cette carte</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="73" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="86" />
         <source>Map loaded: %n camera(s) already in OpenStreetMap.</source>
         <translation>
             <numerusform>Carte chargée : %n caméra déjà dans OpenStreetMap.</numerusform>
@@ -661,28 +719,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="83" />
-        <location filename="../app/contrechamp/ui/file_commands.py" line="105" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="96" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="118" />
         <source>Import cameras</source>
         <translation>Import de caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="85" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="98" />
         <source>Surveys, GeoJSON, OSM and CSV files</source>
         <translation>Relevés, fichiers GeoJSON, OSM et CSV</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="98" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="111" />
         <source>Importing cameras…</source>
         <translation>Import des caméras…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="99" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="112" />
         <source>Cannot import these cameras</source>
         <translation>Impossible d’importer ces caméras</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="108" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="121" />
         <source>Imported %n camera(s).</source>
         <translation>
             <numerusform>%n caméra importée.</numerusform>
@@ -690,7 +748,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="110" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="123" />
         <source>%n already in the survey.</source>
         <translation>
             <numerusform>%n déjà dans le relevé.</numerusform>
@@ -698,7 +756,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="136" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="149" />
         <source>Wrote %n camera(s) to %1.</source>
         <translation>
             <numerusform>%n caméra écrite dans %1.</numerusform>
@@ -706,27 +764,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="138" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="151" />
         <source>Exporting…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="139" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="152" />
         <source>Cannot export</source>
         <translation>Export impossible</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="165" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="178" />
         <source>Exporting photos…</source>
         <translation>Export des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="166" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="179" />
         <source>Cannot export the photos</source>
         <translation>Impossible d’exporter les photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="171" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="184" />
         <source>Wrote %n photo(s) to %1.</source>
         <translation>
             <numerusform>%n photo écrite dans %1.</numerusform>
@@ -734,7 +792,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="173" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="186" />
         <source>%n photo(s) could not be written.</source>
         <translation>
             <numerusform>%n photo non écrite.</numerusform>
@@ -742,27 +800,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="183" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="196" />
         <source>Making photo previews…</source>
         <translation>Préparation des aperçus des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="184" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="197" />
         <source>Cannot make the photo previews</source>
         <translation>Impossible de préparer les aperçus des photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="194" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="207" />
         <source>Copying photos into the survey…</source>
         <translation>Copie des photos dans le relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="195" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="208" />
         <source>Cannot copy the photos into the survey</source>
         <translation>Impossible de copier les photos dans le relevé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="206" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="219" />
         <source>%n photo(s) not copied: the original file is missing or changed.</source>
         <translation>
             <numerusform>%n photo non copiée : le fichier d’origine manque ou a changé.</numerusform>
@@ -773,27 +831,27 @@
 <context>
     <name>FinishingCopyDialog</name>
     <message>
-        <location filename="../app/contrechamp/ui/photos/closing_copy.py" line="46" />
+        <location filename="../app/contrechamp/ui/photos/closing_copy.py" line="44" />
         <source>Closing Contrechamp</source>
         <translation>Fermeture de Contrechamp</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/closing_copy.py" line="49" />
+        <location filename="../app/contrechamp/ui/photos/closing_copy.py" line="47" />
         <source>Stopping now is safe: the other photos are copied the next time you open this survey.</source>
         <translation>Arrêter maintenant est sans risque : les autres photos seront copiées à la prochaine ouverture de ce relevé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/closing_copy.py" line="53" />
+        <location filename="../app/contrechamp/ui/photos/closing_copy.py" line="51" />
         <source>&amp;Stop the copy now</source>
         <translation>&amp;Arrêter la copie maintenant</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/closing_copy.py" line="71" />
+        <location filename="../app/contrechamp/ui/photos/closing_copy.py" line="69" />
         <source>Finishing copying photos into the survey…</source>
         <translation>Fin de la copie des photos dans le relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/closing_copy.py" line="73" />
+        <location filename="../app/contrechamp/ui/photos/closing_copy.py" line="71" />
         <source>Finishing copying photos into the survey… %1 of %2</source>
         <translation>Fin de la copie des photos dans le relevé… %1 sur %2</translation>
     </message>
@@ -1190,7 +1248,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="190" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="228" />
         <source>%n camera(s)</source>
         <translation>
             <numerusform>%n caméra</numerusform>
@@ -1198,27 +1256,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="230" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="268" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="235" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="273" />
         <source>Cannot open the survey</source>
         <translation>Impossible d’ouvrir le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="246" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="284" />
         <source>Cannot create the survey</source>
         <translation>Impossible de créer le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="351" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="407" />
         <source>Saved. Press N for the next camera.</source>
         <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="403" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="459" />
         <source>Use glossary values</source>
         <translation>Valeurs du glossaire</translation>
     </message>
@@ -1502,102 +1560,127 @@
         <translation>Contrechamp ne sait pas lire ce fichier de carte.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="159" />
+        <location filename="../app/contrechamp/core/messages.py" line="158" />
+        <source>A sector's polygon encloses no area: draw it again.</source>
+        <translation>Le polygone d’un secteur n’a pas de surface : dessinez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="161" />
+        <source>No sector is handed to a pair yet: give the sectors their pairs first.</source>
+        <translation>Aucun secteur n’est encore attribué à un binôme : attribuez d’abord les secteurs aux binômes.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="164" />
+        <source>Handouts are already in this folder: choose another folder, or replace them.</source>
+        <translation>Ce dossier contient déjà des relevés distribués : choisissez un autre dossier, ou remplacez-les.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="167" />
+        <source>The handouts cannot be written there: choose another folder.</source>
+        <translation>Les relevés à distribuer ne peuvent pas être écrits ici : choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="172" />
         <source>This GPS track has no point with a time.</source>
         <translation>Ce trajet GPS n’a aucun point horodaté.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="160" />
+        <location filename="../app/contrechamp/core/messages.py" line="173" />
         <source>This GPS track has too many points.</source>
         <translation>Ce trajet GPS a trop de points.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="171" />
+        <location filename="../app/contrechamp/core/messages.py" line="184" />
         <source>The GPS sends data that cannot be read.</source>
         <translation>Le GPS envoie des données illisibles.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="172" />
+        <location filename="../app/contrechamp/core/messages.py" line="185" />
         <source>A value given on the command line cannot be used.</source>
         <translation>Une valeur donnée en ligne de commande est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="177" />
+        <location filename="../app/contrechamp/core/messages.py" line="186" />
+        <source>These sectors cannot be used: give polygons with different, short names.</source>
+        <translation>Ces secteurs sont inutilisables : donnez des polygones aux noms courts et tous différents.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="193" />
         <source>{name}: no such file or folder</source>
         <translation>{name} : fichier ou dossier introuvable</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="178" />
+        <location filename="../app/contrechamp/core/messages.py" line="194" />
         <source>{name} cannot be read</source>
         <translation>{name} ne peut pas être lu</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="179" />
+        <location filename="../app/contrechamp/core/messages.py" line="195" />
         <source>{name} is too large to be a photo</source>
         <translation>{name} est trop gros pour être une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="180" />
+        <location filename="../app/contrechamp/core/messages.py" line="196" />
         <source>{name} is the survey itself, not a photo</source>
         <translation>{name} est le relevé lui-même, pas une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="181" />
+        <location filename="../app/contrechamp/core/messages.py" line="197" />
         <source>{name} is not a JPEG, HEIC, JPEG XL, AVIF, PNG or WebP photo</source>
         <translation>{name} n’est pas une photo JPEG, HEIC, JPEG XL, AVIF, PNG ou WebP</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="184" />
+        <location filename="../app/contrechamp/core/messages.py" line="200" />
         <source>{name} is damaged: it cannot be read as a photo</source>
         <translation>{name} est abîmé : il ne peut pas être lu comme une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="187" />
+        <location filename="../app/contrechamp/core/messages.py" line="203" />
         <source>{name} has too many pixels to be opened safely</source>
         <translation>{name} a trop de pixels pour être ouvert sans risque</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="190" />
+        <location filename="../app/contrechamp/core/messages.py" line="206" />
         <source>{name} was not imported: the disk holding the survey is full</source>
         <translation>{name} n’a pas été importé : le disque du relevé est plein</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="193" />
+        <location filename="../app/contrechamp/core/messages.py" line="209" />
         <source>{name} was not imported: the survey file could not be written</source>
         <translation>{name} n’a pas été importé : le fichier du relevé n’a pas pu être écrit</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="196" />
+        <location filename="../app/contrechamp/core/messages.py" line="212" />
         <source>{name} was not imported: the survey file is read-only</source>
         <translation>{name} n’a pas été importé : le fichier du relevé est en lecture seule</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="199" />
+        <location filename="../app/contrechamp/core/messages.py" line="215" />
         <source>{name} was not imported: another program is using the survey file</source>
         <translation>{name} n’a pas été importé : un autre programme utilise le fichier du relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="205" />
+        <location filename="../app/contrechamp/core/messages.py" line="221" />
         <source>{name} could not be imported</source>
         <translation>{name} n’a pas pu être importé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="208" />
+        <location filename="../app/contrechamp/core/messages.py" line="224" />
         <source>{name} was not copied into the survey: the file is gone</source>
         <translation>{name} n’a pas été copié dans le relevé : le fichier a disparu</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="211" />
+        <location filename="../app/contrechamp/core/messages.py" line="227" />
         <source>{name} was not copied into the survey: the file changed during the import</source>
         <translation>{name} n’a pas été copié dans le relevé : le fichier a changé pendant l’import</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="214" />
+        <location filename="../app/contrechamp/core/messages.py" line="230" />
         <source>{name} was not copied into the survey yet</source>
         <translation>{name} n’a pas encore été copié dans le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="218" />
+        <location filename="../app/contrechamp/core/messages.py" line="234" />
         <source>{name} was not copied into the survey</source>
         <translation>{name} n’a pas été copié dans le relevé</translation>
     </message>
@@ -1667,7 +1750,7 @@
         <translation>Un relevé à fusionner est le relevé fusionné lui-même : choisissez un autre nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="158" />
+        <location filename="../app/contrechamp/core/messages.py" line="171" />
         <source>This GPS source is not understood.</source>
         <translation>Cette source GPS n’est pas comprise.</translation>
     </message>
@@ -1737,7 +1820,7 @@
         <translation>Ce fichier ne peut pas être importé : il est abîmé ou organisé autrement.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="170" />
+        <location filename="../app/contrechamp/core/messages.py" line="183" />
         <source>This GPS track cannot be read.</source>
         <translation>Ce trajet GPS ne peut pas être lu.</translation>
     </message>
@@ -1948,12 +2031,12 @@
 <context>
     <name>PhotoIntake</name>
     <message>
-        <location filename="../app/contrechamp/ui/photos/intake.py" line="75" />
+        <location filename="../app/contrechamp/ui/photos/intake.py" line="84" />
         <source>Wait a moment: Contrechamp is still working.</source>
         <translation>Un instant : Contrechamp travaille encore.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/photos/intake.py" line="159" />
+        <location filename="../app/contrechamp/ui/photos/intake.py" line="169" />
         <source>Import photos</source>
         <translation>Import de photos</translation>
     </message>
@@ -2015,22 +2098,17 @@
 <context>
     <name>ReviewLinks</name>
     <message>
-        <location filename="../app/contrechamp/ui/window_review.py" line="37" />
-        <source>Drafts to review</source>
-        <translation>À vérifier</translation>
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/window_review.py" line="64" />
+        <location filename="../app/contrechamp/ui/window_review.py" line="75" />
         <source>Shown on the map: drag it or its handle to adjust it.</source>
         <translation>Sur la carte : faites glisser la caméra ou sa poignée pour l’ajuster.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_review.py" line="76" />
+        <location filename="../app/contrechamp/ui/window_review.py" line="86" />
         <source>Click the map where the camera of this photo is.</source>
         <translation>Cliquez sur la carte là où se trouve la caméra de cette photo.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_review.py" line="80" />
+        <location filename="../app/contrechamp/ui/window_review.py" line="90" />
         <source>Photo placed as a draft camera. Ctrl+Z takes it back.</source>
         <translation>Photo placée comme caméra à vérifier. Ctrl+Z l’annule.</translation>
     </message>
@@ -2081,37 +2159,42 @@
 <context>
     <name>SidePanelTabs</name>
     <message>
-        <location filename="../app/contrechamp/ui/side_tabs.py" line="32" />
+        <location filename="../app/contrechamp/ui/side_tabs.py" line="44" />
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/side_tabs.py" line="32" />
+        <location filename="../app/contrechamp/ui/side_tabs.py" line="45" />
         <source>The chosen camera (click one on the map)</source>
         <translation>La caméra choisie (cliquez-en une sur la carte)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/side_tabs.py" line="33" />
+        <location filename="../app/contrechamp/ui/side_tabs.py" line="49" />
         <source>List</source>
         <translation>Liste</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/side_tabs.py" line="33" />
+        <location filename="../app/contrechamp/ui/side_tabs.py" line="50" />
         <source>All the cameras of the survey (Ctrl+L)</source>
         <translation>Toutes les caméras du relevé (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/side_tabs.py" line="34" />
+        <location filename="../app/contrechamp/ui/side_tabs.py" line="54" />
+        <source>Drafts to review</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/side_tabs.py" line="55" />
         <source>Drafts made from photos, to confirm or reject (Ctrl+R)</source>
         <translation>Caméras créées d’après des photos, à confirmer ou à rejeter (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/side_tabs.py" line="35" />
+        <location filename="../app/contrechamp/ui/side_tabs.py" line="61" />
         <source>Layers</source>
         <translation>Couches</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/side_tabs.py" line="35" />
+        <location filename="../app/contrechamp/ui/side_tabs.py" line="62" />
         <source>The map's layers, to show or hide</source>
         <translation>Les couches de la carte, à afficher ou à masquer</translation>
     </message>
@@ -2119,62 +2202,62 @@
 <context>
     <name>Sightings</name>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="41" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="60" />
         <source>No GPS fix: the camera is at the map centre. Drag it to its place.</source>
         <translation>Pas de position GPS : la caméra est au centre de la carte. Faites-la glisser à sa place.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="52" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="69" />
         <source>Click the map where the camera is.</source>
         <translation>Cliquez sur la carte là où est la caméra.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="74" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="98" />
         <source>Add camera</source>
         <translation>Ajouter une caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="92" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="115" />
         <source>A camera already in OpenStreetMap is %1 m away. If it is the same one, undo (Ctrl+Z), click it on the map and choose “I saw this one”.</source>
         <translation>Une caméra déjà dans OpenStreetMap est à %1 m. Si c’est la même, annulez (Ctrl+Z), cliquez-la sur la carte et choisissez « Je l’ai vue ».</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="97" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="120" />
         <source>Another camera of this survey is %1 m away. Several cameras on one pole are normal; if it is the same one, undo (Ctrl+Z).</source>
         <translation>Une autre caméra de ce relevé est à %1 m. Plusieurs caméras sur un même poteau, c’est normal ; si c’est la même, annulez (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="114" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="137" />
         <source>You already logged this camera.</source>
         <translation>Vous avez déjà noté cette caméra.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="127" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="148" />
         <source>I saw this one</source>
         <translation>Je l’ai vue</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="132" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="153" />
         <source>Logged as seen today.</source>
         <translation>Notée comme vue aujourd’hui.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="140" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="161" />
         <source>Delete camera</source>
         <translation>Supprimer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="144" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="165" />
         <source>Camera deleted. Ctrl+Z brings it back.</source>
         <translation>Caméra supprimée. Ctrl+Z la fait revenir.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="158" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="180" />
         <source>Move camera</source>
         <translation>Déplacer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sightings.py" line="167" />
+        <location filename="../app/contrechamp/ui/sightings.py" line="190" />
         <source>Change direction</source>
         <translation>Changer la direction</translation>
     </message>
@@ -2231,42 +2314,42 @@
 <context>
     <name>SurveyView</name>
     <message>
-        <location filename="../app/contrechamp/ui/survey_view.py" line="77" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="87" />
         <source>This survey has no area yet: load one from the File menu.</source>
         <translation>Ce relevé n’a pas encore de zone : chargez-en une depuis le menu Fichier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/survey_view.py" line="143" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="156" />
         <source>%n new draft(s) lie more than %1 km outside the survey area: photos taken elsewhere?</source>
         <translation><numerusform>%n nouvelle caméra à vérifier est à plus de %1 km de la zone du relevé : une photo prise ailleurs ?</numerusform><numerusform>%n nouvelles caméras à vérifier sont à plus de %1 km de la zone du relevé : des photos prises ailleurs ?</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/survey_view.py" line="153" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="162" />
         <source>Drafts outside the area</source>
         <translation>Caméras hors de la zone</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/survey_view.py" line="159" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="168" />
         <source>Rejected drafts are never exported; Ctrl+Z brings them back.</source>
         <translation>Les caméras rejetées ne sont jamais exportées ; Ctrl+Z les fait revenir.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/survey_view.py" line="161" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="170" />
         <source>Reject them</source>
         <translation>Les rejeter</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/survey_view.py" line="162" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="171" />
         <source>Keep them</source>
         <translation>Les garder</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/survey_view.py" line="173" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="182" />
         <source>Reject drafts outside the area</source>
         <translation>Rejeter les caméras hors de la zone</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/survey_view.py" line="189" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="198" />
         <source>%n draft(s) rejected. Ctrl+Z brings them back.</source>
         <translation><numerusform>%n caméra rejetée. Ctrl+Z la fait revenir.</numerusform><numerusform>%n caméras rejetées. Ctrl+Z les fait revenir.</numerusform></translation>
     </message>
