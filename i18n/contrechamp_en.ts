@@ -57,10 +57,19 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="228" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="236" />
         <source>%n camera(s)</source>
         <translation>
             <numerusform>%n camera</numerusform><numerusform>%n cameras</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MergeCommands</name>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="126" />
+        <source>Merging %n survey(s)…</source>
+        <translation>
+            <numerusform>Merging %n survey…</numerusform><numerusform>Merging %n surveys…</numerusform></translation>
     </message>
 </context>
 <context>

@@ -633,17 +633,17 @@
 <context>
     <name>FieldSheets</name>
     <message>
-        <location filename="../app/contrechamp/ui/sheets/map_page.py" line="34" />
+        <location filename="../app/contrechamp/ui/sheets/map_page.py" line="32" />
         <source>Map %1 of %2 · scale %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sheets/map_page.py" line="76" />
+        <location filename="../app/contrechamp/ui/sheets/map_page.py" line="74" />
         <source>Grey: outside the sector. Numbered rings: cameras in OSM.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sheets/map_page.py" line="77" />
+        <location filename="../app/contrechamp/ui/sheets/map_page.py" line="75" />
         <source>Numbered rings: cameras already in OSM (see the list).</source>
         <translation type="unfinished" />
     </message>
@@ -658,7 +658,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sheets/map_page.py" line="178" />
+        <location filename="../app/contrechamp/ui/sheets/map_page.py" line="182" />
         <source>New camera: draw a dot and an arrow where it films, write the number of its entry line.</source>
         <translation type="unfinished" />
     </message>
@@ -685,6 +685,131 @@
     <message>
         <location filename="../app/contrechamp/ui/sheets/paper.py" line="98" />
         <source>Map data © OpenStreetMap contributors (ODbL)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/document.py" line="84" />
+        <source>Field sheets: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/document.py" line="85" />
+        <source>Field sheets: %1, sector %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/print_dialog.py" line="32" />
+        <source>Print field sheets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/print_dialog.py" line="50" />
+        <source>%1 pages written to %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/print_dialog.py" line="79" />
+        <source>The whole area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/print_dialog.py" line="84" />
+        <source>Sector to print:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/print_dialog.py" line="98" />
+        <source>Save the field sheets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/print_dialog.py" line="100" />
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="32" />
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="45" />
+        <source>No.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="33" />
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="46" />
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="134" />
+        <source>Kind</source>
+        <translation type="unfinished">Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="34" />
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="47" />
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="135" />
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="35" />
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="48" />
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="136" />
+        <source>Mount</source>
+        <translation type="unfinished">Fixation</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="36" />
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="49" />
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="138" />
+        <source>Direction</source>
+        <translation type="unfinished">Direction</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="37" />
+        <source>Seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="38" />
+        <source>Gone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="39" />
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="51" />
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="50" />
+        <source>Height (m)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="60" />
+        <source>Cameras already in OSM (%1 of %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="66" />
+        <source>Tick Seen when you find it, Gone when it is not there; correct a value in Notes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="86" />
+        <source>Numbers as on the maps.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="92" />
+        <source>New cameras (%1 of %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="99" />
+        <source>Write each number beside its camera on the map.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sheets/tables.py" line="139" />
+        <source>where it films: N, NE, E, SE, S, SW, W, NW, or degrees</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1248,7 +1373,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="228" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="236" />
         <source>%n camera(s)</source>
         <translation>
             <numerusform>%n caméra</numerusform>
@@ -1256,27 +1381,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="268" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="276" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="273" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="281" />
         <source>Cannot open the survey</source>
         <translation>Impossible d’ouvrir le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="284" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="292" />
         <source>Cannot create the survey</source>
         <translation>Impossible de créer le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="407" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="415" />
         <source>Saved. Press N for the next camera.</source>
         <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="459" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="467" />
         <source>Use glossary values</source>
         <translation>Valeurs du glossaire</translation>
     </message>
@@ -1325,10 +1450,44 @@
     </message>
 </context>
 <context>
+    <name>MergeCommands</name>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="80" />
+        <source>Surveys to merge</source>
+        <translation>Relevés à fusionner</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="82" />
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="101" />
+        <source>Survey files</source>
+        <translation>Fichiers de relevé</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="96" />
+        <source>merged</source>
+        <translation>fusion</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="99" />
+        <source>Merged survey (new, or one to add to)</source>
+        <translation>Relevé fusionné (nouveau, ou à compléter)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="126" />
+        <source>Merging %n survey(s)…</source>
+        <translation><numerusform>Fusion de %n relevé…</numerusform><numerusform>Fusion de %n relevés…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="144" />
+        <source>Cannot merge these surveys</source>
+        <translation>Impossible de fusionner ces relevés</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <location filename="../app/contrechamp/ui/app.py" line="155" />
-        <location filename="../app/contrechamp/ui/messages.py" line="122" />
+        <location filename="../app/contrechamp/ui/messages.py" line="125" />
         <source>Something went wrong. Your saved cameras are safe.</source>
         <translation>Un problème est survenu. Vos caméras enregistrées sont en sécurité.</translation>
     </message>
@@ -1560,127 +1719,187 @@
         <translation>Contrechamp ne sait pas lire ce fichier de carte.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="158" />
+        <location filename="../app/contrechamp/core/messages.py" line="146" />
+        <source>This survey has no sector of that name: nothing was exported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="161" />
         <source>A sector's polygon encloses no area: draw it again.</source>
         <translation>Le polygone d’un secteur n’a pas de surface : dessinez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="161" />
+        <location filename="../app/contrechamp/core/messages.py" line="164" />
         <source>No sector is handed to a pair yet: give the sectors their pairs first.</source>
         <translation>Aucun secteur n’est encore attribué à un binôme : attribuez d’abord les secteurs aux binômes.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="164" />
+        <location filename="../app/contrechamp/core/messages.py" line="167" />
         <source>Handouts are already in this folder: choose another folder, or replace them.</source>
         <translation>Ce dossier contient déjà des relevés distribués : choisissez un autre dossier, ou remplacez-les.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="167" />
+        <location filename="../app/contrechamp/core/messages.py" line="170" />
         <source>The handouts cannot be written there: choose another folder.</source>
         <translation>Les relevés à distribuer ne peuvent pas être écrits ici : choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="172" />
+        <location filename="../app/contrechamp/core/messages.py" line="174" />
+        <source>The survey has no map area yet: load an OSM extract first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="177" />
+        <source>The survey has no sector of this name: choose one of its sectors.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="180" />
+        <source>The field sheets cannot be written there: choose a new file name in an existing folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="185" />
+        <source>This file is not a list of cameras: save it as CSV or GeoJSON.</source>
+        <translation>Ce fichier n’est pas une liste de caméras : enregistrez-le en CSV ou en GeoJSON.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="188" />
+        <source>This list holds no camera.</source>
+        <translation>Cette liste ne contient aucune caméra.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="189" />
+        <source>This list has no coordinate columns and no address column.</source>
+        <translation>Cette liste n’a ni colonnes de coordonnées ni colonne d’adresse.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="192" />
+        <source>This list has no column of that name.</source>
+        <translation>Cette liste n’a pas de colonne de ce nom.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="193" />
+        <source>No row of this list has coordinates or a street crossing found on the survey's map.</source>
+        <translation>Aucune ligne de cette liste n’a de coordonnées ni de carrefour trouvé sur la carte du relevé.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="197" />
+        <source>This list name cannot be used.</source>
+        <translation>Ce nom de liste est inutilisable.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="198" />
+        <source>The comparison radius must be more than 0 and at most 1000 metres.</source>
+        <translation>Le rayon de comparaison doit être supérieur à 0 et d’au plus 1000 mètres.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="203" />
         <source>This GPS track has no point with a time.</source>
         <translation>Ce trajet GPS n’a aucun point horodaté.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="173" />
+        <location filename="../app/contrechamp/core/messages.py" line="204" />
         <source>This GPS track has too many points.</source>
         <translation>Ce trajet GPS a trop de points.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="184" />
+        <location filename="../app/contrechamp/core/messages.py" line="215" />
         <source>The GPS sends data that cannot be read.</source>
         <translation>Le GPS envoie des données illisibles.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="185" />
+        <location filename="../app/contrechamp/core/messages.py" line="216" />
         <source>A value given on the command line cannot be used.</source>
         <translation>Une valeur donnée en ligne de commande est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="186" />
+        <location filename="../app/contrechamp/core/messages.py" line="217" />
+        <source>This list of cameras cannot be read.</source>
+        <translation>Cette liste de caméras est illisible.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="218" />
         <source>These sectors cannot be used: give polygons with different, short names.</source>
         <translation>Ces secteurs sont inutilisables : donnez des polygones aux noms courts et tous différents.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="193" />
+        <location filename="../app/contrechamp/core/messages.py" line="225" />
         <source>{name}: no such file or folder</source>
         <translation>{name} : fichier ou dossier introuvable</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="194" />
+        <location filename="../app/contrechamp/core/messages.py" line="226" />
         <source>{name} cannot be read</source>
         <translation>{name} ne peut pas être lu</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="195" />
+        <location filename="../app/contrechamp/core/messages.py" line="227" />
         <source>{name} is too large to be a photo</source>
         <translation>{name} est trop gros pour être une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="196" />
+        <location filename="../app/contrechamp/core/messages.py" line="228" />
         <source>{name} is the survey itself, not a photo</source>
         <translation>{name} est le relevé lui-même, pas une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="197" />
+        <location filename="../app/contrechamp/core/messages.py" line="229" />
         <source>{name} is not a JPEG, HEIC, JPEG XL, AVIF, PNG or WebP photo</source>
         <translation>{name} n’est pas une photo JPEG, HEIC, JPEG XL, AVIF, PNG ou WebP</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="200" />
+        <location filename="../app/contrechamp/core/messages.py" line="232" />
         <source>{name} is damaged: it cannot be read as a photo</source>
         <translation>{name} est abîmé : il ne peut pas être lu comme une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="203" />
+        <location filename="../app/contrechamp/core/messages.py" line="235" />
         <source>{name} has too many pixels to be opened safely</source>
         <translation>{name} a trop de pixels pour être ouvert sans risque</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="206" />
+        <location filename="../app/contrechamp/core/messages.py" line="238" />
         <source>{name} was not imported: the disk holding the survey is full</source>
         <translation>{name} n’a pas été importé : le disque du relevé est plein</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="209" />
+        <location filename="../app/contrechamp/core/messages.py" line="241" />
         <source>{name} was not imported: the survey file could not be written</source>
         <translation>{name} n’a pas été importé : le fichier du relevé n’a pas pu être écrit</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="212" />
+        <location filename="../app/contrechamp/core/messages.py" line="244" />
         <source>{name} was not imported: the survey file is read-only</source>
         <translation>{name} n’a pas été importé : le fichier du relevé est en lecture seule</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="215" />
+        <location filename="../app/contrechamp/core/messages.py" line="247" />
         <source>{name} was not imported: another program is using the survey file</source>
         <translation>{name} n’a pas été importé : un autre programme utilise le fichier du relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="221" />
+        <location filename="../app/contrechamp/core/messages.py" line="253" />
         <source>{name} could not be imported</source>
         <translation>{name} n’a pas pu être importé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="224" />
+        <location filename="../app/contrechamp/core/messages.py" line="256" />
         <source>{name} was not copied into the survey: the file is gone</source>
         <translation>{name} n’a pas été copié dans le relevé : le fichier a disparu</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="227" />
+        <location filename="../app/contrechamp/core/messages.py" line="259" />
         <source>{name} was not copied into the survey: the file changed during the import</source>
         <translation>{name} n’a pas été copié dans le relevé : le fichier a changé pendant l’import</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="230" />
+        <location filename="../app/contrechamp/core/messages.py" line="262" />
         <source>{name} was not copied into the survey yet</source>
         <translation>{name} n’a pas encore été copié dans le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="234" />
+        <location filename="../app/contrechamp/core/messages.py" line="266" />
         <source>{name} was not copied into the survey</source>
         <translation>{name} n’a pas été copié dans le relevé</translation>
     </message>
@@ -1730,27 +1949,27 @@
         <translation>Le fichier n’a pas pu être écrit (disque plein ou dossier en lecture seule).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="147" />
+        <location filename="../app/contrechamp/core/messages.py" line="150" />
         <source>The merge radius is out of range.</source>
         <translation>Le rayon de fusion est hors limites.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="148" />
+        <location filename="../app/contrechamp/core/messages.py" line="151" />
         <source>Choose a survey file name for the merge, not a folder.</source>
         <translation>Choisissez un nom de fichier de relevé pour la fusion, pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="151" />
+        <location filename="../app/contrechamp/core/messages.py" line="154" />
         <source>This file exists and is not a merged survey: choose a new file name.</source>
         <translation>Ce fichier existe et n’est pas un relevé fusionné : choisissez un nouveau nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="154" />
+        <location filename="../app/contrechamp/core/messages.py" line="157" />
         <source>A survey to merge is the merged survey itself: choose another file name.</source>
         <translation>Un relevé à fusionner est le relevé fusionné lui-même : choisissez un autre nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="171" />
+        <location filename="../app/contrechamp/core/messages.py" line="202" />
         <source>This GPS source is not understood.</source>
         <translation>Cette source GPS n’est pas comprise.</translation>
     </message>
@@ -1820,14 +2039,87 @@
         <translation>Ce fichier ne peut pas être importé : il est abîmé ou organisé autrement.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="183" />
+        <location filename="../app/contrechamp/core/messages.py" line="214" />
         <source>This GPS track cannot be read.</source>
         <translation>Ce trajet GPS ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/messages.py" line="108" />
+        <location filename="../app/contrechamp/ui/messages.py" line="107" />
         <source>This did not work: {detail}</source>
         <translation>Cela n’a pas marché : {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialListPanel</name>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="87" />
+        <source>The official list to compare with the cameras seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="102" />
+        <source>No official list in this survey (contrechamp import-list SURVEY FILE).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="108" />
+        <source>Listed but not seen (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="109" />
+        <source>Seen but not listed (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="110" />
+        <source>Unplaced rows (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="122" />
+        <source>%1 listed cameras, %2 cameras seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="123" />
+        <source>Seen and listed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="125" />
+        <source>A camera seen within %1 m is taken as listed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="129" />
+        <source>Outside the survey's area: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="135" />
+        <source>Camera %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="138" />
+        <source>(no address)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="140" />
+        <source>Line %1 (%2): %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="142" />
+        <source>Line %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="146" />
+        <source>Placed at the crossing of %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2383,112 +2675,117 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="97" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="99" />
         <source>New camera here (N)</source>
         <translation>Caméra ici (N)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="98" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="100" />
         <source>Add on map (A)</source>
         <translation>Ajouter sur la carte (A)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="99" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="101" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="100" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="102" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="101" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="103" />
         <source>Delete camera</source>
         <translation>Supprimer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="102" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="104" />
         <source>Glossary (F1)</source>
         <translation>Glossaire (F1)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="103" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="105" />
         <source>Follow GPS (F)</source>
         <translation>Suivre le GPS (F)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="104" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="106" />
         <source>Go to the survey area (G)</source>
         <translation>Aller à la zone du relevé (G)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="105" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="107" />
         <source>Camera list</source>
         <translation>Liste des caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="106" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="108" />
         <source>Drafts to review</source>
         <translation>Caméras à vérifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="107" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="109" />
         <source>Import photos…</source>
         <translation>Importer des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="108" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="110" />
         <source>Import cameras…</source>
         <translation>Importer des caméras…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="109" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="111" />
+        <source>Merge surveys…</source>
+        <translation>Fusionner des relevés…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="112" />
         <source>Load map area from OSM extract…</source>
         <translation>Charger la zone depuis un extrait OSM…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="110" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="113" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="111" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="114" />
         <source>Export photos…</source>
         <translation>Exporter les photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="112" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="115" />
         <source>Open survey…</source>
         <translation>Ouvrir un relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="113" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="116" />
         <source>New survey…</source>
         <translation>Nouveau relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="114" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="117" />
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="115" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="118" />
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="119" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="122" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="119" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="122" />
         <source>&amp;Edit</source>
         <translation>&amp;Modifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="119" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="122" />
         <source>&amp;View</source>
         <translation>&amp;Vue</translation>
     </message>

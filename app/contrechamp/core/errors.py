@@ -9,14 +9,16 @@ class ContrechampError(Exception):
     """Base of every expected error: a user mistake or bad input, never a bug.
 
     ``code`` is stable (the UI translates it); ``detail`` is a short English sentence
-    for the command line and logs.
+    for the command line and logs; ``subject`` names the one file to blame when there are
+    several (the window leads its translated sentence with it).
     """
 
     code = "error"
 
-    def __init__(self, detail: str, code: str | None = None) -> None:
+    def __init__(self, detail: str, code: str | None = None, subject: str | None = None) -> None:
         super().__init__(detail)
         self.detail = detail
+        self.subject = subject
         if code is not None:
             self.code = code
 

@@ -59,7 +59,7 @@ def _named(path: Path, error: ContrechampError) -> ContrechampError:
     """The same error, its sentence led by the file's name (the one file to blame)."""
     name = display_name(path)
     detail = error.detail if error.detail.startswith(name) else f"{name}: {error.detail}"
-    return type(error)(detail, error.code)
+    return type(error)(detail, error.code, subject=name)
 
 
 def _refuse_output(path: Path, out: Path) -> None:

@@ -31,6 +31,7 @@ from contrechamp.ui.glossary.dialog import GlossaryDialog
 from contrechamp.ui.gps import GpsFix, GpsService
 from contrechamp.ui.gps.status_label import GpsStatusLabel
 from contrechamp.ui.map import MapCanvas, MapLegend
+from contrechamp.ui.merge_commands import MergeCommands
 from contrechamp.ui.messages import error_text, failure_text
 from contrechamp.ui.photos.closing_copy import ClosingCopy
 from contrechamp.ui.photos.intake import PhotoIntake
@@ -80,6 +81,9 @@ class MainWindow(QMainWindow):
         self.files = FileCommands(self.opened, self, self)
         self.photo_intake = PhotoIntake(self.opened, self, self.files, self)
         self.closing_copy = ClosingCopy(self, self.photo_intake, self.files)
+        self.merges = MergeCommands(
+            self.opened, self, self, self.open_survey, lambda: self.set_session(None)
+        )
         self._build_panels()
         self._build_actions()
         self._build_status_bar()
@@ -144,6 +148,7 @@ class MainWindow(QMainWindow):
             (a.show_review, self.show_review),
             (a.import_photos, lambda: self.photo_intake.open_dialog()),
             (a.import_cameras, self.files.choose_imports),
+            (a.merge_surveys, self.merges.choose_and_merge),
             (a.load_area, self.files.choose_area),
             (a.export, self.files.choose_export),
             (a.export_photos, self.files.choose_photo_export),
@@ -199,6 +204,9 @@ class MainWindow(QMainWindow):
         self.photo_intake.photos_imported.connect(self._on_photos_imported)
         self.photo_intake.take_drops_on(self, (self.canvas, self.canvas.viewport()))
         self.survey_view.follow_requested.connect(lambda: self.set_follow(True))
+        self.merges.running_changed.connect(
+            lambda running: self.commands.merge_surveys.setEnabled(not running)
+        )
 
     # --- language -------------------------------------------------------------------------
 

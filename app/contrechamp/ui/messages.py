@@ -103,9 +103,12 @@ def error_text(error: ContrechampError) -> str:
     The sentence is the registry's (``core/messages.py``); a code it lacks (the architecture
     tests keep every raised code in it) still gets a sentence, with the English detail."""
     sentence = error_sentence(error.code)
-    if sentence is not None:
-        return translate(CONTEXT, sentence)
-    return translate("Messages", "This did not work: {detail}").replace("{detail}", error.detail)
+    if sentence is None:
+        return translate("Messages", "This did not work: {detail}").replace(
+            "{detail}", error.detail
+        )
+    text = translate(CONTEXT, sentence)
+    return f"{error.subject}: {text}" if error.subject else text
 
 
 def skipped_text(code: str, name: str) -> str:

@@ -31,6 +31,7 @@ class WindowActions(QObject):
         self.show_review = self._action("Ctrl+R")
         self.import_photos = self._action("Ctrl+I")
         self.import_cameras = self._action("Ctrl+Shift+I")
+        self.merge_surveys = self._action("Ctrl+M")
         self.load_area = self._action(None)
         self.export = self._action("Ctrl+E")
         self.export_photos = self._action("Ctrl+Shift+E")
@@ -73,6 +74,7 @@ class WindowActions(QObject):
             None,
             self.import_photos,
             self.import_cameras,
+            self.merge_surveys,
         )
         file_menu += (self.load_area, None, self.export, self.export_photos, None)
         groups: tuple[tuple[QAction | None, ...], ...] = (
@@ -106,6 +108,7 @@ class WindowActions(QObject):
             (self.show_review, self.tr("Drafts to review")),
             (self.import_photos, self.tr("Import photos…")),
             (self.import_cameras, self.tr("Import cameras…")),
+            (self.merge_surveys, self.tr("Merge surveys…")),
             (self.load_area, self.tr("Load map area from OSM extract…")),
             (self.export, self.tr("Export…")),
             (self.export_photos, self.tr("Export photos…")),
