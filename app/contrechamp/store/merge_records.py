@@ -246,13 +246,15 @@ class MergeRecords(SurveyBase):
                     .values(camera_id=camera_id)
                 )
 
-    def camera_merges(self) -> dict[str, CameraMerge]:
-        """What the merge knows of each merged camera, by camera id."""
+    def camera_merges(self, camera_id: str | None = None) -> dict[str, CameraMerge]:
+        """What the merge knows of each merged camera (or of one), by camera id."""
         c = merged_cameras.c
         found = {}
         statement = select(
             c.camera_id, c.written, c.reviewed, c.match, c.match_osm_id, c.match_distance_m
         )
+        if camera_id is not None:
+            statement = statement.where(c.camera_id == camera_id)
         for camera_id, written, reviewed, match, osm_id, distance in self._run(statement):
             if not (type(camera_id) is type(written) is type(match) is str):
                 raise _corrupt("merged camera")
@@ -286,6 +288,14 @@ class MergeRecords(SurveyBase):
             self._db.conn.execute(
                 statement.on_conflict_do_update(index_elements=["camera_id"], set_=replace), rows
             )
+
+    def forget_camera_merges(self, camera_ids: Iterable[str]) -> None:
+        """Drop what the merge knows of cameras (a review joined them into others)."""
+        with self._writing():
+            for camera_id in camera_ids:
+                self._db.conn.execute(
+                    delete(merged_cameras).where(merged_cameras.c.camera_id == camera_id)
+                )
 
     def mark_reviewed(self, camera_id: str) -> None:
         """Note that the organiser took a decision on a merged camera: merges leave it be."""
@@ -351,6 +361,12 @@ class MergeRecords(SurveyBase):
         c = sighting_photos.c
         statement = select(c.photo_id).where(c.survey_id == key[0], c.sighting_id == key[1])
         return [int(photo_id) for (photo_id,) in self._run(statement.order_by(c.photo_id))]
+
+    def sighting_counts(self) -> dict[str, int]:
+        """How many sightings each merged camera has, by camera id."""
+        column = sightings.c.camera_id
+        statement = select(column, func.count()).where(column.is_not(None)).group_by(column)
+        return {str(camera_id): int(count) for camera_id, count in self._run(statement)}
 
     def merge_counts(self) -> MergeCounts:
         """The merged survey in figures (all zero for a survey never merged into)."""
