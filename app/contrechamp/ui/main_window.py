@@ -32,6 +32,7 @@ from contrechamp.ui.gps import GpsFix, GpsService
 from contrechamp.ui.gps.status_label import GpsStatusLabel
 from contrechamp.ui.map import MapCanvas, MapLegend
 from contrechamp.ui.merge_commands import MergeCommands
+from contrechamp.ui.merge_review_panel import MERGE_TAB, MERGE_TAB_TEXTS, MergeReviewPanel
 from contrechamp.ui.messages import error_text, failure_text
 from contrechamp.ui.photos.closing_copy import ClosingCopy
 from contrechamp.ui.photos.intake import PhotoIntake
@@ -189,6 +190,7 @@ class MainWindow(QMainWindow):
         self.start.survey_chosen.connect(self.open_survey)
         self.start.survey_created.connect(self.create_survey)
         self._connect_parts()
+        self._plug_merge_review()
 
     def _connect_parts(self) -> None:
         self.sightings.camera_logged.connect(self._on_camera_logged)
@@ -207,6 +209,27 @@ class MainWindow(QMainWindow):
         self.merges.running_changed.connect(
             lambda running: self.commands.merge_surveys.setEnabled(not running)
         )
+
+    def _plug_merge_review(self) -> None:
+        """The merge review tab, shown for a merged survey."""
+        self.merge_review = MergeReviewPanel(self.opened, self)
+        self.tabs.add_panel(MERGE_TAB, self.merge_review, MERGE_TAB_TEXTS)
+        self.tabs.set_panel_visible(MERGE_TAB, False)
+        self.merge_review.count_changed.connect(lambda n: self.tabs.set_count(MERGE_TAB, n))
+        self.merge_review.camera_current.connect(self._on_merged_camera_current)
+        self.opened.changed.connect(
+            lambda _s: self.tabs.set_panel_visible(MERGE_TAB, self.merge_review.is_merged_survey())
+        )
+
+    def _on_merged_camera_current(self, camera_id: str, close_up: bool) -> None:
+        camera = self.session.camera(camera_id) if self.session is not None else None
+        if camera is None:
+            return
+        self.canvas.set_selected(camera_id)
+        zoom = max(self.canvas.zoom, 18.0) if close_up else None
+        self.canvas.center_on(camera.lat, camera.lon, zoom)
+        if close_up:
+            self.show_in_form(camera_id)
 
     # --- language -------------------------------------------------------------------------
 

@@ -18,10 +18,11 @@ from contrechamp.core.errors import ContrechampError
 from contrechamp.core.photo import PhotoInfo, PhotoRole
 from contrechamp.core.sightings import NEAR_M, Nearby, nearby
 from contrechamp.core.track import TrackPoint
+from contrechamp.ops.merge_review import ReviewState, write_review_state
 from contrechamp.ops.photo_attach import PhotoToAttach, commit_photos
 from contrechamp.ops.survey_writer import SurveyWriter, Write
 from contrechamp.store.survey import SurveyFile
-from contrechamp.ui.undo import BatchCommand, CameraCommand, PhotoLinkCommand
+from contrechamp.ui.undo import BatchCommand, CameraCommand, PhotoLinkCommand, ReviewCommand
 
 __all__ = ["SurveySession"]
 
@@ -44,6 +45,7 @@ class SurveySession(QObject):
     camera_removed = Signal(str)  # camera id
     photos_changed = Signal(str)  # camera id
     write_failed = Signal(object)  # ContrechampError
+    review_changed = Signal(list)  # the camera ids a review decision, undo or redo touched
     _delivered = Signal(object)  # a queued write finished: what to run on the window's thread
 
     def __init__(
@@ -138,6 +140,35 @@ class SurveySession(QObject):
     def _hide_all(self, camera_ids: list[str]) -> None:
         for camera_id in camera_ids:
             self._hide(camera_id)
+
+    def review(self, before: ReviewState, after: ReviewState, text: str) -> None:
+        """Write a merge review decision (the records ``after``) as one undo step; undo
+        writes ``before`` back. A failed write raises and changes nothing."""
+        self._write(
+            lambda survey: write_review_state(survey, after),
+            lambda _: self._reviewed(before, after, text),
+        )
+
+    def _reviewed(self, before: ReviewState, after: ReviewState, text: str) -> None:
+        self._show_review_state(after)
+        self.undo_stack.push(ReviewCommand(self, before, after, text))
+
+    def apply_review_state(self, state: ReviewState) -> None:
+        """Write a review state for undo/redo (a failure goes to ``write_failed``)."""
+        self._write(
+            lambda survey: write_review_state(survey, state),
+            lambda _: self._show_review_state(state),
+            report=True,
+        )
+
+    def _show_review_state(self, state: ReviewState) -> None:
+        for camera_id, camera in state.cameras.items():
+            if camera is not None:
+                self._show(camera)
+            elif camera_id in self._cameras:
+                self._hide(camera_id)
+        self._photos_changed({*state.cameras, *state.photos.values()})
+        self.review_changed.emit(list(state.cameras))
 
     def unplaced_photos(self) -> list[PhotoInfo]:
         """Photos stored without a camera: they wait to be placed on the map."""

@@ -101,6 +101,10 @@ class SidePanelTabs(QTabWidget):
         """Bring the panel named ``key`` to the front."""
         self.setCurrentIndex(self.index_of(key))
 
+    def set_panel_visible(self, key: str, visible: bool) -> None:
+        """Show or hide a panel's tab (a panel with no use for the open survey)."""
+        self.setTabVisible(self.index_of(key), visible)
+
     def set_count(self, key: str, count: int) -> None:
         """Show how many items wait in a panel in its title (0: the bare title)."""
         self._counts[key] = count

@@ -10,9 +10,17 @@ from contrechamp.core.camera import Camera
 from contrechamp.core.photo import PhotoRole
 
 if TYPE_CHECKING:
+    from contrechamp.ops.merge_review import ReviewState
     from contrechamp.ui.session import SurveySession
 
-__all__ = ["BatchCommand", "CameraCommand", "PhotoLinkCommand", "end_step", "on_map"]
+__all__ = [
+    "BatchCommand",
+    "CameraCommand",
+    "PhotoLinkCommand",
+    "ReviewCommand",
+    "end_step",
+    "on_map",
+]
 
 _MERGEABLE_ID = 3001  # any constant: QUndoStack only tries mergeWith between equal ids
 _MAP = "map:"
@@ -159,6 +167,30 @@ class PhotoLinkCommand(QUndoCommand):
         """Detach the photo from the camera."""
         _close_step_below(self._session.undo_stack)
         self._session.link_photo(self._photo_id, None, self._role)
+
+
+class ReviewCommand(QUndoCommand):
+    """A merge review decision (accept, pick a value, split, join): undo writes the records
+    as they were, redo as the decision left them. Pushed after the decision was written."""
+
+    def __init__(
+        self, session: SurveySession, before: ReviewState, after: ReviewState, text: str
+    ) -> None:
+        super().__init__(text)
+        self._session, self._before, self._after = session, before, after
+        self._done = True
+
+    def redo(self) -> None:
+        """Write the decision again (skipped the first time: the session wrote it)."""
+        if self._done:
+            self._done = False
+            return
+        self._session.apply_review_state(self._after)
+
+    def undo(self) -> None:
+        """Write the records back as they were before the decision."""
+        _close_step_below(self._session.undo_stack)
+        self._session.apply_review_state(self._before)
 
 
 def _close_step_below(stack: QUndoStack) -> None:
