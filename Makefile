@@ -51,7 +51,7 @@ bench-quick: $(TEST_STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run --quick
 
 screenshots: $(STAMP) $(QM)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/screenshots/take.py
+	QT_QPA_PLATFORM=offscreen PYTHONPATH=. $(BIN)/python docs/screenshots/take.py
 
 clean:
 	rm -rf $(VENV) $(QM) .mypy_cache .ruff_cache .pytest_cache

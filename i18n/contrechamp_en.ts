@@ -12,43 +12,57 @@
 <context>
     <name>FileCommands</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="86" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="87" />
         <source>Map loaded: %n camera(s) already in OpenStreetMap.</source>
         <translation>
             <numerusform>Map loaded: %n camera already in OpenStreetMap.</numerusform><numerusform>Map loaded: %n cameras already in OpenStreetMap.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="121" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="122" />
         <source>Imported %n camera(s).</source>
         <translation>
             <numerusform>Imported %n camera.</numerusform><numerusform>Imported %n cameras.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="123" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="124" />
         <source>%n already in the survey.</source>
         <translation>
             <numerusform>%n already in the survey.</numerusform><numerusform>%n already in the survey.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="149" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="163" />
         <source>Wrote %n camera(s) to %1.</source>
         <translation>
             <numerusform>Wrote %n camera to %1.</numerusform><numerusform>Wrote %n cameras to %1.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="184" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="161" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="216" />
         <source>Wrote %n photo(s) to %1.</source>
         <translation>
             <numerusform>Wrote %n photo to %1.</numerusform><numerusform>Wrote %n photos to %1.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="186" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="167" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="218" />
         <source>%n photo(s) could not be written.</source>
         <translation>
             <numerusform>%n photo could not be written.</numerusform><numerusform>%n photos could not be written.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="219" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="172" />
+        <source>%n camera(s) linked to OSM without a known version left out.</source>
+        <translation>
+            <numerusform>%n camera linked to OSM without a known version left out.</numerusform><numerusform>%n cameras linked to OSM without a known version left out.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="180" />
+        <source>%n camera(s) linked to OSM left out: load the area to know their original.</source>
+        <translation>
+            <numerusform>%n camera linked to OSM left out: load the area to know its original.</numerusform><numerusform>%n cameras linked to OSM left out: load the area to know their original.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="251" />
         <source>%n photo(s) not copied: the original file is missing or changed.</source>
         <translation>
             <numerusform>%n photo not copied: the original file is missing or changed.</numerusform><numerusform>%n photos not copied: the original file is missing or changed.</numerusform></translation>
@@ -57,7 +71,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="236" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="244" />
         <source>%n camera(s)</source>
         <translation>
             <numerusform>%n camera</numerusform><numerusform>%n cameras</numerusform></translation>
@@ -70,6 +84,27 @@
         <source>Merging %n survey(s)…</source>
         <translation>
             <numerusform>Merging %n survey…</numerusform><numerusform>Merging %n surveys…</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MergeReviewPanel</name>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="177" />
+        <source>Seen by %n pair(s): one camera?</source>
+        <translation>
+            <numerusform>Seen by %n pair: one camera?</numerusform><numerusform>Seen by %n pairs: one camera?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="185" />
+        <source>%n merged camera(s) to review</source>
+        <translation>
+            <numerusform>%n merged camera to review</numerusform><numerusform>%n merged cameras to review</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="236" />
+        <source>%1: %2 (%n sighting(s))</source>
+        <translation>
+            <numerusform>%1: %2 (%n sighting)</numerusform><numerusform>%1: %2 (%n sightings)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -117,13 +152,13 @@
 <context>
     <name>SurveyView</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/survey_view.py" line="156" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="157" />
         <source>%n new draft(s) lie more than %1 km outside the survey area: photos taken elsewhere?</source>
         <translation>
             <numerusform>%n new draft lies more than %1 km outside the survey area: a photo taken elsewhere?</numerusform><numerusform>%n new drafts lie more than %1 km outside the survey area: photos taken elsewhere?</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/survey_view.py" line="198" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="199" />
         <source>%n draft(s) rejected. Ctrl+Z brings them back.</source>
         <translation>
             <numerusform>%n draft rejected. Ctrl+Z brings it back.</numerusform><numerusform>%n drafts rejected. Ctrl+Z brings them back.</numerusform></translation>
@@ -136,6 +171,15 @@
         <source>%n photo(s) to place on the map</source>
         <translation>
             <numerusform>%n photo to place on the map</numerusform><numerusform>%n photos to place on the map</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UploadDialog</name>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="193" />
+        <source>%n cameras of an interrupted upload were found in OSM and linked.</source>
+        <translation>
+            <numerusform>%n camera of an interrupted upload was found in OSM and linked.</numerusform><numerusform>%n cameras of an interrupted upload were found in OSM and linked.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -457,27 +457,27 @@
 <context>
     <name>ExistingCameraView</name>
     <message>
-        <location filename="../app/contrechamp/ui/form/existing.py" line="52" />
+        <location filename="../app/contrechamp/ui/form/existing.py" line="54" />
         <source>Camera already in OpenStreetMap %1</source>
         <translation>Caméra déjà dans OpenStreetMap %1</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/existing.py" line="55" />
+        <location filename="../app/contrechamp/ui/form/existing.py" line="57" />
         <source>Seen it? Log it as confirmed: it stays linked to this OSM camera and is marked as checked today.</source>
         <translation>Vous l’avez vue ? Notez-la comme confirmée : elle reste liée à cette caméra OSM et est marquée vérifiée aujourd’hui.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/existing.py" line="59" />
+        <location filename="../app/contrechamp/ui/form/existing.py" line="61" />
         <source>Tag</source>
         <translation>Attribut</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/existing.py" line="59" />
+        <location filename="../app/contrechamp/ui/form/existing.py" line="61" />
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/existing.py" line="60" />
+        <location filename="../app/contrechamp/ui/form/existing.py" line="62" />
         <source>I saw this one (Enter)</source>
         <translation>Je l’ai vue (Entrée)</translation>
     </message>
@@ -485,73 +485,133 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="82" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="85" />
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="83" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="86" />
         <source>Only &amp;confirmed cameras</source>
         <translation>Seulement les caméras &amp;confirmées</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="85" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="88" />
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="124" />
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="177" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="145" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="238" />
         <source>Export cameras</source>
         <translation>Exporter les caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="125" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="146" />
         <source>&amp;Format</source>
         <translation>&amp;Format</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="127" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="148" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="130" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="151" />
         <source>GeoJSON map file (.geojson)</source>
         <translation>Fichier carte GeoJSON (.geojson)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="131" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="152" />
+        <source>GeoPackage for QGIS and other GIS (.gpkg)</source>
+        <translation>GeoPackage pour QGIS et autres SIG (.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="153" />
         <source>Spreadsheet (.csv)</source>
         <translation>Tableur (.csv)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="132" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="155" />
+        <source>Map to open in a web browser, offline (.html)</source>
+        <translation>Carte à ouvrir dans un navigateur, hors ligne (.html)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="156" />
         <source>JOSM file to review (.osm)</source>
         <translation>Fichier JOSM à relire (.osm)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="133" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="157" />
         <source>OpenStreetMap change file (.osc)</source>
         <translation>Fichier de modifications OpenStreetMap (.osc)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="134" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="172" />
+        <source>Show the &amp;photos in the map</source>
+        <translation>Montrer les p&amp;hotos sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="173" />
+        <source>Their previews go into the file, without metadata</source>
+        <translation>Leurs aperçus vont dans le fichier, sans métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="174" />
+        <source>Keep photo &amp;metadata (location, device)</source>
+        <translation>Garder les &amp;métadonnées des photos (lieu, appareil)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="176" />
+        <source>Off: the copies tell nothing about where, when or with what they were taken</source>
+        <translation>Décoché : les copies ne disent ni où, ni quand, ni avec quoi elles ont été prises</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="220" />
+        <source>Only CSV, GeoPackage and the HTML map have names</source>
+        <translation>Seuls le CSV, le GeoPackage et la carte HTML contiennent des noms</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="154" />
         <source>Waypoints for a GPS or a phone (.gpx)</source>
         <translation>Points pour un GPS ou un téléphone (.gpx)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="141" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="158" />
+        <source>The cameras' photos in a zip file (.zip)</source>
+        <translation>Les photos des caméras dans un fichier zip (.zip)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="165" />
+        <source>Cameras</source>
+        <translation>Caméras</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="166" />
+        <source>&amp;Drafts</source>
+        <translation>&amp;Brouillons</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="167" />
+        <source>C&amp;onfirmed</source>
+        <translation>C&amp;onfirmées</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="168" />
+        <source>&amp;Sector</source>
+        <translation>&amp;Secteur</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="170" />
+        <source>The whole area</source>
+        <translation>Toute la zone</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="171" />
         <source>Include participants' &amp;names</source>
         <translation>Inclure les &amp;noms des participants</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="164" />
-        <source>Only CSV has names</source>
-        <translation>Seul le CSV contient des noms</translation>
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="169" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="227" />
         <source>Change files carry confirmed cameras only</source>
         <translation>Les fichiers de modifications ne contiennent que les caméras confirmées</translation>
     </message>
@@ -635,208 +695,208 @@
     <message>
         <location filename="../app/contrechamp/ui/sheets/map_page.py" line="32" />
         <source>Map %1 of %2 · scale %3</source>
-        <translation type="unfinished" />
+        <translation>Carte %1 sur %2 · échelle %3</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/map_page.py" line="74" />
         <source>Grey: outside the sector. Numbered rings: cameras in OSM.</source>
-        <translation type="unfinished" />
+        <translation>En grisé : hors du secteur. Cercles numérotés : caméras dans OSM.</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/map_page.py" line="75" />
         <source>Numbered rings: cameras already in OSM (see the list).</source>
-        <translation type="unfinished" />
+        <translation>Cercles numérotés : caméras déjà dans OSM (voir la liste).</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/map_page.py" line="113" />
         <source>%1 map %2</source>
-        <translation type="unfinished" />
+        <translation>%1 carte %2</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/map_page.py" line="141" />
         <source>N</source>
-        <translation type="unfinished" />
+        <translation>N</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/map_page.py" line="182" />
         <source>New camera: draw a dot and an arrow where it films, write the number of its entry line.</source>
-        <translation type="unfinished" />
+        <translation>Nouvelle caméra : dessinez un point et une flèche vers où elle filme, notez le numéro de sa ligne.</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/paper.py" line="68" />
         <source>%1 — sector %2</source>
-        <translation type="unfinished" />
+        <translation>%1 — secteur %2</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/paper.py" line="76" />
         <source>Pair: %1</source>
-        <translation type="unfinished" />
+        <translation>Binôme : %1</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/paper.py" line="77" />
         <source>Date: %1</source>
-        <translation type="unfinished" />
+        <translation>Date : %1</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/paper.py" line="81" />
         <source>Page %1 / %2</source>
-        <translation type="unfinished" />
+        <translation>Page %1 / %2</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/paper.py" line="98" />
         <source>Map data © OpenStreetMap contributors (ODbL)</source>
-        <translation type="unfinished" />
+        <translation>Données cartographiques © contributeurs OpenStreetMap (ODbL)</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/document.py" line="84" />
         <source>Field sheets: %1</source>
-        <translation type="unfinished" />
+        <translation>Fiches de terrain : %1</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/document.py" line="85" />
         <source>Field sheets: %1, sector %2</source>
-        <translation type="unfinished" />
+        <translation>Fiches de terrain : %1, secteur %2</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/print_dialog.py" line="32" />
         <source>Print field sheets</source>
-        <translation type="unfinished" />
+        <translation>Imprimer les fiches de terrain</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/print_dialog.py" line="50" />
         <source>%1 pages written to %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 pages écrites dans %2.</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/print_dialog.py" line="79" />
         <source>The whole area</source>
-        <translation type="unfinished" />
+        <translation>Toute la zone</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/print_dialog.py" line="84" />
         <source>Sector to print:</source>
-        <translation type="unfinished" />
+        <translation>Secteur à imprimer :</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/print_dialog.py" line="98" />
         <source>Save the field sheets</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer les fiches de terrain</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/print_dialog.py" line="100" />
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="32" />
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="45" />
         <source>No.</source>
-        <translation type="unfinished" />
+        <translation>N°</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="33" />
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="46" />
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="134" />
         <source>Kind</source>
-        <translation type="unfinished">Catégorie</translation>
+        <translation>Catégorie</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="34" />
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="47" />
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="135" />
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="35" />
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="48" />
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="136" />
         <source>Mount</source>
-        <translation type="unfinished">Fixation</translation>
+        <translation>Fixation</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="36" />
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="49" />
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="138" />
         <source>Direction</source>
-        <translation type="unfinished">Direction</translation>
+        <translation>Direction</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="37" />
         <source>Seen</source>
-        <translation type="unfinished" />
+        <translation>Vue</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="38" />
         <source>Gone</source>
-        <translation type="unfinished" />
+        <translation>Disparue</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="39" />
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="51" />
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation>Notes</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="50" />
         <source>Height (m)</source>
-        <translation type="unfinished" />
+        <translation>Hauteur (m)</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="60" />
         <source>Cameras already in OSM (%1 of %2)</source>
-        <translation type="unfinished" />
+        <translation>Caméras déjà dans OSM (%1 sur %2)</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="66" />
         <source>Tick Seen when you find it, Gone when it is not there; correct a value in Notes.</source>
-        <translation type="unfinished" />
+        <translation>Cochez Vue si vous la trouvez, Disparue si elle n’y est plus ; corrigez une valeur dans Notes.</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="86" />
         <source>Numbers as on the maps.</source>
-        <translation type="unfinished" />
+        <translation>Numéros comme sur les cartes.</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="92" />
         <source>New cameras (%1 of %2)</source>
-        <translation type="unfinished" />
+        <translation>Nouvelles caméras (%1 sur %2)</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="99" />
         <source>Write each number beside its camera on the map.</source>
-        <translation type="unfinished" />
+        <translation>Notez chaque numéro à côté de sa caméra sur la carte.</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/sheets/tables.py" line="139" />
         <source>where it films: N, NE, E, SE, S, SW, W, NW, or degrees</source>
-        <translation type="unfinished" />
+        <translation>vers où elle filme : N, NE, E, SE, S, SW, W, NW (lettres d’OSM) ou en degrés</translation>
     </message>
 </context>
 <context>
     <name>FileCommands</name>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="65" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="66" />
         <source>Load map area from OSM extract</source>
         <translation>Charger la zone depuis un extrait OSM</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="67" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="68" />
         <source>OpenStreetMap extracts</source>
         <translation>Extraits OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="79" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="80" />
         <source>Reading the map…</source>
         <translation>Lecture de la carte…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="80" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="81" />
         <source>Cannot load this map</source>
         <translation>Impossible de charger cette carte</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="86" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="87" />
         <source>Map loaded: %n camera(s) already in OpenStreetMap.</source>
         <translation>
             <numerusform>Carte chargée : %n caméra déjà dans OpenStreetMap.</numerusform>
@@ -844,28 +904,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="96" />
-        <location filename="../app/contrechamp/ui/file_commands.py" line="118" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="97" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="119" />
         <source>Import cameras</source>
         <translation>Import de caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="98" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="99" />
         <source>Surveys, GeoJSON, OSM and CSV files</source>
         <translation>Relevés, fichiers GeoJSON, OSM et CSV</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="111" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="112" />
         <source>Importing cameras…</source>
         <translation>Import des caméras…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="112" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="113" />
         <source>Cannot import these cameras</source>
         <translation>Impossible d’importer ces caméras</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="121" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="122" />
         <source>Imported %n camera(s).</source>
         <translation>
             <numerusform>%n caméra importée.</numerusform>
@@ -873,7 +933,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="123" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="124" />
         <source>%n already in the survey.</source>
         <translation>
             <numerusform>%n déjà dans le relevé.</numerusform>
@@ -881,7 +941,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="149" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="163" />
         <source>Wrote %n camera(s) to %1.</source>
         <translation>
             <numerusform>%n caméra écrite dans %1.</numerusform>
@@ -889,27 +949,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="151" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="150" />
         <source>Exporting…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="152" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="151" />
         <source>Cannot export</source>
         <translation>Export impossible</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="178" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="210" />
         <source>Exporting photos…</source>
         <translation>Export des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="179" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="211" />
         <source>Cannot export the photos</source>
         <translation>Impossible d’exporter les photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="184" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="161" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="216" />
         <source>Wrote %n photo(s) to %1.</source>
         <translation>
             <numerusform>%n photo écrite dans %1.</numerusform>
@@ -917,35 +978,46 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="186" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="167" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="218" />
         <source>%n photo(s) could not be written.</source>
         <translation>
             <numerusform>%n photo non écrite.</numerusform>
             <numerusform>%n photos non écrites.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="172" />
+        <source>%n camera(s) linked to OSM without a known version left out.</source>
+        <translation><numerusform>%n caméra liée à OSM sans version connue laissée de côté.</numerusform><numerusform>%n caméras liées à OSM sans version connue laissées de côté.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="180" />
+        <source>%n camera(s) linked to OSM left out: load the area to know their original.</source>
+        <translation><numerusform>%n caméra liée à OSM laissée de côté : chargez la zone pour connaître son original.</numerusform><numerusform>%n caméras liées à OSM laissées de côté : chargez la zone pour connaître leur original.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="196" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="228" />
         <source>Making photo previews…</source>
         <translation>Préparation des aperçus des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="197" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="229" />
         <source>Cannot make the photo previews</source>
         <translation>Impossible de préparer les aperçus des photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="207" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="239" />
         <source>Copying photos into the survey…</source>
         <translation>Copie des photos dans le relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="208" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="240" />
         <source>Cannot copy the photos into the survey</source>
         <translation>Impossible de copier les photos dans le relevé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="219" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="251" />
         <source>%n photo(s) not copied: the original file is missing or changed.</source>
         <translation>
             <numerusform>%n photo non copiée : le fichier d’origine manque ou a changé.</numerusform>
@@ -1373,7 +1445,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="236" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="244" />
         <source>%n camera(s)</source>
         <translation>
             <numerusform>%n caméra</numerusform>
@@ -1381,27 +1453,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="276" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="286" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="281" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="291" />
         <source>Cannot open the survey</source>
         <translation>Impossible d’ouvrir le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="292" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="302" />
         <source>Cannot create the survey</source>
         <translation>Impossible de créer le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="415" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="425" />
         <source>Saved. Press N for the next camera.</source>
         <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="467" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="477" />
         <source>Use glossary values</source>
         <translation>Valeurs du glossaire</translation>
     </message>
@@ -1481,6 +1553,104 @@
         <location filename="../app/contrechamp/ui/merge_commands.py" line="144" />
         <source>Cannot merge these surveys</source>
         <translation>Impossible de fusionner ces relevés</translation>
+    </message>
+</context>
+<context>
+    <name>MergeReviewPanel</name>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="44" />
+        <source>Merge</source>
+        <translation>Fusion</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="45" />
+        <source>The merged cameras to review: double sightings, values that disagree, cameras maybe already in OpenStreetMap</source>
+        <translation>Les caméras fusionnées à vérifier : vues en double, valeurs en désaccord, caméras peut-être déjà dans OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="107" />
+        <source>C accept · 1–9 pick a value · S split the chosen sighting off · J join the nearest other camera · M show close up · Ctrl+Z undo</source>
+        <translation>C accepter · 1–9 choisir une valeur · S séparer l’observation choisie · J réunir avec la caméra la plus proche · M voir de près · Ctrl+Z annuler</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="172" />
+        <source>Values disagree: %1</source>
+        <translation>Valeurs en désaccord : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="175" />
+        <source>Maybe already in OpenStreetMap (node %1, %2 m)</source>
+        <translation>Peut-être déjà dans OpenStreetMap (nœud %1, %2 m)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="177" />
+        <source>Seen by %n pair(s): one camera?</source>
+        <translation><numerusform>Vue par %n binôme : une seule caméra ?</numerusform><numerusform>Vue par %n binômes : une seule caméra ?</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="181" />
+        <source>Merge surveys (File menu) to review them here.</source>
+        <translation>Fusionnez des relevés (menu Fichier) pour les vérifier ici.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="183" />
+        <source>Nothing left to review.</source>
+        <translation>Plus rien à vérifier.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="185" />
+        <source>%n merged camera(s) to review</source>
+        <translation><numerusform>%n caméra fusionnée à vérifier</numerusform><numerusform>%n caméras fusionnées à vérifier</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="218" />
+        <source>unnamed pair</source>
+        <translation>binôme sans nom</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="224" />
+        <source>%1 at %2 · %3 m away · %4, %5</source>
+        <translation>%1 à %2 · à %3 m · %4, %5</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="236" />
+        <source>%1: %2 (%n sighting(s))</source>
+        <translation><numerusform>%1 : %2 (%n observation)</numerusform><numerusform>%1 : %2 (%n observations)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="255" />
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="264" />
+        <source>Pick %1 for %2</source>
+        <translation>Choisir %1 pour %2</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="275" />
+        <source>Choose one of several sightings to split it off.</source>
+        <translation>Choisissez l’une de plusieurs observations pour la séparer.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="283" />
+        <source>Split a sighting off</source>
+        <translation>Séparer une observation</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="295" />
+        <source>No other camera within %1 m to join.</source>
+        <translation>Aucune autre caméra à moins de %1 m à réunir.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="299" />
+        <source>Join</source>
+        <translation>Réunir</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_review_panel.py" line="314" />
+        <source>%1 — Ctrl+Z undoes it.</source>
+        <translation>%1 — Ctrl+Z l’annule.</translation>
     </message>
 </context>
 <context>
@@ -1721,7 +1891,7 @@
     <message>
         <location filename="../app/contrechamp/core/messages.py" line="146" />
         <source>This survey has no sector of that name: nothing was exported.</source>
-        <translation type="unfinished" />
+        <translation>Ce relevé n’a pas de secteur de ce nom : rien n’a été exporté.</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/core/messages.py" line="161" />
@@ -1746,17 +1916,17 @@
     <message>
         <location filename="../app/contrechamp/core/messages.py" line="174" />
         <source>The survey has no map area yet: load an OSM extract first.</source>
-        <translation type="unfinished" />
+        <translation>Le relevé n’a pas encore de zone de carte : chargez d’abord un extrait OSM.</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/core/messages.py" line="177" />
         <source>The survey has no sector of this name: choose one of its sectors.</source>
-        <translation type="unfinished" />
+        <translation>Le relevé n’a pas de secteur de ce nom : choisissez l’un de ses secteurs.</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/core/messages.py" line="180" />
         <source>The field sheets cannot be written there: choose a new file name in an existing folder.</source>
-        <translation type="unfinished" />
+        <translation>Les fiches de terrain ne peuvent pas être écrites là : choisissez un nouveau nom de fichier dans un dossier existant.</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/core/messages.py" line="185" />
@@ -1804,102 +1974,187 @@
         <translation>Ce trajet GPS a trop de points.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="215" />
+        <location filename="../app/contrechamp/core/messages.py" line="206" />
+        <source>Say in a changeset comment what you mapped (at most 255 characters).</source>
+        <translation>Indiquez dans le commentaire du groupe de modifications ce que vous avez cartographié (255 caractères au plus).</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="209" />
+        <source>This is not the address of an OSM server (https://…).</source>
+        <translation>Ce n’est pas l’adresse d’un serveur OSM (https://…).</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="212" />
+        <source>Contrechamp has no OAuth 2 client id for this server: register it there, then give its client id.</source>
+        <translation>Contrechamp n’a pas d’identifiant client OAuth 2 pour ce serveur : enregistrez-le sur ce serveur, puis indiquez son identifiant client.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="217" />
+        <source>The login to OpenStreetMap did not finish: try again.</source>
+        <translation>La connexion à OpenStreetMap n’a pas abouti : réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="220" />
+        <source>OpenStreetMap no longer accepts this login: log in again.</source>
+        <translation>OpenStreetMap n’accepte plus cette connexion : reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="223" />
+        <source>OpenStreetMap refused: this account may not edit now (blocked, or new terms to accept). Check it on the website.</source>
+        <translation>OpenStreetMap a refusé : ce compte ne peut pas modifier pour l’instant (bloqué, ou de nouvelles conditions à accepter). Vérifiez-le sur le site.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="228" />
+        <source>OpenStreetMap cannot be reached: check the connection, then upload again.</source>
+        <translation>OpenStreetMap est injoignable : vérifiez la connexion, puis relancez l’envoi.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="231" />
+        <source>OpenStreetMap did not answer in time: upload again later.</source>
+        <translation>OpenStreetMap n’a pas répondu à temps : relancez l’envoi plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="234" />
+        <source>The OpenStreetMap server has a problem: upload again later.</source>
+        <translation>Le serveur d’OpenStreetMap a un problème : relancez l’envoi plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="237" />
+        <source>OpenStreetMap asks to slow down: wait a few minutes, then upload again.</source>
+        <translation>OpenStreetMap demande de ralentir : attendez quelques minutes, puis relancez l’envoi.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="240" />
+        <source>OpenStreetMap sent an answer Contrechamp cannot read: upload again later.</source>
+        <translation>OpenStreetMap a envoyé une réponse que Contrechamp ne sait pas lire : relancez l’envoi plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="243" />
+        <source>The upload was interrupted and OSM's answer lost: upload again, it first checks what OSM received, so nothing is sent twice.</source>
+        <translation>L’envoi a été interrompu et la réponse d’OSM perdue : relancez l’envoi, il vérifie d’abord ce qu’OSM a reçu, rien n’est donc envoyé deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="248" />
+        <source>Someone changed one of these cameras in OSM during the upload: upload again, it reads their change first.</source>
+        <translation>Quelqu’un a modifié une de ces caméras dans OSM pendant l’envoi : relancez l’envoi, il lit d’abord sa modification.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="253" />
+        <source>OpenStreetMap closed the changeset before the end: upload again to send the rest.</source>
+        <translation>OpenStreetMap a fermé le groupe de modifications avant la fin : relancez l’envoi pour envoyer le reste.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="257" />
+        <source>This upload was started with another OSM account: log in with that account.</source>
+        <translation>Cet envoi a été commencé avec un autre compte OSM : connectez-vous avec ce compte.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="261" />
+        <source>OpenStreetMap refused a change that depends on other data: nothing was sent.</source>
+        <translation>OpenStreetMap a refusé une modification qui dépend d’autres données : rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="264" />
+        <source>OpenStreetMap refused the changes as malformed: please report this bug.</source>
+        <translation>OpenStreetMap a refusé les modifications comme mal formées : merci de signaler ce bogue.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="277" />
         <source>The GPS sends data that cannot be read.</source>
         <translation>Le GPS envoie des données illisibles.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="216" />
+        <location filename="../app/contrechamp/core/messages.py" line="278" />
         <source>A value given on the command line cannot be used.</source>
         <translation>Une valeur donnée en ligne de commande est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="217" />
+        <location filename="../app/contrechamp/core/messages.py" line="279" />
         <source>This list of cameras cannot be read.</source>
         <translation>Cette liste de caméras est illisible.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="218" />
+        <location filename="../app/contrechamp/core/messages.py" line="280" />
         <source>These sectors cannot be used: give polygons with different, short names.</source>
         <translation>Ces secteurs sont inutilisables : donnez des polygones aux noms courts et tous différents.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="225" />
+        <location filename="../app/contrechamp/core/messages.py" line="287" />
         <source>{name}: no such file or folder</source>
         <translation>{name} : fichier ou dossier introuvable</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="226" />
+        <location filename="../app/contrechamp/core/messages.py" line="288" />
         <source>{name} cannot be read</source>
         <translation>{name} ne peut pas être lu</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="227" />
+        <location filename="../app/contrechamp/core/messages.py" line="289" />
         <source>{name} is too large to be a photo</source>
         <translation>{name} est trop gros pour être une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="228" />
+        <location filename="../app/contrechamp/core/messages.py" line="290" />
         <source>{name} is the survey itself, not a photo</source>
         <translation>{name} est le relevé lui-même, pas une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="229" />
+        <location filename="../app/contrechamp/core/messages.py" line="291" />
         <source>{name} is not a JPEG, HEIC, JPEG XL, AVIF, PNG or WebP photo</source>
         <translation>{name} n’est pas une photo JPEG, HEIC, JPEG XL, AVIF, PNG ou WebP</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="232" />
+        <location filename="../app/contrechamp/core/messages.py" line="294" />
         <source>{name} is damaged: it cannot be read as a photo</source>
         <translation>{name} est abîmé : il ne peut pas être lu comme une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="235" />
+        <location filename="../app/contrechamp/core/messages.py" line="297" />
         <source>{name} has too many pixels to be opened safely</source>
         <translation>{name} a trop de pixels pour être ouvert sans risque</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="238" />
+        <location filename="../app/contrechamp/core/messages.py" line="300" />
         <source>{name} was not imported: the disk holding the survey is full</source>
         <translation>{name} n’a pas été importé : le disque du relevé est plein</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="241" />
+        <location filename="../app/contrechamp/core/messages.py" line="303" />
         <source>{name} was not imported: the survey file could not be written</source>
         <translation>{name} n’a pas été importé : le fichier du relevé n’a pas pu être écrit</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="244" />
+        <location filename="../app/contrechamp/core/messages.py" line="306" />
         <source>{name} was not imported: the survey file is read-only</source>
         <translation>{name} n’a pas été importé : le fichier du relevé est en lecture seule</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="247" />
+        <location filename="../app/contrechamp/core/messages.py" line="309" />
         <source>{name} was not imported: another program is using the survey file</source>
         <translation>{name} n’a pas été importé : un autre programme utilise le fichier du relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="253" />
+        <location filename="../app/contrechamp/core/messages.py" line="315" />
         <source>{name} could not be imported</source>
         <translation>{name} n’a pas pu être importé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="256" />
+        <location filename="../app/contrechamp/core/messages.py" line="318" />
         <source>{name} was not copied into the survey: the file is gone</source>
         <translation>{name} n’a pas été copié dans le relevé : le fichier a disparu</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="259" />
+        <location filename="../app/contrechamp/core/messages.py" line="321" />
         <source>{name} was not copied into the survey: the file changed during the import</source>
         <translation>{name} n’a pas été copié dans le relevé : le fichier a changé pendant l’import</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="262" />
+        <location filename="../app/contrechamp/core/messages.py" line="324" />
         <source>{name} was not copied into the survey yet</source>
         <translation>{name} n’a pas encore été copié dans le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="266" />
+        <location filename="../app/contrechamp/core/messages.py" line="328" />
         <source>{name} was not copied into the survey</source>
         <translation>{name} n’a pas été copié dans le relevé</translation>
     </message>
@@ -2039,7 +2294,7 @@
         <translation>Ce fichier ne peut pas être importé : il est abîmé ou organisé autrement.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="214" />
+        <location filename="../app/contrechamp/core/messages.py" line="276" />
         <source>This GPS track cannot be read.</source>
         <translation>Ce trajet GPS ne peut pas être lu.</translation>
     </message>
@@ -2052,96 +2307,106 @@
 <context>
     <name>OfficialListPanel</name>
     <message>
-        <location filename="../app/contrechamp/ui/lists_panel.py" line="87" />
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="35" />
+        <source>Lists</source>
+        <translation>Listes</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="36" />
+        <source>Official lists of cameras compared with those seen: listed but not seen, seen but not listed</source>
+        <translation>Listes officielles de caméras comparées à celles vues : listées mais pas vues, vues mais pas listées</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="101" />
         <source>The official list to compare with the cameras seen</source>
-        <translation type="unfinished" />
+        <translation>La liste officielle à comparer aux caméras vues</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/lists_panel.py" line="102" />
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="116" />
         <source>No official list in this survey (contrechamp import-list SURVEY FILE).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/lists_panel.py" line="108" />
-        <source>Listed but not seen (%1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/lists_panel.py" line="109" />
-        <source>Seen but not listed (%1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../app/contrechamp/ui/lists_panel.py" line="110" />
-        <source>Unplaced rows (%1)</source>
-        <translation type="unfinished" />
+        <translation>Aucune liste officielle dans ce relevé (contrechamp import-list RELEVÉ FICHIER).</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/lists_panel.py" line="122" />
-        <source>%1 listed cameras, %2 cameras seen</source>
-        <translation type="unfinished" />
+        <source>Listed but not seen (%1)</source>
+        <translation>Dans la liste, non vues (%1)</translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/lists_panel.py" line="123" />
+        <source>Seen but not listed (%1)</source>
+        <translation>Vues, absentes de la liste (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="124" />
+        <source>Unplaced rows (%1)</source>
+        <translation>Lignes non placées (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="136" />
+        <source>%1 listed cameras, %2 cameras seen</source>
+        <translation>%1 caméras dans la liste, %2 caméras vues</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="137" />
         <source>Seen and listed: %1</source>
-        <translation type="unfinished" />
+        <translation>Vues et dans la liste : %1</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/lists_panel.py" line="125" />
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="139" />
         <source>A camera seen within %1 m is taken as listed.</source>
-        <translation type="unfinished" />
+        <translation>Une caméra vue à moins de %1 m compte comme listée.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/lists_panel.py" line="129" />
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="143" />
         <source>Outside the survey's area: %1</source>
-        <translation type="unfinished" />
+        <translation>Hors de la zone du relevé : %1</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/lists_panel.py" line="135" />
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="149" />
         <source>Camera %1</source>
-        <translation type="unfinished" />
+        <translation>Caméra %1</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/lists_panel.py" line="138" />
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="152" />
         <source>(no address)</source>
-        <translation type="unfinished" />
+        <translation>(sans adresse)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/lists_panel.py" line="140" />
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="154" />
         <source>Line %1 (%2): %3</source>
-        <translation type="unfinished" />
+        <translation>Ligne %1 (%2) : %3</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/lists_panel.py" line="142" />
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="156" />
         <source>Line %1: %2</source>
-        <translation type="unfinished" />
+        <translation>Ligne %1 : %2</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/lists_panel.py" line="146" />
+        <location filename="../app/contrechamp/ui/lists_panel.py" line="160" />
         <source>Placed at the crossing of %1</source>
-        <translation type="unfinished" />
+        <translation>Placée au carrefour %1</translation>
     </message>
 </context>
 <context>
     <name>PhotoExportDialog</name>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="198" />
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="214" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="259" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="275" />
         <source>Export photos</source>
         <translation>Exporter les photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="199" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="260" />
         <source>&amp;Folder</source>
         <translation>&amp;Dossier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="201" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="262" />
         <source>Keep photo &amp;metadata (location, device)</source>
         <translation>Garder les &amp;métadonnées des photos (lieu, appareil)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="203" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="264" />
         <source>Off: the copies tell nothing about where, when or with what they were taken</source>
         <translation>Décoché : les copies ne disent ni où, ni quand, ni avec quoi elles ont été prises</translation>
     </message>
@@ -2611,37 +2876,37 @@
         <translation>Ce relevé n’a pas encore de zone : chargez-en une depuis le menu Fichier.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/survey_view.py" line="156" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="157" />
         <source>%n new draft(s) lie more than %1 km outside the survey area: photos taken elsewhere?</source>
         <translation><numerusform>%n nouvelle caméra à vérifier est à plus de %1 km de la zone du relevé : une photo prise ailleurs ?</numerusform><numerusform>%n nouvelles caméras à vérifier sont à plus de %1 km de la zone du relevé : des photos prises ailleurs ?</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/survey_view.py" line="162" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="163" />
         <source>Drafts outside the area</source>
         <translation>Caméras hors de la zone</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/survey_view.py" line="168" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="169" />
         <source>Rejected drafts are never exported; Ctrl+Z brings them back.</source>
         <translation>Les caméras rejetées ne sont jamais exportées ; Ctrl+Z les fait revenir.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/survey_view.py" line="170" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="171" />
         <source>Reject them</source>
         <translation>Les rejeter</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/survey_view.py" line="171" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="172" />
         <source>Keep them</source>
         <translation>Les garder</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/survey_view.py" line="182" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="183" />
         <source>Reject drafts outside the area</source>
         <translation>Rejeter les caméras hors de la zone</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/survey_view.py" line="198" />
+        <location filename="../app/contrechamp/ui/survey_view.py" line="199" />
         <source>%n draft(s) rejected. Ctrl+Z brings them back.</source>
         <translation><numerusform>%n caméra rejetée. Ctrl+Z la fait revenir.</numerusform><numerusform>%n caméras rejetées. Ctrl+Z les fait revenir.</numerusform></translation>
     </message>
@@ -2673,119 +2938,232 @@
     </message>
 </context>
 <context>
+    <name>UploadDialog</name>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="118" />
+        <source>Upload to OpenStreetMap</source>
+        <translation>Envoyer vers OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="119" />
+        <source>&amp;Comment</source>
+        <translation>&amp;Commentaire</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="119" />
+        <source>&amp;Hashtags</source>
+        <translation>&amp;Mots-dièse</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="119" />
+        <source>&amp;Server</source>
+        <translation>&amp;Serveur</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="120" />
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="120" />
+        <source>Client &amp;id</source>
+        <translation>&amp;Identifiant client</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="123" />
+        <source>What you mapped, and how</source>
+        <translation>Ce que vous avez cartographié, et comment</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="124" />
+        <source>#cartoparty #technopolice</source>
+        <translation>#cartoparty #technopolice</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="125" />
+        <source>OpenStreetMap</source>
+        <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="125" />
+        <source>Test server (master.apis.dev)</source>
+        <translation>Serveur de test (master.apis.dev)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="126" />
+        <source>Another server</source>
+        <translation>Autre serveur</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="129" />
+        <source>&amp;Log in and check</source>
+        <translation>Se &amp;connecter et vérifier</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="130" />
+        <source>&amp;Upload</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="172" />
+        <source>Logging in… (your browser opens if needed)</source>
+        <translation>Connexion… (votre navigateur s’ouvre si besoin)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="185" />
+        <source>Logged in as %1.</source>
+        <translation>Connecté en tant que %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="186" />
+        <source>To upload: %1 new, %2 changed; %3 skipped; %4 cannot be sent.</source>
+        <translation>À envoyer : %1 nouvelles, %2 modifiées ; %3 laissées de côté ; %4 impossibles à envoyer.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="193" />
+        <source>%n cameras of an interrupted upload were found in OSM and linked.</source>
+        <translation><numerusform>%n caméra d’un envoi interrompu a été trouvée dans OSM et liée.</numerusform><numerusform>%n caméras d’un envoi interrompu ont été trouvées dans OSM et liées.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="199" />
+        <source>No keyring: this login is kept until Contrechamp quits.</source>
+        <translation>Pas de trousseau de clés : cette connexion est gardée jusqu’à la fermeture de Contrechamp.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="201" />
+        <source>Nothing to upload.</source>
+        <translation>Rien à envoyer.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/upload_dialog.py" line="230" />
+        <source>Uploaded: %1 new and %2 changed cameras, in changeset %3.</source>
+        <translation>Envoyé : %1 caméras nouvelles et %2 modifiées, dans le groupe de modifications %3.</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="99" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="102" />
         <source>New camera here (N)</source>
         <translation>Caméra ici (N)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="100" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="103" />
         <source>Add on map (A)</source>
         <translation>Ajouter sur la carte (A)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="101" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="104" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="102" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="105" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="103" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="106" />
         <source>Delete camera</source>
         <translation>Supprimer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="104" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="107" />
         <source>Glossary (F1)</source>
         <translation>Glossaire (F1)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="105" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="108" />
         <source>Follow GPS (F)</source>
         <translation>Suivre le GPS (F)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="106" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="109" />
         <source>Go to the survey area (G)</source>
         <translation>Aller à la zone du relevé (G)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="107" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="110" />
         <source>Camera list</source>
         <translation>Liste des caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="108" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="111" />
         <source>Drafts to review</source>
         <translation>Caméras à vérifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="109" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="112" />
         <source>Import photos…</source>
         <translation>Importer des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="110" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="113" />
         <source>Import cameras…</source>
         <translation>Importer des caméras…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="111" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="114" />
         <source>Merge surveys…</source>
         <translation>Fusionner des relevés…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="112" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="115" />
         <source>Load map area from OSM extract…</source>
         <translation>Charger la zone depuis un extrait OSM…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="113" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="116" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="114" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="117" />
         <source>Export photos…</source>
         <translation>Exporter les photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="115" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="118" />
+        <source>Print field sheets…</source>
+        <translation>Imprimer les fiches de terrain…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="119" />
+        <source>Upload to OpenStreetMap…</source>
+        <translation>Envoyer vers OpenStreetMap…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="120" />
         <source>Open survey…</source>
         <translation>Ouvrir un relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="116" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="121" />
         <source>New survey…</source>
         <translation>Nouveau relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="117" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="122" />
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="118" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="123" />
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="122" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="127" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="122" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="127" />
         <source>&amp;Edit</source>
         <translation>&amp;Modifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="122" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="127" />
         <source>&amp;View</source>
         <translation>&amp;Vue</translation>
     </message>

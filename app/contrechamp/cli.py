@@ -135,9 +135,14 @@ def _cmd_import(args: argparse.Namespace) -> None:
     for item in result.files:
         photos = f", {item.photos} photos" if item.photos else ""
         shapes = f", {item.not_points} lines or areas skipped" if item.not_points else ""
+        unversioned = (
+            f", {item.unversioned} linked to OSM without a known version"
+            if item.unversioned
+            else ""
+        )
         say(
             f"{display_name(item.path)}: {item.added} cameras added, "
-            f"{item.already_there} already there{photos}{shapes}"
+            f"{item.already_there} already there{photos}{shapes}{unversioned}"
         )
 
 
@@ -207,21 +212,38 @@ def _cmd_area(args: argparse.Namespace) -> None:
 
 
 def _cmd_export(args: argparse.Namespace) -> None:
-    from contrechamp.ops.exports import ExportFormat, ExportOptions, export_survey, uncompared
+    from contrechamp.core.camera import Status
+    from contrechamp.ops.exports import ExportFormat, ExportOptions, export_to
     from contrechamp.store.survey import SurveyFile
 
     options = ExportOptions(
-        args.include_names, args.confirmed_only, args.existing, args.include_track
+        include_names=args.include_names,
+        confirmed_only=args.confirmed_only,
+        existing=args.existing,
+        include_track=args.include_track,
+        statuses=frozenset(Status(s) for s in args.status),
+        sector=args.sector,
+        with_photos=args.with_photos,
+        keep_exif=args.keep_exif,
     )
     fmt = ExportFormat(args.format)
     with SurveyFile.open_untrusted_readonly(args.survey) as survey:
-        count = export_survey(survey, fmt, args.output, options)
-        left_out = uncompared(survey, args.existing) if fmt is ExportFormat.OSC else 0
-    say(f"{count} cameras written to {args.output}")
-    if left_out:
+        result = export_to(survey, fmt, args.output, options)
+    if fmt is ExportFormat.PHOTOS:
+        say(f"{result.photos} photos of {result.cameras} cameras written to {args.output}")
+    else:
+        say(f"{result.cameras} cameras written to {args.output}")
+    if result.photos_failed:
+        say(f"{result.photos_failed} photos could not be read and were left out")
+    if result.unknown_original:
         say(
-            f"{left_out} cameras linked to OSM were left out: their original is unknown "
-            "(load the area, or pass --existing EXTRACT)"
+            f"{result.unknown_original} cameras linked to OSM were left out: their original "
+            "is unknown (load the area, or pass --existing EXTRACT)"
+        )
+    if result.unversioned:
+        say(
+            f"{result.unversioned} cameras linked to OSM without a known version were left "
+            "out (load the area from an extract, or download them with 'out meta')"
         )
 
 
@@ -242,6 +264,18 @@ def _cmd_info(args: argparse.Namespace) -> None:
     for item in info.problems:
         codes = ", ".join(f"{p['code']} ({p['value']!r})" for p in item.problems)
         say(f"  {item.camera_id}: {codes}")
+    if info.sectors:
+        say(f"{len(info.sectors)} sectors:")
+    for sector in info.sectors:
+        say(
+            f"  {sector.name} ({sector.pair or 'no pair yet'}): {sector.percent_walked:.0f}% "
+            f"of its streets walked, {sector.cameras_inside} cameras logged inside"
+        )
+    if info.lists:
+        from contrechamp.cli_lists import summary_line
+
+        for figures in info.lists:
+            say(summary_line(figures))
 
 
 def _merge_lines(result: MergeResult) -> list[str]:

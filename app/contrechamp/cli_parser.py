@@ -29,7 +29,12 @@ Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 # Command groups that live in modules of their own: each has ``add_commands(sub)`` and
 # ``HANDLERS`` (command name -> handler), and imports nothing heavy at module level.
-PLUGGED: tuple[str, ...] = ()
+PLUGGED: tuple[str, ...] = (
+    "contrechamp.cli_workshop",
+    "contrechamp.cli_sheets",
+    "contrechamp.cli_lists",
+    "contrechamp.cli_upload",
+)
 
 _BUILT_IN = ("gui", "new", "add", "import", "import-photos", "area", "merge", "export", "info")
 SURVEY_SUFFIX = ".cartoparty"  # SurveyFile.SUFFIX, without loading the store to start a window
@@ -150,17 +155,33 @@ def _add_merge(sub: Subparsers) -> None:
 
 
 def _add_export(sub: Subparsers) -> None:
-    from contrechamp.ops.exports import ExportFormat
+    from contrechamp.ops.exports import EXPORTED_STATUSES, ExportFormat
 
-    export = sub.add_parser("export", help="write the cameras to a file")
+    export = sub.add_parser("export", help="write the cameras (or their photos) to a file")
     export.add_argument("survey", type=Path)
     export.add_argument("--format", required=True, choices=[f.value for f in ExportFormat])
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     export.add_argument("--existing", type=Path, metavar="EXTRACT", help="OSM cameras to compare")
-    export.add_argument("--include-names", action="store_true", help="add surveyors' names")
+    export.add_argument(
+        "--include-names", action="store_true", help="CSV, GPKG, HTML: add surveyors' names"
+    )
     export.add_argument("--confirmed-only", action="store_true", help="leave drafts out")
     export.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        choices=sorted(s.value for s in EXPORTED_STATUSES),
+        help="only cameras with this status (repeatable)",
+    )
+    export.add_argument("--sector", metavar="NAME", help="only the cameras inside this sector")
+    export.add_argument(
         "--include-track", action="store_true", help="GPX: add your GPS track (off by default)"
+    )
+    export.add_argument(
+        "--with-photos", action="store_true", help="HTML: show the photos in the popups"
+    )
+    export.add_argument(
+        "--keep-exif", action="store_true", help="photos: keep their EXIF and XMP metadata"
     )
 
 

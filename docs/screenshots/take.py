@@ -23,6 +23,7 @@ from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.gps import GpsService
 from contrechamp.ui.main_window import MainWindow
 from contrechamp.ui.map.canvas import render_frame
+from contrechamp.ui.merge_review_panel import MERGE_TAB
 from contrechamp.ui.settings import Settings
 from contrechamp.ui.style import FIELD_STYLE
 from contrechamp.ui.translations import Translations
@@ -85,8 +86,28 @@ def _choose_photo_draft(window: MainWindow) -> None:
             return
 
 
+def _merged_walks(scratch: Path) -> Path:
+    """Four pairs' simulated walks of Monaco's real cameras, merged, with the area's map."""
+    from contrechamp.formats.basemap import read_area
+    from contrechamp.ops.area import load_area
+    from contrechamp.ops.merge import merge_surveys
+    from tests.core.walk_simulation import simulate_walks
+    from tests.ops.walk_surveys import write_pair_surveys
+
+    extract = HERE.parents[2] / "shared" / "data" / "osm" / "monaco.osm.pbf"
+    walks = simulate_walks(extract, seed=5, pairs=4)
+    folder = scratch / "pairs"
+    folder.mkdir()
+    pairs = write_pair_surveys(folder, walks, area=read_area(extract), photos_every=2)
+    merged = scratch / "merged.cartoparty"
+    merge_surveys(merged, pairs)
+    with SurveyFile.open(merged) as survey:
+        load_area(survey, extract)
+    return merged
+
+
 def main(photos: Path, qm_dir: Path | None = None) -> None:
-    """Write window-form.png, review.png and window-fr.png beside this script."""
+    """Write window-form.png, review.png, merge-review.png and window-fr.png here."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setStyleSheet(FIELD_STYLE)
@@ -111,6 +132,11 @@ def main(photos: Path, qm_dir: Path | None = None) -> None:
         _choose_photo_draft(window)
         window.show_review()
         _grab(window, "review.png")
+        window.close()
+        window = _window(_merged_walks(scratch), scratch)
+        window.tabs.show_panel(MERGE_TAB)
+        window.merge_review.focus_queue()
+        _grab(window, "merge-review.png")
         window.close()
         english.clear()
         translations = Translations(qm_dir)

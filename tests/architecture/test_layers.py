@@ -24,7 +24,7 @@ from tests.architecture.import_graph import (
     ui_imports_outside_ui,
 )
 
-NON_UI = ("core", "formats", "store", "ops")
+NON_UI = ("core", "formats", "store", "osmapi", "ops")
 PACKAGE_DIR = Path(contrechamp.__file__).parent
 _QT = ("PySide6", "shiboken6")
 _ABOVE_FORMATS = ("contrechamp.store", "contrechamp.ops", "contrechamp.ui", "contrechamp.cli")
@@ -36,12 +36,15 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "formats": (*_ABOVE_FORMATS, *_QT),
     "store": ("contrechamp.ops", "contrechamp.ui", "contrechamp.cli", *_QT),
     "ops": ("contrechamp.ui", "contrechamp.cli", *_QT),
+    # The OSM API client stands on the domain and the file formats: no survey file, no Qt.
+    "osmapi": (*_ABOVE_FORMATS, *_QT),
     "cli": _QT,
     # The log rules hold for every layer, so the log module stands below them all.
     "logs": ("contrechamp.core", "contrechamp.formats", *_ABOVE_FORMATS, *_QT),
 }
-# The window is loaded only when the gui command runs, so the batch commands never load Qt.
-UI_ENTRY_POINTS = (("contrechamp.cli", "_cmd_gui"),)
+# The window is loaded only when the gui command runs, so the batch commands never load Qt;
+# ``sheets`` loads the ui's PDF painter (no window) only when it runs.
+UI_ENTRY_POINTS = (("contrechamp.cli", "_cmd_gui"), ("contrechamp.cli_sheets", "_cmd_sheets"))
 
 
 @pytest.fixture(scope="module")

@@ -53,15 +53,19 @@ def test_an_export_into_a_missing_folder_names_the_folder(
     assert ".part" not in one_error_line(capsys)
 
 
-def test_existing_nodes_without_a_version_are_refused_not_duplicated(
+def test_existing_nodes_without_a_version_are_linked_by_id_not_duplicated(
     survey: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     answer = tmp_path / "overpass.json"
     element = {"type": "node", "id": 123, "lat": 1.0, "lon": 2.0}
     element["tags"] = {"man_made": "surveillance"}  # type: ignore[assignment]
     answer.write_text(json.dumps({"version": 0.6, "elements": [element]}))
-    assert run("import", survey, answer) == 1
-    assert "out meta" in one_error_line(capsys)
+    assert run("import", survey, answer) == 0
+    assert run("import", survey, answer) == 0
+    assert capsys.readouterr().err.count("without a known version") == 1  # said once
+    with SurveyFile.open(survey) as s:
+        (camera,) = s.cameras()
+    assert (camera.osm_id, camera.osm_version) == (123, None)
 
 
 def test_overpass_turbo_geojson_stays_linked_to_its_node_and_drops_user_names(

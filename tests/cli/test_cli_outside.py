@@ -29,7 +29,7 @@ def survey(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("word", ["frobnicate", "upload"])
+@pytest.mark.parametrize("word", ["frobnicate", "publish"])
 def test_an_unknown_command_is_a_usage_error_listing_the_commands(
     word: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

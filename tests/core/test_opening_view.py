@@ -109,6 +109,19 @@ def test_with_sectors_it_opens_on_them_not_on_the_whole_area() -> None:
     assert _covers(opening_view(AREA, outside, _town_streets(), [sector]), sector_box)  # type: ignore[arg-type]
 
 
+def test_a_handout_opens_on_its_pairs_own_sector_not_on_every_sector_it_holds() -> None:
+    own = Sector("north-west", shapely.to_wkb(box(7.405, 43.74, 7.43, 43.755)), 1, "Zoé & Ana")
+    other = Sector("south-east", shapely.to_wkb(box(7.47, 43.70, 7.50, 43.72)), 2, "Léo & Sam")
+    everything = opening_view(AREA, [], _town_streets(), [own, other])
+    view = opening_view(AREA, [], _town_streets(), [own, other], own_sector=own)
+    assert everything is not None
+    assert view is not None
+    assert _covers(everything, BBox(7.47, 43.70, 7.50, 43.72))  # the union of the sectors
+    assert _covers(view, BBox(7.405, 43.74, 7.43, 43.755))
+    assert not view.contains(43.71, 7.485)  # the other pair's sector is out of view
+    assert view.east - view.west < 0.5 * (everything.east - everything.west)
+
+
 def test_no_streets_shows_the_area_and_nothing_at_all_gives_none() -> None:
     assert opening_view(AREA, []) == AREA
     assert opening_view(None, []) is None

@@ -236,3 +236,41 @@ def test_utf8_with_bom_and_semicolons_reads(tmp_path: Path) -> None:
     text = "\ufefflat;lon;opérateur\n48,85;2,35;Préfecture\n"
     records = read_csv(write_text(tmp_path / "bom.csv", text))
     assert records == [PointRecord(48.85, 2.35, {"opérateur": "Préfecture"})]
+
+
+_FORMULAS = ["=1+2", "+1+2", "-1+2", "@SUM(A1)", "\tx", "\rx", '=HYPERLINK("http://x")']
+
+
+@pytest.mark.parametrize("value", _FORMULAS)
+def test_a_value_that_could_run_as_a_formula_is_quoted_and_reads_back_exactly(
+    tmp_path: Path, value: str
+) -> None:
+    path = tmp_path / "out.csv"
+    key = value + "_key"
+    record = PointRecord(-12.5, -3.25, {"note": value, key: "key"}, {"id": value})
+    write_csv(path, [record], meta_columns=("id",))
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        header, row = list(csv.reader(stream))
+    cells = dict(zip(header, row, strict=True))
+    assert cells["id"] == cells["note"] == "'" + value
+    assert f"'{key}" in header  # a tag key is a header cell: quoted too
+    assert (cells["lat"], cells["lon"]) == ("-12.5", "-3.25")  # numbers stay numbers
+    (back,) = read_csv(path)
+    assert back.tags == {"note": value, key: "key"}
+    assert back.meta["id"] == value
+
+
+@pytest.mark.parametrize("value", ["-12.5", "+3", "-0.5e3", "'=x", "''-1+2", "a=b", "'plain"])
+def test_plain_numbers_and_quoted_text_round_trip(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "out.csv"
+    write_csv(path, [PointRecord(1.0, 2.0, {"height": value}, {})], meta_columns=())
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        _, row = list(csv.reader(stream))
+    if value[0] in "+-":
+        assert row[2] == value  # -12.5 is a number in a spreadsheet, not a formula
+    elif value.startswith("'") and value.lstrip("'")[0] in "=+-":
+        assert row[2] == "'" + value  # one more quote, taken off when read back
+    else:
+        assert row[2] == value
+    (back,) = read_csv(path)
+    assert back.tags == {"height": value}

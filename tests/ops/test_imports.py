@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import random
 import tracemalloc
 from pathlib import Path
 
+import osmium
 import pytest
 
 from contrechamp.core.camera import Camera
@@ -65,3 +68,41 @@ def test_importing_a_survey_again_copies_no_photo_twice(tmp_path: Path) -> None:
         import_files(survey, [source])
         again = import_files(survey, [source])
         assert (again.added, again.files[0].photos, survey.photo_count()) == (0, 0, 3)
+
+
+def _overpass_body_answer(source: Path, out: Path) -> list[osmium.osm.Node]:
+    """Overpass Turbo's default answer (``[out:json]; …; out body;``) for the camera nodes of
+    ``source``: ids, positions and tags, no versions, timestamps or users."""
+    nodes = [
+        {"type": "node", "id": n.id, "lat": n.location.lat, "lon": n.location.lon,
+         "tags": {t.k: t.v for t in n.tags}}
+        for n in osmium.FileProcessor(str(source), osmium.osm.NODE)
+        if n.tags.get("man_made") == "surveillance"
+    ]  # fmt: skip
+    answer = {
+        "version": 0.6,
+        "generator": "Overpass API 0.7.62.1 084b4234",
+        "osm3s": {"timestamp_osm_base": "2026-11-20T10:00:00Z", "copyright": "ODbL 1.0"},
+        "elements": nodes,
+    }
+    out.write_text(json.dumps(answer, indent=1), encoding="utf-8")
+    return nodes
+
+
+def test_an_overpass_answer_without_versions_imports_every_camera_linked_by_id(
+    tmp_path: Path, shared_data: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    answer = tmp_path / "turbo.json"
+    nodes = _overpass_body_answer(shared_data / "osm" / "monaco_cameras.osm", answer)
+    assert len(nodes) > 10
+    with SurveyFile.create(tmp_path / "walk.cartoparty") as survey:
+        with caplog.at_level(logging.WARNING, logger="contrechamp"):
+            result = import_files(survey, [answer])
+        cameras = {c.osm_id: c for c in survey.cameras()}
+        again = import_files(survey, [answer])
+    assert (result.added, result.unversioned) == (len(nodes), len(nodes))
+    assert {n["id"]: n["tags"] for n in nodes} == {i: dict(c.tags) for i, c in cameras.items()}
+    assert {c.osm_version for c in cameras.values()} == {None}
+    warnings = [r for r in caplog.records if "without a known version" in r.getMessage()]
+    assert len(warnings) == 1  # said once, not once per camera
+    assert again.added == 0  # linked by id: not imported twice

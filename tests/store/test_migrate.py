@@ -65,7 +65,7 @@ def test_older_file_is_backed_up_then_migrated(survey_path: Path) -> None:
 def test_version_2_file_is_backed_up_then_migrated_with_its_photos(survey_path: Path) -> None:
     make_v2_survey(survey_path)
     with SurveyFile.open(survey_path) as survey:
-        assert survey.schema_version == SCHEMA_VERSION == 7
+        assert survey.schema_version == SCHEMA_VERSION == 8
         assert survey.title == "Deuxième"
         (photo,) = survey.photos("cam2")
         assert photo.id is not None
@@ -74,7 +74,7 @@ def test_version_2_file_is_backed_up_then_migrated_with_its_photos(survey_path: 
         assert survey.pending_count() == 0
     backup = survey_path.with_name("walk.backup-v2.cartoparty")
     assert inspect_survey(backup) == 2
-    assert inspect_survey(survey_path) == 7
+    assert inspect_survey(survey_path) == SCHEMA_VERSION
     with SurveyFile.open_untrusted_readonly(backup) as old:  # migrated in a scratch copy
         assert old.photo_data(1) == V2_PHOTO
 
@@ -111,7 +111,7 @@ def test_version_3_file_gets_quick_keys_and_its_pending_photo_still_copies(
     original.write_bytes(b"\xff\xd8\xff\xe0 a photo left pending by version 3" * 9000)
     _make_v3_survey(survey_path, original)
     with SurveyFile.open(survey_path) as survey:
-        assert survey.schema_version == SCHEMA_VERSION == 7
+        assert survey.schema_version == SCHEMA_VERSION == 8
         assert survey.known_quick_keys([quick_key_of(V2_PHOTO)]) == {quick_key_of(V2_PHOTO)}
         (pending,) = survey.pending_photos()
         assert (pending.quick_key, pending.sha256) == (None, digest(original))
@@ -183,11 +183,14 @@ def test_version_4_file_loses_the_unused_provenance_tables_and_keeps_its_cameras
         )
     connection.close()
     with SurveyFile.open(survey_path) as survey:
-        assert survey.schema_version == SCHEMA_VERSION == 7
+        assert survey.schema_version == SCHEMA_VERSION == 8
         assert [c.id for c in survey.cameras()] == ["cam2"]
         assert survey.photo_data(1) == V2_PHOTO
-        tables = survey._db.raw.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")
-        assert {"origins", "uploads"}.isdisjoint(name for (name,) in tables)
+        raw = survey._db.raw
+        tables = raw.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")
+        assert "origins" not in {name for (name,) in tables}
+        # version 8's upload journal is another table: version 2's row went with version 5
+        assert raw.execute("SELECT count(*) FROM uploads").fetchone() == (0,)
     assert inspect_survey(survey_path.with_name("walk.backup-v4.cartoparty")) == 4
 
 
@@ -250,7 +253,7 @@ def test_version_6_file_keeps_its_sectors_and_osm_cameras_and_gains_lists(
         connection.execute("INSERT INTO existing_cameras VALUES (7, 3, 43.7, 7.4, '{}')")
     connection.close()
     with SurveyFile.open(survey_path) as survey:
-        assert survey.schema_version == 7
+        assert survey.schema_version == SCHEMA_VERSION
         assert [(s.name, s.pair) for s in survey.sectors()] == [("Nord", None)]
         assert [(e.osm_id, e.version) for e in survey.existing_cameras()] == [(7, 3)]
         raw = survey._db.raw

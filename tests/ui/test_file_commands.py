@@ -130,13 +130,15 @@ def test_exports_write_the_cameras_without_names_by_default(
     assert not dialog.names_box.isChecked()
     dialog.path_edit.setText(str(tmp_path / "out"))
     choice = dialog.chosen()
-    assert choice.path.name == "out" + {"geojson": ".geojson"}.get(fmt.value, f".{fmt.value}")
+    assert choice.path.name == "out" + {"photos": ".zip"}.get(fmt.value, f".{fmt.value}")
     assert window.files.export_cameras(choice)
     _wait_idle(qtbot, window)
-    text = choice.path.read_text(encoding="utf-8")
-    assert "pair-3" not in text
-    expected = 1 if fmt is ExportFormat.OSC else 2
-    assert window.statusBar().currentMessage().startswith(f"Wrote {expected} camera")
+    assert b"pair-3" not in choice.path.read_bytes()  # GeoPackage and zip: bytes
+    said = window.statusBar().currentMessage()
+    if fmt is ExportFormat.PHOTOS:  # cameras without photos: an empty archive, and said so
+        assert said.startswith("Wrote 0 photo")
+    else:
+        assert said.startswith(f"Wrote {1 if fmt is ExportFormat.OSC else 2} camera")
     assert choice.path.name in window.statusBar().currentMessage()
 
 
@@ -152,7 +154,7 @@ def test_csv_export_names_participants_only_when_asked(
     assert rows[0]["surveyor"] == "pair-3"
 
 
-def test_the_dialog_offers_names_for_csv_only_and_osc_is_confirmed_only(qtbot: QtBot) -> None:
+def test_the_dialog_offers_names_where_they_fit_and_osc_is_confirmed_only(qtbot: QtBot) -> None:
     dialog = ExportDialog(Path("/tmp/walk.cartoparty"))
     qtbot.addWidget(dialog)
     assert dialog.path_edit.text().endswith("walk.geojson")
@@ -163,11 +165,54 @@ def test_the_dialog_offers_names_for_csv_only_and_osc_is_confirmed_only(qtbot: Q
     dialog.set_format(ExportFormat.OSC)
     assert not dialog.names_box.isEnabled()
     assert not dialog.chosen().options.include_names
-    assert dialog.confirmed_box.isChecked()
-    assert not dialog.confirmed_box.isEnabled()
+    assert dialog.chosen().options.statuses == {Status.CONFIRMED}
+    assert not dialog.status_boxes[Status.DRAFT].isEnabled()
+    dialog.set_format(ExportFormat.GPKG)
+    assert dialog.names_box.isEnabled()
+    assert dialog.chosen().options.include_names
     dialog.path_edit.clear()
     ok = dialog.buttons.buttons()[0]
     assert not ok.isEnabled()
+
+
+def test_the_dialog_offers_statuses_sectors_and_the_options_of_each_format(
+    qtbot: QtBot,
+) -> None:
+    dialog = ExportDialog(Path("/tmp/walk.cartoparty"), sectors=["North", "South"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.buttons()[0]
+    dialog.status_boxes[Status.CONFIRMED].setChecked(False)
+    assert dialog.chosen().options.statuses == {Status.DRAFT}
+    dialog.status_boxes[Status.DRAFT].setChecked(False)
+    assert not ok.isEnabled()  # nothing to export
+    dialog.status_boxes[Status.CONFIRMED].setChecked(True)
+    assert ok.isEnabled()
+    assert dialog.chosen().options.confirmed_only
+    assert dialog.chosen().options.sector is None
+    dialog.sector_box.setCurrentIndex(dialog.sector_box.findData("South"))
+    assert dialog.chosen().options.sector == "South"
+    dialog.set_format(ExportFormat.HTML)
+    assert dialog.photos_box.isVisible()
+    assert not dialog.exif_box.isVisible()
+    dialog.photos_box.setChecked(True)
+    assert dialog.chosen().options.with_photos
+    dialog.set_format(ExportFormat.PHOTOS)
+    assert dialog.chosen().path.name == "walk.zip"
+    assert dialog.exif_box.isVisible()
+    assert not dialog.photos_box.isVisible()
+    assert not dialog.chosen().options.keep_exif
+    assert not dialog.chosen().options.with_photos
+    dialog.exif_box.setChecked(True)
+    assert dialog.chosen().options.keep_exif
+
+
+def test_the_dialog_offers_no_sector_choice_without_sectors(qtbot: QtBot) -> None:
+    dialog = ExportDialog(Path("/tmp/walk.cartoparty"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.sector_box.isVisible()
+    assert dialog.chosen().options.sector is None
 
 
 def test_photo_export_strips_metadata_unless_asked(

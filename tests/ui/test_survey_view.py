@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from shapely.geometry import Point
 
 from contrechamp.core.area_distance import distance_from_area_m
 from contrechamp.core.camera import PositionSource, Status
@@ -113,6 +114,30 @@ def test_without_cameras_monaco_opens_on_its_streets_showing_the_whole_town(
     middle = image.copy(image.width() // 2 - 60, image.height() // 2 - 60, 120, 120)
     assert _water_share(middle) < 0.25  # among the streets (the centre may be a pool)
     assert _water_share(image) < 0.5
+    window.close()
+
+
+def test_a_handout_opens_on_its_own_sector(qtbot: QtBot, tmp_path: Path, monaco: Area) -> None:
+    from shapely.geometry import box
+
+    from contrechamp.core.area import Sector
+
+    path = tmp_path / "handout.cartoparty"
+    fontvieille = box(7.4110, 43.7270, 7.4180, 43.7310)  # the south-west end, no OSM camera
+    with SurveyFile.create(path, title="Monaco — Fontvieille") as survey:
+        survey.set_area(monaco.bbox, monaco.features, monaco.cameras, "monaco.osm.pbf")
+        survey.add_sector(Sector("Larvotto", box(7.432, 43.744, 7.440, 43.750).wkb, pair="A & B"))
+        own = survey.add_sector(Sector("Fontvieille", fontvieille.wkb, pair="Zoé & Ana"))
+        assert own.id is not None
+        survey.set_own_sector(own.id)
+    window = MainWindow(Settings(str(tmp_path / "settings.ini")), gps=GpsService())
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    assert window.open_survey(path)
+    lat, lon = window.canvas.view_center()
+    assert fontvieille.buffer(0.002).contains(Point(lon, lat))  # on the pair's own streets
+    assert not _in_view(window, 43.747, 7.436)  # the other sector is out of sight
     window.close()
 
 

@@ -41,15 +41,15 @@ def test_a_panel_plugged_in_by_key_hears_of_each_survey_and_keeps_the_others_in_
 ) -> None:
     heard: list[Path | None] = []
     panel = QLabel()
-    texts = TabTexts("Test", QT_TRANSLATE_NOOP("Test", "Merge"), "The merge to review")
-    window.tabs.add_panel("merge", panel, texts)
+    texts = TabTexts("Test", QT_TRANSLATE_NOOP("Test", "Upload"), "The upload to check")
+    window.tabs.add_panel("test-panel", panel, texts)
     window.opened.changed.connect(lambda s: heard.append(s.survey.path if s else None))
     other = tmp_path / "other.cartoparty"
     SurveyFile.create(other, title="other").close()
     assert window.open_survey(other)
-    window.tabs.show_panel("merge")
+    window.tabs.show_panel("test-panel")
     assert window.tabs.currentWidget() is panel
-    assert window.tabs.tabText(window.tabs.index_of("merge")) == "Merge"
+    assert window.tabs.tabText(window.tabs.index_of("test-panel")) == "Upload"
     window.review_links.update_title(3)  # the review tab's count still lands on its tab
     assert window.tabs.tabText(window.tabs.index_of(SideTab.REVIEW)) == "Drafts to review (3)"
     window.show_review()

@@ -173,8 +173,9 @@ def _cut_tabs(bar: QTabBar) -> list[str]:
     the bar must not be allowed to shrink below its titles when the panel narrows."""
     found = []
     inside = QRect(0, 0, bar.width(), bar.height())
-    needed = [bar.tabSizeHint(index).width() for index in range(bar.count())]
-    for index, width in enumerate(needed):
+    shown = [index for index in range(bar.count()) if bar.isTabVisible(index)]
+    needed = [bar.tabSizeHint(index).width() for index in shown]
+    for index, width in zip(shown, needed, strict=True):
         text, rect = bar.tabText(index), bar.tabRect(index)
         if rect.width() < width:
             found.append(_line(bar, text, f"tab needs {width} px, has {rect.width()}"))
@@ -182,7 +183,7 @@ def _cut_tabs(bar: QTabBar) -> list[str]:
             found.append(_line(bar, text, "tab out of sight"))
     narrowest = bar.minimumSizeHint().width()
     if narrowest < sum(needed):
-        titles = ", ".join(repr(bar.tabText(index)) for index in range(bar.count()))
+        titles = ", ".join(repr(bar.tabText(index)) for index in shown)
         found.append(
             f"QTabBar {titles}: may shrink to {narrowest} px, its titles need {sum(needed)}"
         )

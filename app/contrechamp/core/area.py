@@ -51,10 +51,15 @@ class MapFeature:
 
 @dataclass(frozen=True, slots=True)
 class ExistingCamera:
-    """A camera node already in OpenStreetMap, with the version later edits must carry."""
+    """A camera node already in OpenStreetMap, with the version later edits must carry.
+
+    ``version`` is None when the file it came from did not say (Overpass Turbo's default
+    ``out body;``): the node is still known by its id, but no ``<modify>`` can be written for
+    it until its version is read again.
+    """
 
     osm_id: int
-    version: int
+    version: int | None
     lat: float
     lon: float
     tags: Mapping[str, str] = field(default_factory=dict)

@@ -143,6 +143,9 @@ ERRORS: dict[str, str] = {
     "export.write": QT_TRANSLATE_NOOP(
         "Messages", "The file could not be written (a full disk or a read-only folder)."
     ),
+    "export.sector": QT_TRANSLATE_NOOP(
+        "Messages", "This survey has no sector of that name: nothing was exported."
+    ),
     # merging surveys
     "merge.radius": QT_TRANSLATE_NOOP("Messages", "The merge radius is out of range."),
     "merge.target": QT_TRANSLATE_NOOP(
@@ -154,10 +157,113 @@ ERRORS: dict[str, str] = {
     "merge.same_file": QT_TRANSLATE_NOOP(
         "Messages", "A survey to merge is the merged survey itself: choose another file name."
     ),
+    # preparing a workshop
+    "sectors.no_area": QT_TRANSLATE_NOOP(
+        "Messages", "A sector's polygon encloses no area: draw it again."
+    ),
+    "handout.no_pairs": QT_TRANSLATE_NOOP(
+        "Messages", "No sector is handed to a pair yet: give the sectors their pairs first."
+    ),
+    "handout.exists": QT_TRANSLATE_NOOP(
+        "Messages", "Handouts are already in this folder: choose another folder, or replace them."
+    ),
+    "handout.target": QT_TRANSLATE_NOOP(
+        "Messages", "The handouts cannot be written there: choose another folder."
+    ),
+    # field sheets
+    "sheets.no_area": QT_TRANSLATE_NOOP(
+        "Messages", "The survey has no map area yet: load an OSM extract first."
+    ),
+    "sheets.sector": QT_TRANSLATE_NOOP(
+        "Messages", "The survey has no sector of this name: choose one of its sectors."
+    ),
+    "sheets.target": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The field sheets cannot be written there: choose a new file name in an existing folder.",
+    ),
+    # official lists of cameras
+    "list.format": QT_TRANSLATE_NOOP(
+        "Messages", "This file is not a list of cameras: save it as CSV or GeoJSON."
+    ),
+    "list.empty": QT_TRANSLATE_NOOP("Messages", "This list holds no camera."),
+    "list.columns": QT_TRANSLATE_NOOP(
+        "Messages", "This list has no coordinate columns and no address column."
+    ),
+    "list.column": QT_TRANSLATE_NOOP("Messages", "This list has no column of that name."),
+    "list.unplaced": QT_TRANSLATE_NOOP(
+        "Messages",
+        "No row of this list has coordinates or a street crossing found on the survey's map.",
+    ),
+    "list.name": QT_TRANSLATE_NOOP("Messages", "This list name cannot be used."),
+    "list.radius": QT_TRANSLATE_NOOP(
+        "Messages", "The comparison radius must be more than 0 and at most 1000 metres."
+    ),
     # GPS
     "gps.spec": QT_TRANSLATE_NOOP("Messages", "This GPS source is not understood."),
     "gpx.no_track": QT_TRANSLATE_NOOP("Messages", "This GPS track has no point with a time."),
     "gpx.too_large": QT_TRANSLATE_NOOP("Messages", "This GPS track has too many points."),
+    # uploading to OpenStreetMap
+    "upload.comment": QT_TRANSLATE_NOOP(
+        "Messages", "Say in a changeset comment what you mapped (at most 255 characters)."
+    ),
+    "osmapi.url": QT_TRANSLATE_NOOP(
+        "Messages", "This is not the address of an OSM server (https://…)."
+    ),
+    "osmapi.client_id": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Contrechamp has no OAuth 2 client id for this server: register it there, then give "
+        "its client id.",
+    ),
+    "osmapi.login": QT_TRANSLATE_NOOP(
+        "Messages", "The login to OpenStreetMap did not finish: try again."
+    ),
+    "osmapi.unauthorized": QT_TRANSLATE_NOOP(
+        "Messages", "OpenStreetMap no longer accepts this login: log in again."
+    ),
+    "osmapi.forbidden": QT_TRANSLATE_NOOP(
+        "Messages",
+        "OpenStreetMap refused: this account may not edit now (blocked, or new terms to "
+        "accept). Check it on the website.",
+    ),
+    "osmapi.offline": QT_TRANSLATE_NOOP(
+        "Messages", "OpenStreetMap cannot be reached: check the connection, then upload again."
+    ),
+    "osmapi.timeout": QT_TRANSLATE_NOOP(
+        "Messages", "OpenStreetMap did not answer in time: upload again later."
+    ),
+    "osmapi.server": QT_TRANSLATE_NOOP(
+        "Messages", "The OpenStreetMap server has a problem: upload again later."
+    ),
+    "osmapi.busy": QT_TRANSLATE_NOOP(
+        "Messages", "OpenStreetMap asks to slow down: wait a few minutes, then upload again."
+    ),
+    "osmapi.answer": QT_TRANSLATE_NOOP(
+        "Messages", "OpenStreetMap sent an answer Contrechamp cannot read: upload again later."
+    ),
+    "osmapi.lost": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The upload was interrupted and OSM's answer lost: upload again, it first checks what "
+        "OSM received, so nothing is sent twice.",
+    ),
+    "osmapi.conflict": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Someone changed one of these cameras in OSM during the upload: upload again, it "
+        "reads their change first.",
+    ),
+    "osmapi.closed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "OpenStreetMap closed the changeset before the end: upload again to send the rest.",
+    ),
+    "osmapi.owner": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This upload was started with another OSM account: log in with that account.",
+    ),
+    "osmapi.precondition": QT_TRANSLATE_NOOP(
+        "Messages", "OpenStreetMap refused a change that depends on other data: nothing was sent."
+    ),
+    "osmapi.refused": QT_TRANSLATE_NOOP(
+        "Messages", "OpenStreetMap refused the changes as malformed: please report this bug."
+    ),
 }
 """The sentence of each code that has one of its own."""
 
@@ -170,6 +276,10 @@ FAMILIES: dict[str, str] = {
     "gpx": QT_TRANSLATE_NOOP("Messages", "This GPS track cannot be read."),
     "nmea": QT_TRANSLATE_NOOP("Messages", "The GPS sends data that cannot be read."),
     "cli": QT_TRANSLATE_NOOP("Messages", "A value given on the command line cannot be used."),
+    "list": QT_TRANSLATE_NOOP("Messages", "This list of cameras cannot be read."),
+    "sectors": QT_TRANSLATE_NOOP(
+        "Messages", "These sectors cannot be used: give polygons with different, short names."
+    ),
 }
 """The sentence of the codes of a family (``csv.row``: ``csv``) that have none of their own."""
 

@@ -3,8 +3,9 @@
 The centre of an area's bounding box can be open sea (Monaco) or empty fields; the walker
 wants the cameras, or failing that the streets. The decision is a box for the map to fit:
 
-1. the *focus* is the union of the survey's sectors if it has any (a handout's pair sector),
-   else its area;
+1. the *focus* is the survey's own sector if it has one (a handout's: the sector its pair
+   walks, while the handout also holds the others), else the union of its sectors if it has
+   any, else its area;
 2. the cameras in the focus, or within ``MIN_SPAN_M`` of it (the survey's own, rejected
    ones left out, and those already in OSM; drafts from photos taken elsewhere are ignored)
    give the box: their extent, padded by ``CAMERA_PADDING`` and at least ``MIN_SPAN_M`` wide
@@ -59,18 +60,20 @@ def opening_view(
     cameras: Sequence[tuple[float, float]],
     streets: Sequence[MapFeature] = (),
     sectors: Sequence[Sector] = (),
+    own_sector: Sector | None = None,
 ) -> BBox | None:
     """Return the box the map should fit when a survey opens (see the module's rules).
 
     ``cameras`` are (lat, lon); ``streets`` may hold any base map features (only streets
-    count).
+    count); ``own_sector`` is the sector the survey's pair walks (``own_sector()`` of the
+    store), which wins over ``sectors``.
 
     >>> area = BBox(west=7.40, south=43.72, east=7.48, north=43.76)
     >>> box = opening_view(area, [(43.739, 7.426)])
     >>> box.contains(43.739, 7.426), box.north - box.south < 0.003
     (True, True)
     """
-    sector_box = _sectors_box(sectors)
+    sector_box = _sectors_box([own_sector] if own_sector is not None else sectors)
     focus = sector_box or area
     inside = [c for c in cameras if focus is None or _grown(focus, MIN_SPAN_M).contains(*c)]
     if inside:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-__all__ = ["atomic_bytes_writer", "atomic_text_writer", "write_bytes_atomically"]
+__all__ = ["atomic_bytes_writer", "atomic_file", "atomic_text_writer", "write_bytes_atomically"]
 
 _NEW_FILE_MODE = 0o644  # an export is meant to be shared
 
@@ -63,6 +64,34 @@ def atomic_text_writer(
         yield stream
         stream.flush()
         os.fsync(stream.fileno())
+
+
+@contextmanager
+def atomic_file(path: Path, suffix: str = "") -> Iterator[Path]:
+    """Yield a file name ending in ``suffix`` that does not exist yet, for writers that need
+    a name rather than a stream (GDAL's GeoPackage driver, which also wants its ``.gpkg``);
+    what the block writes there then replaces ``path`` as above, or is copied through when
+    ``path`` is a device or a pipe. Nothing is left behind if the block fails."""
+    if _is_stream_target(path):
+        with tempfile.TemporaryDirectory(prefix="contrechamp-") as folder:
+            temp = Path(folder) / f"export{suffix}"
+            yield temp
+            with temp.open("rb") as source, open(path, "wb") as stream:
+                shutil.copyfileobj(source, stream)
+        return
+    with _atomic_replace(path) as temp:
+        named = temp.with_name(temp.name + suffix)  # beside the temporary file: ours too
+        temp.unlink()
+        try:
+            yield named
+            fd = os.open(named, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(named, temp)
+        finally:
+            named.unlink(missing_ok=True)
 
 
 def _is_stream_target(path: Path) -> bool:

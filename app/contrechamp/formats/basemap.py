@@ -203,7 +203,8 @@ def _collect(
 def _camera(node: Node) -> ExistingCamera:
     """Turn a camera node into an ExistingCamera with its id, version and tags."""
     tags = {tag.k: tag.v for tag in node.tags}
-    return ExistingCamera(node.id, node.version, node.location.lat, node.location.lon, tags)
+    version = node.version if node.version > 0 else None  # 0: the extract has no versions
+    return ExistingCamera(node.id, version, node.location.lat, node.location.lon, tags)
 
 
 def _add_way(way: Way, factory: WKBFactory, out: list[MapFeature], coast: list[bytes]) -> None:

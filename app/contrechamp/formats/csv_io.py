@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from contrechamp.formats.numbers import parse_decimal
 if TYPE_CHECKING:
     from _csv import Reader
 
-__all__ = ["META_COLUMNS", "PointRecord", "read_csv", "tag_column", "write_csv"]
+__all__ = ["META_COLUMNS", "PointRecord", "formula_safe", "read_csv", "tag_column", "write_csv"]
 
 LAT_NAMES = frozenset({"lat", "latitude", "y"})
 LON_NAMES = frozenset({"lon", "lng", "long", "longitude", "x"})
@@ -29,7 +30,32 @@ _FIRST_TAGS = ("man_made", "surveillance", "surveillance:type", "surveillance:zo
                "camera:type", "camera:mount", "camera:direction", "camera:angle", "height",
                "operator")  # fmt: skip
 _DELIMITERS = (",", ";", "\t")
+# OWASP's CSV injection advice: a cell starting with one of these may run as a formula in a
+# spreadsheet, so it gets a leading single quote (one more quote for a cell that already
+# starts with quotes then one of these, so that reading it back gives the value exactly).
+_FORMULA = re.compile("'*[=+\\-@\t\r]")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _ENCODINGS = ("utf-8-sig", "cp1252")  # Excel in Western Europe saves "CSV" as cp1252
+
+
+def formula_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text: a leading ``'`` when it could start a formula
+    (``=``, ``+``, ``-``, ``@``, tab, carriage return); plain numbers such as ``-12.5`` stay
+    numbers.
+
+    >>> formula_safe("=SUM(A1)"), formula_safe("-12.5"), formula_safe("-1+2")
+    ("'=SUM(A1)", '-12.5', "'-1+2")
+    """
+    if _FORMULA.match(cell) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def _unquoted(cell: str) -> str:
+    """The value of a cell written by ``formula_safe`` (its added quote removed)."""
+    if cell.startswith("'") and _FORMULA.match(cell, 1):
+        return cell[1:]
+    return cell
 
 
 def tag_column(key: str) -> str:
@@ -48,8 +74,8 @@ def write_csv(path: Path, records: Iterable[PointRecord], *, meta_columns: Seque
     Columns: ``meta_columns`` (a subset of ``META_COLUMNS``), ``lat``, ``lon``, then every tag
     key seen (the usual camera keys first, the others sorted). Returns the number of rows.
     Raises ``ValueError`` for an unknown meta column, a position out of range or text that is
-    not valid Unicode; the file is then left as it was. Cells are written verbatim: a value
-    starting with ``=`` is text here, but a spreadsheet may read it as a formula.
+    not valid Unicode; the file is then left as it was. A cell that a spreadsheet could run
+    as a formula gets a leading ``'`` (see ``formula_safe``); ``read_csv`` removes it.
     """
     unknown = [name for name in meta_columns if name not in META_COLUMNS]
     if unknown:
@@ -58,7 +84,8 @@ def write_csv(path: Path, records: Iterable[PointRecord], *, meta_columns: Seque
     keys = _tag_keys(rows)
     with atomic_text_writer(path, newline="", encoding="utf-8-sig") as out:
         writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow([*meta_columns, "lat", "lon", *(tag_column(key) for key in keys)])
+        header = [*meta_columns, "lat", "lon", *(tag_column(key) for key in keys)]
+        writer.writerow(list(map(formula_safe, header)))
         for record in rows:
             writer.writerow(_row(record, meta_columns, keys))
     return len(rows)
@@ -75,9 +102,9 @@ def _row(record: PointRecord, meta_columns: Sequence[str], keys: Sequence[str]) 
     """Return the cells of one record."""
     if not valid_position(record.lat, record.lon):
         raise ValueError(f"position out of range: ({record.lat}, {record.lon})")
-    meta = [record.meta.get(name, "") for name in meta_columns]
+    meta = [formula_safe(record.meta.get(name, "")) for name in meta_columns]
     position = [repr(round(record.lat, 7)), repr(round(record.lon, 7))]
-    return meta + position + [record.tags.get(key, "") for key in keys]
+    return meta + position + [formula_safe(record.tags.get(key, "")) for key in keys]
 
 
 def read_csv(path: Path) -> list[PointRecord]:
@@ -85,7 +112,8 @@ def read_csv(path: Path) -> list[PointRecord]:
 
     Position columns: ``lat``/``latitude``/``y`` and ``lon``/``lng``/``long``/``longitude``/``x``
     (any case; a decimal comma is accepted). Columns named after ``META_COLUMNS`` fill ``meta``;
-    every other non-empty cell is a tag (``tag:`` prefix removed). Delimiter ``,``, ``;`` or tab;
+    every other non-empty cell is a tag (``tag:`` prefix removed). The quote ``write_csv``
+    puts before a would-be formula is removed. Delimiter ``,``, ``;`` or tab;
     UTF-8, or cp1252 as Excel writes it. Raises ``InputError`` (``csv.columns``,
     ``csv.header``, ``csv.number``, ``csv.coordinates``, ``csv.row``, ``csv.corrupt``,
     ``csv.encoding``, ``file.*``) and never returns part of a file.
@@ -121,6 +149,7 @@ def _read_records(path: Path, stream: TextIO) -> list[PointRecord]:
     records: list[PointRecord] = []
     for cells in rows:
         if any(cells):
+            cells = [_unquoted(cell) for cell in cells]
             records.append(_record(path, rows.line_num, cells, layout))
     return records
 
@@ -136,7 +165,7 @@ def _open_table(path: Path, stream: TextIO) -> tuple[Reader, _Layout]:
             _fail(path, "csv.columns", "the file is empty")
         names = [name.strip().lower() for name in header]
         if any(name in LAT_NAMES for name in names) and any(name in LON_NAMES for name in names):
-            return rows, _layout(path, header)
+            return rows, _layout(path, [_unquoted(name) for name in header])
     _fail(path, "csv.columns", "no lat and lon columns (or latitude/longitude, y/x)")
 
 

@@ -10,6 +10,7 @@ from contrechamp.formats.held_files import refuse_held
 __all__ = [
     "MAX_CSV_BYTES",
     "MAX_JSON_BYTES",
+    "MAX_LIST_BYTES",
     "MAX_PBF_BYTES",
     "MAX_XML_BYTES",
     "checked_size",
@@ -29,6 +30,10 @@ MAX_CSV_BYTES = 512 * MiB
 MAX_JSON_BYTES = 256 * MiB
 """GeoJSON and Overpass JSON are parsed as a whole document, which takes about ten
 times its size in memory; 256 MiB is already ten times a 100,000-camera export."""
+
+MAX_LIST_BYTES = 64 * MiB
+"""An official list of cameras is decoded whole (to find its encoding and delimiter); the
+largest published ones hold a few thousand rows, well under 1 MiB."""
 
 
 def checked_size(path: Path, limit: int) -> int:

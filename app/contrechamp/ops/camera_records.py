@@ -1,7 +1,7 @@
 """Conversions between survey cameras and the records of file formats (OSM nodes, GIS points).
 
 Everything coming in is checked here, once, so that what reaches the survey can always be
-written back out: OSM ids and versions in range (an existing node always has its version),
+written back out: OSM ids and versions in range (a version may be unknown: None),
 tags that XML and the OSM API can carry, text that is valid Unicode.
 """
 
@@ -65,21 +65,19 @@ def check_tag_lengths(tags: Mapping[str, str], where: str) -> None:
             )
 
 
-def _checked_osm_ref(osm_id: int, version: int | None, where: str) -> tuple[int, int]:
+def _checked_osm_ref(osm_id: int, version: int | None, where: str) -> tuple[int, int | None]:
+    """The node id and version, checked; a missing version stays None (Overpass Turbo's
+    ``out body;`` gives none): the camera is linked by its id, its version unknown."""
     if not 0 < osm_id <= MAX_OSM_ID:
         raise InputError(f"{where}: OSM id {osm_id} is out of range", "osm.id")
-    if version is None:
-        raise InputError(
-            f"{where}: OSM node {osm_id} has no version (download it with 'out meta')",
-            "osm.version",
-        )
-    if not 0 < version <= MAX_OSM_VERSION:
+    if version is not None and not 0 < version <= MAX_OSM_VERSION:
         raise InputError(f"{where}: OSM node {osm_id} has a bad version {version}", "osm.version")
     return osm_id, version
 
 
 def camera_from_node(node: OsmNode, surveyor: str | None, where: str) -> Camera:
-    """Return a survey camera for an OSM node: an existing node stays linked to its id/version."""
+    """Return a survey camera for an OSM node: an existing node stays linked to its id and
+    version (None when the file does not give it)."""
     check_tags_writable(node.tags, where)
     if node.id > 0:
         osm_id, version = _checked_osm_ref(node.id, node.version, where)

@@ -1,71 +1,109 @@
-"""Export a survey's cameras: GeoJSON, CSV, JOSM ``.osm``, osmChange ``.osc`` and GPX.
+"""Export a survey's cameras: GeoJSON, GeoPackage, CSV, GPX, an HTML map, JOSM ``.osm``,
+osmChange ``.osc``, or their photos in a zip file.
 
-Rejected sightings are never exported. Participants' names are left out unless asked for.
-Private notes never leave the survey. OSM files follow OSM.md §3: new cameras get negative
-ids; cameras linked to an OSM node carry its id and version and are marked modified only when
-they differ from the node as it is in OSM.
+Rejected sightings are never exported. Participants' names are left out unless asked for,
+and only CSV, GeoPackage and the HTML map can carry them. Private notes never leave the
+survey. Which cameras go out (status, sector) is decided in one place, ``CameraSelection``.
+The OSM files follow OSM.md §3 (see ``ops/osm_exports.py``).
 """
 
 from __future__ import annotations
 
-import os
-import stat
-from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
-from contrechamp.core.area import ExistingCamera
+import shapely
+from shapely import intersects_xy
+from shapely.geometry.base import BaseGeometry
+
 from contrechamp.core.camera import Camera, Status
 from contrechamp.core.errors import InputError
 from contrechamp.formats.csv_io import write_csv
 from contrechamp.formats.geojson import PointRecord, write_geojson
 from contrechamp.formats.gpx import GpxWaypoint, write_gpx
-from contrechamp.formats.held_files import SIDECARS, refuse_held
-from contrechamp.formats.osm_read import read_camera_nodes
-from contrechamp.formats.osm_write import OsmWriteNode, write_josm, write_osmchange
-from contrechamp.ops.camera_records import (
-    META_COLUMNS,
-    NAME_COLUMN,
-    check_tag_lengths,
-    record_from_camera,
-)
-from contrechamp.store.cameras import ExportRow, collector_paused
+from contrechamp.ops.camera_records import META_COLUMNS, NAME_COLUMN, record_from_camera
+from contrechamp.ops.export_target import check_target
+from contrechamp.store.cameras import ExportRow
 from contrechamp.store.survey import SurveyFile
 
 __all__ = [
+    "EXPORTED_STATUSES",
+    "NAMED_FORMATS",
+    "CameraSelection",
     "ExportFormat",
     "ExportOptions",
+    "ExportResult",
     "ExportedCamera",
+    "camera_selection",
     "export_survey",
-    "osm_nodes",
-    "uncompared",
+    "export_to",
 ]
-
-# Coordinates are compared at the 7 decimals OSM stores.
-_SAME_PLACE = 1e-7
 
 
 class ExportFormat(StrEnum):
-    """The export formats available now."""
+    """The export formats."""
 
     GEOJSON = "geojson"
+    GPKG = "gpkg"
     CSV = "csv"
+    GPX = "gpx"
+    HTML = "html"
     OSM = "osm"
     OSC = "osc"
-    GPX = "gpx"
+    PHOTOS = "photos"
+
+    @property
+    def suffix(self) -> str:
+        """The file name ending of the format (photos come in a zip file)."""
+        return ".zip" if self is ExportFormat.PHOTOS else f".{self.value}"
+
+
+NAMED_FORMATS = frozenset({ExportFormat.CSV, ExportFormat.GPKG, ExportFormat.HTML})
+"""The formats that can carry participants' pseudonyms (when asked): OSM files, GeoJSON
+(whose properties are the OSM tags) and GPX never do."""
+
+EXPORTED_STATUSES = frozenset({Status.DRAFT, Status.CONFIRMED})
+"""Rejected sightings are never exported."""
 
 
 @dataclass(frozen=True)
 class ExportOptions:
-    """Choices a user makes when exporting."""
+    """Choices a user makes when exporting.
+
+    ``statuses`` empty means drafts and confirmed cameras; ``sector`` names one of the
+    survey's sectors, whose cameras alone are exported. ``with_photos`` puts the photo
+    previews into the HTML map; ``keep_exif`` keeps the photos' metadata in a photo export.
+    """
 
     include_names: bool = False
     confirmed_only: bool = False
     existing: Path | None = None
     include_track: bool = False
+    statuses: frozenset[Status] = frozenset()
+    sector: str | None = None
+    with_photos: bool = False
+    keep_exif: bool = False
+
+
+@dataclass
+class ExportResult:
+    """What an export wrote, and what it left out and why.
+
+    ``unknown_original``: confirmed cameras linked to OSM nodes whose original is not known,
+    left out of an ``.osc``; ``unversioned``: cameras linked to OSM nodes without a known
+    version, left out of ``.osm`` and ``.osc`` files (JOSM refuses a node without its version,
+    and a ``<modify>`` needs it).
+    """
+
+    cameras: int = 0
+    photos: int = 0
+    photos_failed: int = 0
+    unknown_original: int = 0
+    unversioned: int = 0
 
 
 class ExportedCamera(Protocol):
@@ -87,109 +125,74 @@ class ExportedCamera(Protocol):
     def osm_version(self) -> int | None: ...
 
 
-def _exported(cameras: Iterable[Camera], statuses: Collection[Status]) -> list[Camera]:
-    return [c for c in cameras if c.status in statuses]
+_Item = TypeVar("_Item", bound=ExportedCamera)
 
 
-def _differs(camera: ExportedCamera, original: ExistingCamera | None) -> bool:
-    if original is None or original.version != camera.osm_version:
-        return True
-    moved = (
-        abs(original.lat - camera.lat) > _SAME_PLACE or abs(original.lon - camera.lon) > _SAME_PLACE
-    )
-    return moved or dict(original.tags) != dict(camera.tags)
+@dataclass(frozen=True)
+class CameraSelection:
+    """Which cameras an export takes: the one place every format filters them.
 
-
-def osm_nodes(
-    cameras: Iterable[ExportedCamera], originals: Mapping[int, ExistingCamera]
-) -> list[OsmWriteNode]:
-    """Turn cameras into OSM nodes: new ones numbered -1, -2, …; linked ones with id + version.
-
-    A linked camera is marked modified unless it matches its original; with no original
-    known it is marked modified too, to be safe (JOSM then shows it for review).
+    By status (never rejected ones) and, when a sector is named, by position inside it.
     """
-    nodes: list[OsmWriteNode] = []
-    next_new = -1
-    for camera in cameras:
-        if camera.osm_id is not None:
-            if camera.osm_version is None:
-                raise InputError(f"camera {camera.id} has an OSM id but no version", "osm.version")
-            modified = _differs(camera, originals.get(camera.osm_id))
-            node = OsmWriteNode(
-                camera.osm_id, camera.osm_version, camera.lat, camera.lon, camera.tags, modified
-            )
-        else:
-            node = OsmWriteNode(next_new, None, camera.lat, camera.lon, camera.tags)
-            next_new -= 1
-        if node.modified:  # the XML writer refuses characters XML cannot carry
-            check_tag_lengths(camera.tags, f"camera {camera.id}")
-        nodes.append(node)
-    return nodes
+
+    statuses: frozenset[Status]
+    area: BaseGeometry | None = None
+
+    def keeps(self, camera: ExportedCamera) -> bool:
+        """Tell whether ``camera`` is exported."""
+        if camera.status not in self.statuses:
+            return False
+        return self.area is None or bool(intersects_xy(self.area, camera.lon, camera.lat))
+
+    def only(self, cameras: Iterable[_Item]) -> Iterator[_Item]:
+        """The cameras kept, in order."""
+        return (camera for camera in cameras if self.keeps(camera))
+
+    def cameras(self, survey: SurveyFile) -> list[Camera]:
+        """The survey's cameras kept, in the order they were added."""
+        return list(self.only(survey.cameras()))
+
+    @contextmanager
+    def rows(self, survey: SurveyFile) -> Iterator[Iterator[ExportRow]]:
+        """The export rows kept (the fast path), their reader closed however the block
+        ends: a writer that fails (a full disk) must not leave it holding the survey's lock."""
+        rows = survey.export_rows(self.statuses)
+        try:
+            yield self.only(rows) if self.area is not None else rows
+        finally:
+            if isinstance(rows, Generator):
+                rows.close()
 
 
-def _originals(survey: SurveyFile, existing: Path | None) -> dict[int, ExistingCamera]:
-    known = {c.osm_id: c for c in survey.existing_cameras()}
-    if existing is not None:
-        for node in read_camera_nodes(existing):
-            if node.id > 0 and node.version is not None:
-                known[node.id] = ExistingCamera(
-                    node.id, node.version, node.lat, node.lon, node.tags
-                )
-    return known
+def camera_selection(
+    survey: SurveyFile, fmt: ExportFormat, options: ExportOptions
+) -> CameraSelection:
+    """The cameras ``options`` ask for in ``fmt`` (``.osc``: confirmed ones only).
 
-
-def uncompared(survey: SurveyFile, existing: Path | None = None) -> int:
-    """Count the confirmed cameras linked to OSM nodes whose original is not known.
-
-    ``.osc`` files leave them out: without the original there is no telling whether they
-    changed, and a needless ``<modify>`` would bump the node's version in OSM.
+    Raises ``InputError("export.sector")`` when the survey has no sector of that name.
     """
-    originals = _originals(survey, existing)
-    return sum(
-        1
-        for c in survey.cameras(Status.CONFIRMED)
-        if c.osm_id is not None and c.osm_id not in originals
+    statuses = set(options.statuses or EXPORTED_STATUSES) & EXPORTED_STATUSES
+    if options.confirmed_only or fmt is ExportFormat.OSC:
+        statuses &= {Status.CONFIRMED}
+    area = None if options.sector is None else _sector_area(survey, options.sector)
+    return CameraSelection(frozenset(statuses), area)
+
+
+def _sector_area(survey: SurveyFile, name: str) -> BaseGeometry:
+    """The polygon of the sector named ``name``, prepared for many point tests."""
+    sectors = survey.sectors()
+    for sector in sectors:
+        if sector.name == name:
+            area = shapely.from_wkb(sector.wkb)
+            shapely.prepare(area)
+            return area
+    known = ", ".join(repr(s.name) for s in sectors[:10]) or "none"
+    raise InputError(
+        f"no sector named {name!r} in this survey (its sectors: {known})", "export.sector"
     )
 
 
-_Writer = Callable[[SurveyFile, Collection[Status], Path, ExportOptions], int]
-
-
-def _write_osm(
-    survey: SurveyFile, statuses: Collection[Status], out: Path, opts: ExportOptions
-) -> int:
-    with collector_paused(), _export_rows(survey, statuses) as rows:  # no cycles
-        cameras = list(rows)
-    with collector_paused():
-        nodes = osm_nodes(cameras, _originals(survey, opts.existing))
-    # Drafts are not reviewed yet: JOSM must not upload them as they are.
-    write_josm(out, nodes, upload=all(c.status is Status.CONFIRMED for c in cameras))
-    return len(nodes)
-
-
-def _write_osc(
-    survey: SurveyFile, statuses: Collection[Status], out: Path, opts: ExportOptions
-) -> int:
-    originals = _originals(survey, opts.existing)
-    with collector_paused(), _export_rows(survey, statuses) as rows:  # no cycles
-        compared = [c for c in rows if c.osm_id is None or c.osm_id in originals]
-        nodes = osm_nodes(compared, originals)
-    create = [n for n in nodes if n.id < 0]
-    modify = [n for n in nodes if n.id > 0 and n.modified]
-    write_osmchange(out, create, modify)
-    return len(create) + len(modify)
-
-
-@contextmanager
-def _export_rows(survey: SurveyFile, statuses: Collection[Status]) -> Iterator[Iterator[ExportRow]]:
-    """The survey's export rows, their reader closed however the block ends: a writer that
-    fails (a full disk) must not leave it holding the survey's lock and cursor."""
-    rows = survey.export_rows(statuses)
-    try:
-        yield rows
-    finally:
-        if isinstance(rows, Generator):
-            rows.close()
+_Writer = Callable[[SurveyFile, CameraSelection, Path, ExportOptions], ExportResult]
 
 
 def _geojson_record(row: ExportRow) -> PointRecord:
@@ -198,19 +201,19 @@ def _geojson_record(row: ExportRow) -> PointRecord:
 
 
 def _write_geojson(
-    survey: SurveyFile, statuses: Collection[Status], out: Path, opts: ExportOptions
-) -> int:
-    with _export_rows(survey, statuses) as rows:
-        return write_geojson(out, map(_geojson_record, rows))
+    survey: SurveyFile, selection: CameraSelection, out: Path, opts: ExportOptions
+) -> ExportResult:
+    with selection.rows(survey) as rows:
+        return ExportResult(cameras=write_geojson(out, map(_geojson_record, rows)))
 
 
 def _write_csv(
-    survey: SurveyFile, statuses: Collection[Status], out: Path, opts: ExportOptions
-) -> int:
-    cameras = _exported(survey.cameras(), statuses)
+    survey: SurveyFile, selection: CameraSelection, out: Path, opts: ExportOptions
+) -> ExportResult:
+    cameras = selection.cameras(survey)
     columns = (*META_COLUMNS, NAME_COLUMN) if opts.include_names else META_COLUMNS
     records = (record_from_camera(c, with_name=opts.include_names) for c in cameras)
-    return write_csv(out, records, meta_columns=columns)
+    return ExportResult(cameras=write_csv(out, records, meta_columns=columns))
 
 
 def _waypoint(camera: Camera) -> GpxWaypoint:
@@ -222,76 +225,110 @@ def _waypoint(camera: Camera) -> GpxWaypoint:
 
 
 def _write_gpx(
-    survey: SurveyFile, statuses: Collection[Status], out: Path, opts: ExportOptions
-) -> int:
+    survey: SurveyFile, selection: CameraSelection, out: Path, opts: ExportOptions
+) -> ExportResult:
     """Cameras as waypoints; the walker's own track only when asked for (privacy)."""
-    cameras = _exported(survey.cameras(), statuses)
+    cameras = selection.cameras(survey)
     track = survey.track() if opts.include_track else []
     write_gpx(out, [track] if track else [], [_waypoint(c) for c in cameras])
-    return len(cameras)
+    return ExportResult(cameras=len(cameras))
+
+
+def _write_gpkg(
+    survey: SurveyFile, selection: CameraSelection, out: Path, opts: ExportOptions
+) -> ExportResult:
+    """Two layers: the cameras, and the fields of view of those that have one."""
+    from contrechamp.formats.gpkg import write_gpkg
+    from contrechamp.ops.map_exports import gis_cameras, gis_columns, gis_fields
+
+    cameras = selection.cameras(survey)
+    features = gis_cameras(cameras, with_names=opts.include_names)
+    columns = gis_columns(opts.include_names)
+    return ExportResult(cameras=write_gpkg(out, features, gis_fields(cameras), columns=columns))
+
+
+def _write_html(
+    survey: SurveyFile, selection: CameraSelection, out: Path, opts: ExportOptions
+) -> ExportResult:
+    """A standalone map, its base map drawn from the survey's area."""
+    from contrechamp.formats.html_map import write_html_map
+    from contrechamp.ops.map_exports import map_background, map_cameras
+
+    cameras = selection.cameras(survey)
+    shown = map_cameras(
+        survey, cameras, with_names=opts.include_names, with_photos=opts.with_photos
+    )
+    background = map_background(survey, cameras)
+    count = write_html_map(out, shown, title=survey.title, background=background)
+    return ExportResult(cameras=count, photos=sum(len(c.photos) for c in shown))
+
+
+def _write_photos(
+    survey: SurveyFile, selection: CameraSelection, out: Path, opts: ExportOptions
+) -> ExportResult:
+    """The selected cameras' photos in a zip file, stripped unless ``keep_exif``."""
+    from contrechamp.ops.photo_export import write_photo_zip
+
+    cameras = selection.cameras(survey)
+    archive = write_photo_zip(survey, cameras, out, keep_metadata=opts.keep_exif)
+    return ExportResult(
+        cameras=len(cameras), photos=len(archive.names), photos_failed=len(archive.failed)
+    )
+
+
+def _write_osm(
+    survey: SurveyFile, selection: CameraSelection, out: Path, opts: ExportOptions
+) -> ExportResult:
+    from contrechamp.ops.osm_exports import write_josm_export
+
+    return write_josm_export(survey, selection, out, opts.existing)
+
+
+def _write_osc(
+    survey: SurveyFile, selection: CameraSelection, out: Path, opts: ExportOptions
+) -> ExportResult:
+    from contrechamp.ops.osm_exports import write_osc_export
+
+    return write_osc_export(survey, selection, out, opts.existing)
 
 
 _WRITERS: dict[ExportFormat, _Writer] = {
     ExportFormat.GEOJSON: _write_geojson,
+    ExportFormat.GPKG: _write_gpkg,
     ExportFormat.CSV: _write_csv,
+    ExportFormat.GPX: _write_gpx,
+    ExportFormat.HTML: _write_html,
     ExportFormat.OSM: _write_osm,
     ExportFormat.OSC: _write_osc,
-    ExportFormat.GPX: _write_gpx,
+    ExportFormat.PHOTOS: _write_photos,
 }
 
 
-def _check_target(survey: SurveyFile, out: Path) -> None:
-    """Refuse an export target that is a folder, a survey (or one of its logs), a database,
-    or something that is neither a file nor a device or pipe to write through."""
-    refuse_held(out)  # the open survey or its logs: never opened outside SQLite
-    target = Path(os.path.realpath(out))  # an export replaces the file a link points to
-    if any(_is_survey_name(p.name) for p in (out, target)):
-        raise InputError(f"{out.name}: would overwrite a survey file", "export.target")
-    try:
-        mode: int | None = os.stat(out).st_mode
-    except FileNotFoundError:
-        mode = None
-    if mode is None:
-        if not target.parent.is_dir():
-            raise InputError(f"{target.parent}: no such folder", "export.target")
-    elif stat.S_ISDIR(mode):
-        raise InputError(f"{out}: is a folder, not a file name", "export.target")
-    elif stat.S_ISREG(mode):
-        _refuse_database(survey, out)
-    elif not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):  # a terminal, /dev/null, a pipe: ok
-        raise InputError(f"{out.name}: not a regular file, a device or a pipe", "export.target")
-
-
-def _is_survey_name(name: str) -> bool:
-    """A survey file's name, or its write-ahead log, shared memory or journal."""
-    return name.endswith((SurveyFile.SUFFIX, *(SurveyFile.SUFFIX + end for end in SIDECARS)))
-
-
-def _refuse_database(survey: SurveyFile, out: Path) -> None:
-    """Refuse to replace the survey itself or any SQLite database."""
-    if out.resolve() == survey.path.resolve():
-        raise InputError(f"{out.name}: would overwrite a survey file", "export.target")
-    with out.open("rb") as handle:
-        if handle.read(16) == b"SQLite format 3\x00":
-            raise InputError(f"{out.name}: would overwrite a database", "export.target")
-
-
-def export_survey(
+def export_to(
     survey: SurveyFile, fmt: ExportFormat, out: Path, options: ExportOptions | None = None
-) -> int:
-    """Write the survey's cameras to ``out`` in ``fmt``; return how many were written.
+) -> ExportResult:
+    """Write the survey's cameras (or their photos) to ``out`` in ``fmt``; say what was
+    written and what was left out.
 
     ``.osc`` files carry confirmed cameras only: they are ready to upload, drafts are not.
-    Never overwrites a survey or another database.
+    Never overwrites a survey or another database. Raises ``InputError`` (``export.target``,
+    ``export.sector``, ``export.invalid``, ``export.write``) before anything is written, or
+    with the file left as it was.
     """
     opts = options or ExportOptions()
-    _check_target(survey, out)
-    confirmed_only = opts.confirmed_only or fmt is ExportFormat.OSC
-    statuses = {Status.CONFIRMED} if confirmed_only else {Status.CONFIRMED, Status.DRAFT}
+    check_target(survey, out, geopackage=fmt is ExportFormat.GPKG)
+    selection = camera_selection(survey, fmt, opts)
     try:
-        return _WRITERS[fmt](survey, statuses, out, opts)
+        return _WRITERS[fmt](survey, selection, out, opts)
     except ValueError as error:  # a writer's own check; the survey holds something it can't write
         raise InputError(f"cannot write {out.name}: {error}", "export.invalid") from None
     except OSError as error:  # a full disk, a read-only folder: the file is left as it was
         reason = error.strerror or type(error).__name__
         raise InputError(f"cannot write {out.name}: {reason}", "export.write") from None
+
+
+def export_survey(
+    survey: SurveyFile, fmt: ExportFormat, out: Path, options: ExportOptions | None = None
+) -> int:
+    """``export_to``, returning only how many cameras were written."""
+    return export_to(survey, fmt, out, options).cameras

@@ -8,6 +8,7 @@ opened again read-only, so an import never holds them all in memory.
 
 from __future__ import annotations
 
+import logging
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -32,10 +33,16 @@ from contrechamp.store.survey import SurveyFile
 
 __all__ = ["FileImport", "ImportResult", "detect_kind", "import_files"]
 
+_log = logging.getLogger(__name__)
+
 
 @dataclass
 class FileImport:
-    """What one file brought: its kind, the cameras added and those already in the survey."""
+    """What one file brought: its kind, the cameras added and those already in the survey.
+
+    ``unversioned`` counts the cameras added linked to an OSM node whose version the file
+    does not give (Overpass Turbo's ``out body;``).
+    """
 
     path: Path
     kind: str
@@ -43,6 +50,7 @@ class FileImport:
     already_there: int = 0
     photos: int = 0
     not_points: int = 0
+    unversioned: int = 0
 
 
 @dataclass
@@ -55,6 +63,11 @@ class ImportResult:
     def added(self) -> int:
         """Cameras added over all files."""
         return sum(f.added for f in self.files)
+
+    @property
+    def unversioned(self) -> int:
+        """Cameras added linked to an OSM node without a known version, over all files."""
+        return sum(f.unversioned for f in self.files)
 
 
 @dataclass
@@ -153,6 +166,7 @@ def _write_batch(survey: SurveyFile, batch: _Batch, seen: _Seen) -> FileImport:
     fresh = [c for c in batch.cameras if seen.is_new(c)]
     report.already_there = len(batch.cameras) - len(fresh)
     report.added = survey.add_cameras(fresh)
+    report.unversioned = sum(1 for c in fresh if c.osm_id is not None and c.osm_version is None)
     if batch.photos:
         report.photos = _copy_photos(survey, batch, seen)
     survey.record_import(display_name(batch.path), batch.kind, report.added)
@@ -257,4 +271,10 @@ def import_files(
     with survey.transaction():
         for batch in batches:
             result.files.append(_write_batch(survey, batch, seen))
+    if result.unversioned:  # once for the whole import, not once per camera
+        _log.warning(
+            "%d cameras linked to OSM without a known version: their changes cannot be "
+            "uploaded until the area is loaded again (or downloaded with 'out meta')",
+            result.unversioned,
+        )
     return result

@@ -7,9 +7,11 @@ from typing import Any
 
 from contrechamp.core.camera import Status
 from contrechamp.core.validation import check_tags
+from contrechamp.ops.official_lists import list_reports
+from contrechamp.ops.sectors import sector_progress
 from contrechamp.store.survey import SurveyFile
 
-__all__ = ["CameraProblems", "SurveyInfo", "survey_info"]
+__all__ = ["CameraProblems", "SectorWalk", "SurveyInfo", "survey_info"]
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,18 @@ class CameraProblems:
 
     camera_id: str
     problems: list[dict[str, str | None]]
+
+
+@dataclass(frozen=True)
+class SectorWalk:
+    """One sector in ``info``: its pair, the share of its streets walked, its cameras."""
+
+    name: str
+    pair: str | None
+    percent_walked: float
+    street_m: float
+    walked_m: float
+    cameras_inside: int
 
 
 @dataclass(frozen=True)
@@ -34,6 +48,8 @@ class SurveyInfo:
     area: list[float] | None
     problems: list[CameraProblems] = field(default_factory=list)
     merge: dict[str, Any] | None = None  # a merged survey's figures, None for others
+    sectors: list[SectorWalk] = field(default_factory=list)
+    lists: list[dict[str, Any]] = field(default_factory=list)  # official lists vs. seen
 
     def to_json(self) -> dict[str, Any]:
         """Return the stable JSON form documented in the README."""
@@ -47,6 +63,21 @@ def _merge_figures(survey: SurveyFile) -> dict[str, Any] | None:
     if not survey.is_merged_survey():
         return None
     return asdict(survey.merge_counts())
+
+
+def _sector_walks(survey: SurveyFile) -> list[SectorWalk]:
+    """Each sector's walk, rounded for reading (metres, tenths of a percent)."""
+    return [
+        SectorWalk(
+            p.sector.name,
+            p.sector.pair,
+            round(p.percent_walked, 1),
+            round(p.street_m),
+            round(p.walked_m),
+            p.cameras_inside,
+        )
+        for p in sector_progress(survey)
+    ]
 
 
 def survey_info(survey: SurveyFile) -> SurveyInfo:
@@ -75,4 +106,6 @@ def survey_info(survey: SurveyFile) -> SurveyInfo:
         area=None if bbox is None else [bbox.west, bbox.south, bbox.east, bbox.north],
         problems=problems,
         merge=_merge_figures(survey),
+        sectors=_sector_walks(survey),
+        lists=[report.to_json() for report in list_reports(survey)],
     )

@@ -130,7 +130,9 @@ def _existing(
     before = {c.osm_id: c for c in survey.existing_cameras()}
     known = dict(before)
     for camera in [c for one in inputs for c in one.existing]:
-        if camera.osm_id not in known or known[camera.osm_id].version < camera.version:
+        if camera.osm_id not in known or (known[camera.osm_id].version or 0) < (
+            camera.version or 0
+        ):
             known[camera.osm_id] = camera
     known.update({c.osm_id: c for c in extract or []})
     return None if known == before else sorted(known.values(), key=lambda c: c.osm_id)

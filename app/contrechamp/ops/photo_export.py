@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from contrechamp.core.camera import Camera, Status
 from contrechamp.core.errors import ContrechampError, InputError
 from contrechamp.core.photo import PhotoInfo
-from contrechamp.formats._atomic import write_bytes_atomically
+from contrechamp.formats._atomic import atomic_bytes_writer, write_bytes_atomically
 from contrechamp.formats.photo_files import sniff_mime, strip_metadata
 from contrechamp.store.survey import SurveyFile
 
-__all__ = ["PhotoExport", "export_photos"]
+__all__ = ["PhotoArchive", "PhotoExport", "export_photos", "write_photo_zip"]
 
 _EXTENSIONS = {
     "image/jpeg": "jpg",
@@ -72,12 +74,58 @@ def _export_one(
 ) -> Path:
     """Write one photo (stripped unless asked) and return its path."""
     assert photo.id is not None
-    data = survey.photo_data(photo.id)
+    data, extension = _shared_bytes(survey, photo.id, keep_metadata)
+    path = folder / f"{camera.id}-{photo.role.value}-{photo.id}.{extension}"
+    write_bytes_atomically(path, data)
+    return path
+
+
+def _shared_bytes(survey: SurveyFile, photo_id: int, keep_metadata: bool) -> tuple[bytes, str]:
+    """A photo's bytes as shared (metadata stripped unless asked) and its file extension."""
+    data = survey.photo_data(photo_id)
     if not keep_metadata:
         data = strip_metadata(data)
     mime = sniff_mime(data[:64])
     if mime is None:
         raise InputError("the stored photo is not an image", "photo.unreadable")
-    path = folder / f"{camera.id}-{photo.role.value}-{photo.id}.{_EXTENSIONS[mime]}"
-    write_bytes_atomically(path, data)
-    return path
+    return data, _EXTENSIONS[mime]
+
+
+@dataclass
+class PhotoArchive:
+    """What a zip of photos holds: its entry names, and the photos left out (id, code)."""
+
+    names: list[str] = field(default_factory=list)
+    failed: list[tuple[int, str]] = field(default_factory=list)
+
+
+def write_photo_zip(
+    survey: SurveyFile, cameras: Iterable[Camera], out: Path, *, keep_metadata: bool = False
+) -> PhotoArchive:
+    """Write the photos of ``cameras`` into one zip file, atomically.
+
+    Entries are named ``<camera id>-<n>.<ext>`` (n from 1 for each camera), never after the
+    original file, and carry no time of their own (1980-01-01, zip's first day): a photo
+    stripped of its EXIF keeps no trace of when it was taken. Metadata is stripped as in
+    ``export_photos`` unless ``keep_metadata``. A photo that cannot be read is left out and
+    listed. Raises ``OSError`` when the file cannot be written (it is then left as it was).
+    """
+    archive = PhotoArchive()
+    with atomic_bytes_writer(out) as stream, zipfile.ZipFile(stream, "w") as bundle:
+        for camera in cameras:
+            number = 0
+            for photo in survey.photos(camera.id):
+                if photo.id is None:
+                    continue
+                try:
+                    data, extension = _shared_bytes(survey, photo.id, keep_metadata)
+                except ContrechampError as error:
+                    archive.failed.append((photo.id, error.code))
+                    continue
+                number += 1
+                name = f"{camera.id}-{number}.{extension}"
+                entry = zipfile.ZipInfo(name)  # photos are compressed already: stored
+                entry.external_attr = 0o644 << 16  # a plain readable file once unpacked
+                bundle.writestr(entry, data, zipfile.ZIP_STORED)
+                archive.names.append(name)
+    return archive

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from contrechamp.core.area import BBox, ExistingCamera, FeatureKind, MapFeature, Sector
 from contrechamp.core.camera import utc_now
 from contrechamp.core.errors import SurveyError
 from contrechamp.store.base import SurveyBase
 from contrechamp.store.rows import datetime_to_text, tags_from_json, tags_to_json
-from contrechamp.store.schema import area, existing_cameras, map_features, sectors
+from contrechamp.store.schema import area, existing_cameras, map_features, sectors, settings
+from contrechamp.store.settings import OWN_SECTOR
 
 __all__ = ["AreaRecords"]
 
@@ -120,6 +122,46 @@ class AreaRecords(SurveyBase):
             Sector(name, bytes(wkb), sector_id, pair)
             for name, wkb, sector_id, pair in self._run(statement.order_by(columns.id))
         ]
+
+    def replace_sectors(self, new: Iterable[Sector], *, keep_others: bool) -> list[Sector]:
+        """Save ``new`` sectors in one transaction and return them with their ids.
+
+        Sectors of the same name are replaced; with ``keep_others`` false every other sector
+        goes too. A sector keeps its id when it is replaced by name, so a handout's own
+        sector (:meth:`own_sector`) stays its own.
+        """
+        new = list(new)
+        with self._writing():
+            by_name = {s.name: s.id for s in self.sectors()}
+            keep = {by_name[s.name] for s in new if s.name in by_name}
+            others = sectors.c.id.not_in(keep)
+            if not keep_others:
+                self._db.conn.execute(delete(sectors).where(others))
+            saved = []
+            for sector in new:
+                row = {"name": sector.name, "wkb": sector.wkb, "pair": sector.pair}
+                sector_id = by_name.get(sector.name)
+                if sector_id is None:
+                    sector_id = self._db.conn.execute(insert(sectors), row).lastrowid
+                else:
+                    statement = update(sectors).where(sectors.c.id == sector_id).values(row)
+                    self._db.conn.execute(statement)
+                saved.append(replace(sector, id=sector_id))
+        return saved
+
+    def own_sector(self) -> Sector | None:
+        """The sector this survey's pair walks (a handout's), None for other surveys."""
+        own = self._run(select(settings.c.value).where(settings.c.key == OWN_SECTOR)).scalar()
+        return next((s for s in self.sectors() if str(s.id) == own), None)
+
+    def set_own_sector(self, sector_id: int) -> None:
+        """Mark a sector as the one this survey's pair walks."""
+        statement = sqlite_insert(settings).values(key=OWN_SECTOR, value=str(sector_id))
+        statement = statement.on_conflict_do_update(
+            index_elements=["key"], set_={"value": str(sector_id)}
+        )
+        with self._writing():
+            self._db.conn.execute(statement)
 
     def delete_sector(self, sector_id: int) -> None:
         """Delete a sector; SurveyError("sector.missing") if absent."""

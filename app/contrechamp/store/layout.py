@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 __all__ = ["PHOTO_COLUMNS", "SCHEMA_VERSION", "Layout", "layout"]
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 _V1_TABLES: dict[str, tuple[str, ...]] = {
     "alembic_version": ("version_num",),
@@ -139,7 +139,25 @@ _V7_TABLES: dict[str, tuple[str, ...]] = {
 }
 
 
-PHOTO_COLUMNS: tuple[str, ...] = _V7_TABLES["photos"]
+_V8_TABLES: dict[str, tuple[str, ...]] = {
+    **_V7_TABLES,
+    "uploads": (
+        "camera_id",
+        "server",
+        "changeset_id",
+        "action",
+        "node_id",
+        "version",
+        "lat",
+        "lon",
+        "tags",
+        "based_on",
+        "sent_at",
+    ),
+}
+
+
+PHOTO_COLUMNS: tuple[str, ...] = _V8_TABLES["photos"]
 """The columns of a photo row today, in order: the one list ``store/photos.py`` reads and
 writes by, and ``store/schema.py``'s table must match (``tests/store/test_layout.py``)."""
 
@@ -160,6 +178,7 @@ _LAYOUTS = {
     5: Layout(_V5_TABLES, _V4_INDEXES),
     6: Layout(_V6_TABLES, _V6_INDEXES),
     7: Layout(_V7_TABLES, _V6_INDEXES),
+    8: Layout(_V8_TABLES, _V6_INDEXES),
 }
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "sighting_photos",
     "sightings",
     "track_points",
+    "uploads",
 ]
 
 metadata = MetaData()
@@ -279,4 +280,22 @@ merge_conflicts = Table(
     Column("key", Text, primary_key=True),
     Column("choices", Text, nullable=False),
     Column("decided", Integer, nullable=False),
+)
+
+# The upload journal (version 8, see its migration): each camera whose change was sent to OSM
+# and whose answer is not known yet, with exactly what was sent.
+uploads = Table(
+    "uploads",
+    metadata,
+    Column("camera_id", Text, primary_key=True),
+    Column("server", Text, nullable=False),
+    Column("changeset_id", Integer, nullable=False),
+    Column("action", Text, nullable=False),  # "create" or "modify"
+    Column("node_id", Integer, nullable=False),  # placeholder (create) or OSM id (modify)
+    Column("version", Integer),  # the version a modify was based on
+    Column("lat", REAL, nullable=False),
+    Column("lon", REAL, nullable=False),
+    Column("tags", Text, nullable=False),
+    Column("based_on", Text, nullable=False),  # the camera's updated_at when planned
+    Column("sent_at", Text, nullable=False),
 )

@@ -8,7 +8,10 @@ from sqlalchemy.dialects.sqlite import insert
 from contrechamp.store.base import SurveyBase
 from contrechamp.store.schema import settings
 
-__all__ = ["SettingRecords"]
+__all__ = ["OWN_SECTOR", "SettingRecords"]
+
+OWN_SECTOR = "own_sector"
+"""The id of the sector a handout's pair walks (``contrechamp handout`` sets it)."""
 
 
 class SettingRecords(SurveyBase):

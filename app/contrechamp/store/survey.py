@@ -24,6 +24,7 @@ from contrechamp.store.database import Database
 from contrechamp.store.errors import translate_errors
 from contrechamp.store.imports import ImportRecords
 from contrechamp.store.layout import SCHEMA_VERSION
+from contrechamp.store.listed import ListedRecords
 from contrechamp.store.merge_records import MergeRecords
 from contrechamp.store.migrate import (
     backup_path,
@@ -38,6 +39,7 @@ from contrechamp.store.safety import inspect_survey, read_only_medium
 from contrechamp.store.schema import meta
 from contrechamp.store.settings import SettingRecords
 from contrechamp.store.track import TrackRecords
+from contrechamp.store.uploads import UploadRecords
 
 __all__ = ["SurveyFile"]
 
@@ -50,6 +52,8 @@ class SurveyFile(
     ImportRecords,
     SettingRecords,
     MergeRecords,
+    ListedRecords,
+    UploadRecords,
 ):
     """An open survey file. Every write is durable when it returns, unless inside
     :meth:`transaction`, whose block commits as a whole. Use it from one thread at a time.

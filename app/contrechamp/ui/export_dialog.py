@@ -1,7 +1,9 @@
-"""What to export and where: the cameras (GeoJSON, CSV, JOSM, osmChange) or the photos."""
+"""What to export and where: the cameras (GeoJSON, GeoPackage, CSV, GPX, HTML map, JOSM,
+osmChange, a zip of their photos) or the photos into a folder."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,18 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contrechamp.ops.exports import ExportFormat, ExportOptions
+from contrechamp.core.camera import Status
+from contrechamp.ops.exports import NAMED_FORMATS, ExportFormat, ExportOptions
 
 __all__ = ["CameraExport", "ExportDialog", "PhotoExportChoice", "PhotoExportDialog"]
 
 translate = QCoreApplication.translate  # lupdate recognises this name
 
-_NAMED = frozenset({ExportFormat.CSV})  # the formats that can carry participants' names
+_STATUSES = (Status.DRAFT, Status.CONFIRMED)  # rejected sightings are never exported
 
 
 def _suffix(fmt: ExportFormat) -> str:
-    """The file name ending of a format (every format is named after its suffix)."""
-    return f".{fmt.value}"
+    """The file name ending of a format."""
+    return fmt.suffix
 
 
 @dataclass(frozen=True)
@@ -101,9 +104,12 @@ class _ChoiceDialog(QDialog):
 
 
 class ExportDialog(_ChoiceDialog):
-    """Export the cameras; names are left out unless asked, and only CSV can carry them."""
+    """Export the cameras: the format, which cameras (status, sector) and the options of the
+    format; names are left out unless asked, and only some formats can carry them."""
 
-    def __init__(self, survey_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, survey_path: Path, parent: QWidget | None = None, *, sectors: Sequence[str] = ()
+    ) -> None:
         super().__init__(parent)
         self._base = survey_path.with_suffix("")
         self.format_label, self.format_box = QLabel(), QComboBox()
@@ -111,10 +117,25 @@ class ExportDialog(_ChoiceDialog):
         for fmt in ExportFormat:
             self.format_box.addItem("", fmt)
         self.format_box.currentIndexChanged.connect(self._on_format_changed)
-        self.names_box = QCheckBox()
+        self.status_label = QLabel()
+        self.status_boxes = {status: QCheckBox() for status in _STATUSES}
+        status_row = QHBoxLayout()
+        for box in self.status_boxes.values():
+            box.setChecked(True)
+            box.toggled.connect(self._update_ok)
+            status_row.addWidget(box)
+        status_row.addStretch(1)
+        self.sector_label, self.sector_box = QLabel(), QComboBox()
+        self.sector_box.addItem("", None)
+        for name in sectors:
+            self.sector_box.addItem(name, name)
+        self.names_box, self.photos_box, self.exif_box = QCheckBox(), QCheckBox(), QCheckBox()
         self.form.insertRow(0, self.format_label, self.format_box)
-        self.form.addRow("", self.names_box)
-        self.form.addRow("", self.confirmed_box)
+        self.form.addRow(self.status_label, status_row)
+        if sectors:  # a survey without sectors has no choice to offer
+            self.form.addRow(self.sector_label, self.sector_box)
+        for box in (self.names_box, self.photos_box, self.exif_box):
+            self.form.addRow("", box)
         self.path_edit.setText(str(self._base.with_suffix(_suffix(ExportFormat.GEOJSON))))
         self.retranslate_ui()
 
@@ -128,17 +149,32 @@ class ExportDialog(_ChoiceDialog):
         self.path_label.setBuddy(self.path_edit)
         labels = {
             ExportFormat.GEOJSON: self.tr("GeoJSON map file (.geojson)"),
+            ExportFormat.GPKG: self.tr("GeoPackage for QGIS and other GIS (.gpkg)"),
             ExportFormat.CSV: self.tr("Spreadsheet (.csv)"),
+            ExportFormat.GPX: self.tr("Waypoints for a GPS or a phone (.gpx)"),
+            ExportFormat.HTML: self.tr("Map to open in a web browser, offline (.html)"),
             ExportFormat.OSM: self.tr("JOSM file to review (.osm)"),
             ExportFormat.OSC: self.tr("OpenStreetMap change file (.osc)"),
-            ExportFormat.GPX: self.tr("Waypoints for a GPS or a phone (.gpx)"),
+            ExportFormat.PHOTOS: self.tr("The cameras' photos in a zip file (.zip)"),
         }
         for row in range(self.format_box.count()):
             fmt = ExportFormat(self.format_box.itemData(row))
             self.format_box.setItemText(
                 row, labels.get(fmt, f"{fmt.value.upper()} ({_suffix(fmt)})")
             )
+        self.status_label.setText(self.tr("Cameras"))
+        self.status_boxes[Status.DRAFT].setText(self.tr("&Drafts"))
+        self.status_boxes[Status.CONFIRMED].setText(self.tr("C&onfirmed"))
+        self.sector_label.setText(self.tr("&Sector"))
+        self.sector_label.setBuddy(self.sector_box)
+        self.sector_box.setItemText(0, self.tr("The whole area"))
         self.names_box.setText(self.tr("Include participants' &names"))
+        self.photos_box.setText(self.tr("Show the &photos in the map"))
+        self.photos_box.setToolTip(self.tr("Their previews go into the file, without metadata"))
+        self.exif_box.setText(self.tr("Keep photo &metadata (location, device)"))
+        self.exif_box.setToolTip(
+            self.tr("Off: the copies tell nothing about where, when or with what they were taken")
+        )
         self._on_format_changed()
 
     def fmt(self) -> ExportFormat:
@@ -149,28 +185,53 @@ class ExportDialog(_ChoiceDialog):
         """Choose a format (the file name follows)."""
         self.format_box.setCurrentIndex(self.format_box.findData(fmt))
 
+    def statuses(self) -> frozenset[Status]:
+        """The statuses ticked; drafts only where the format takes them (not ``.osc``)."""
+        boxes = getattr(self, "status_boxes", {})  # none yet while the base class is built
+        return frozenset(
+            status
+            for status, box in boxes.items()
+            if box.isChecked() and (box.isEnabled() or status is Status.CONFIRMED)
+        )
+
     def chosen(self) -> CameraExport:
         """What to write, where, and how."""
+        fmt = self.fmt()
+        statuses = self.statuses()
         options = ExportOptions(
             include_names=self.names_box.isEnabled() and self.names_box.isChecked(),
-            confirmed_only=self.confirmed_box.isChecked(),
+            confirmed_only=statuses == {Status.CONFIRMED},
+            statuses=statuses,
+            sector=self.sector_box.currentData(),
+            with_photos=fmt is ExportFormat.HTML and self.photos_box.isChecked(),
+            keep_exif=fmt is ExportFormat.PHOTOS and self.exif_box.isChecked(),
         )
-        fmt = self.fmt()
         return CameraExport(fmt, _with_suffix(self.chosen_path(), _suffix(fmt)), options)
+
+    def _update_ok(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.path_edit.text().strip()) and bool(self.statuses()))
 
     def _on_format_changed(self) -> None:
         fmt = self.fmt()
-        self.names_box.setEnabled(fmt in _NAMED)
-        self.names_box.setToolTip("" if fmt in _NAMED else self.tr("Only CSV has names"))
+        named = fmt in NAMED_FORMATS
+        self.names_box.setEnabled(named)
+        self.names_box.setToolTip(
+            "" if named else self.tr("Only CSV, GeoPackage and the HTML map have names")
+        )
+        self.photos_box.setVisible(fmt is ExportFormat.HTML)
+        self.exif_box.setVisible(fmt is ExportFormat.PHOTOS)
         osc = fmt is ExportFormat.OSC
+        drafts = self.status_boxes[Status.DRAFT]
+        drafts.setEnabled(not osc)
+        drafts.setToolTip(self.tr("Change files carry confirmed cameras only") if osc else "")
         if osc:
-            self.confirmed_box.setChecked(True)
-        self.confirmed_box.setEnabled(not osc)
-        tip = self.tr("Change files carry confirmed cameras only") if osc else ""
-        self.confirmed_box.setToolTip(tip)
+            self.status_boxes[Status.CONFIRMED].setChecked(True)
+        self.status_boxes[Status.CONFIRMED].setEnabled(not osc)
         text = self.path_edit.text().strip()
         if text:
             self.path_edit.setText(str(_with_suffix(Path(text), _suffix(fmt))))
+        self._update_ok()
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

@@ -17,6 +17,7 @@ from contrechamp.ui.window_parts import OpenSurvey, StatusSink
 
 if TYPE_CHECKING:
     from contrechamp.ops.area import AreaLoaded
+    from contrechamp.ops.exports import ExportResult
     from contrechamp.ops.imports import ImportResult
     from contrechamp.ops.photo_copy import CopySummary
     from contrechamp.ops.photo_export import PhotoExport
@@ -133,25 +134,56 @@ class FileCommands(QObject):
             return
         from contrechamp.ui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self._survey.session.survey.path, self._parent)
+        survey = self._survey.session.survey
+        sectors = [sector.name for sector in survey.sectors()]
+        dialog = ExportDialog(survey.path, self._parent, sectors=sectors)
         if dialog.exec():
             self.export_cameras(dialog.chosen())
 
     def export_cameras(self, choice: CameraExport) -> bool:
         """Write the cameras to a file."""
-        from contrechamp.ops.exports import export_survey
+        from contrechamp.ops.exports import export_to
 
         return self._start(
-            lambda survey, _progress: export_survey(
-                survey, choice.fmt, choice.path, choice.options
-            ),
-            lambda count: self._status.say(
-                self.tr("Wrote %n camera(s) to %1.", "", count).replace("%1", choice.path.name)
-            ),
+            lambda survey, _progress: export_to(survey, choice.fmt, choice.path, choice.options),
+            lambda result: self._status.say(self._exported_text(result, choice)),
             self.tr("Exporting…"),
             self.tr("Cannot export"),
             writes=False,
         )
+
+    def _exported_text(self, result: ExportResult, choice: CameraExport) -> str:
+        """What an export wrote, and what it left out (said, never silent)."""
+        from contrechamp.ops.exports import ExportFormat
+
+        name = choice.path.name
+        if choice.fmt is ExportFormat.PHOTOS:
+            text = self.tr("Wrote %n photo(s) to %1.", "", result.photos).replace("%1", name)
+        else:
+            text = self.tr("Wrote %n camera(s) to %1.", "", result.cameras).replace("%1", name)
+        notes = (
+            (
+                result.photos_failed,
+                self.tr("%n photo(s) could not be written.", "", result.photos_failed),
+            ),
+            (
+                result.unversioned,
+                self.tr(
+                    "%n camera(s) linked to OSM without a known version left out.",
+                    "",
+                    result.unversioned,
+                ),
+            ),
+            (
+                result.unknown_original,
+                self.tr(
+                    "%n camera(s) linked to OSM left out: load the area to know their original.",
+                    "",
+                    result.unknown_original,
+                ),
+            ),
+        )
+        return " ".join([text, *(note for count, note in notes if count)])
 
     def choose_photo_export(self) -> None:
         """Ask for a folder and the options, then write the photos."""

@@ -32,8 +32,8 @@ from contrechamp.ui.gps import GpsFix, GpsService
 from contrechamp.ui.gps.status_label import GpsStatusLabel
 from contrechamp.ui.map import MapCanvas, MapLegend
 from contrechamp.ui.merge_commands import MergeCommands
-from contrechamp.ui.merge_review_panel import MERGE_TAB, MERGE_TAB_TEXTS, MergeReviewPanel
 from contrechamp.ui.messages import error_text, failure_text
+from contrechamp.ui.organiser_panels import OrganiserPanels
 from contrechamp.ui.photos.closing_copy import ClosingCopy
 from contrechamp.ui.photos.intake import PhotoIntake
 from contrechamp.ui.photos.review_tab import ReviewTab
@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
             (a.load_area, self.files.choose_area),
             (a.export, self.files.choose_export),
             (a.export_photos, self.files.choose_photo_export),
+            (a.print_sheets, self._print_field_sheets),
+            (a.upload, self._upload),
             (a.open_file, self.start.choose_survey),
             (a.new_file, self.start.create_survey),
             (a.preferences, self._on_preferences),
@@ -190,7 +192,11 @@ class MainWindow(QMainWindow):
         self.start.survey_chosen.connect(self.open_survey)
         self.start.survey_created.connect(self.create_survey)
         self._connect_parts()
-        self._plug_merge_review()
+        self.organiser = OrganiserPanels(
+            self.tabs, self.opened, self, self.canvas, self.show_in_form
+        )
+        self.merge_review = self.organiser.merge_review
+        self.official_lists = self.organiser.official_lists
 
     def _connect_parts(self) -> None:
         self.sightings.camera_logged.connect(self._on_camera_logged)
@@ -209,27 +215,6 @@ class MainWindow(QMainWindow):
         self.merges.running_changed.connect(
             lambda running: self.commands.merge_surveys.setEnabled(not running)
         )
-
-    def _plug_merge_review(self) -> None:
-        """The merge review tab, shown for a merged survey."""
-        self.merge_review = MergeReviewPanel(self.opened, self)
-        self.tabs.add_panel(MERGE_TAB, self.merge_review, MERGE_TAB_TEXTS)
-        self.tabs.set_panel_visible(MERGE_TAB, False)
-        self.merge_review.count_changed.connect(lambda n: self.tabs.set_count(MERGE_TAB, n))
-        self.merge_review.camera_current.connect(self._on_merged_camera_current)
-        self.opened.changed.connect(
-            lambda _s: self.tabs.set_panel_visible(MERGE_TAB, self.merge_review.is_merged_survey())
-        )
-
-    def _on_merged_camera_current(self, camera_id: str, close_up: bool) -> None:
-        camera = self.session.camera(camera_id) if self.session is not None else None
-        if camera is None:
-            return
-        self.canvas.set_selected(camera_id)
-        zoom = max(self.canvas.zoom, 18.0) if close_up else None
-        self.canvas.center_on(camera.lat, camera.lon, zoom)
-        if close_up:
-            self.show_in_form(camera_id)
 
     # --- language -------------------------------------------------------------------------
 
@@ -264,6 +249,8 @@ class MainWindow(QMainWindow):
         for action in (
             *(a.new_here, a.add_on_map, a.delete, a.show_list, a.show_review, a.go_to_area),
             *(a.import_photos, a.import_cameras, a.load_area, a.export, a.export_photos),
+            a.print_sheets,
+            a.upload,
         ):
             action.setEnabled(stack is not None)
         self.commands.undo.setEnabled(stack is not None and stack.canUndo())
@@ -488,6 +475,26 @@ class MainWindow(QMainWindow):
         dialog.set_can_apply(editing)
         if dialog.exec() and editing and dialog.chosen is not None:
             self.form.apply_tags(dialog.chosen.tags, self.tr("Use glossary values"))
+
+    def _print_field_sheets(self) -> None:
+        """File → Print field sheets: the sector's map and entry lines, as an A4 PDF."""
+        if self.session is not None:
+            from contrechamp.ui.sheets.print_dialog import print_field_sheets
+
+            print_field_sheets(self, self.session.survey)
+
+    def _upload(self) -> None:
+        """File → Upload to OpenStreetMap: the plan, then the changesets; the cameras are
+        linked to their nodes afterwards (written in turns with the window's edits)."""
+        session = self.session
+        if session is None:
+            return
+        from contrechamp.ui.upload_dialog import UploadDialog
+
+        dialog = UploadDialog(session.writer.survey, self)
+        dialog.sig_uploaded.connect(lambda _report: session.take_outside_changes())
+        self.upload_dialog = dialog
+        dialog.open()
 
     def _on_preferences(self) -> None:
         if self._open_settings is not None:

@@ -377,6 +377,12 @@ class SurveySession(QObject):
             if self._cameras.get(camera.id) != camera:
                 self._show(camera)
 
+    def take_outside_changes(self) -> None:
+        """Show what a step outside the undo history wrote (an upload linking cameras to their
+        new OSM nodes); the history is cleared, so that no undo can unlink them."""
+        self.undo_stack.clear()
+        self._resync()
+
     def close(self) -> None:
         """Finish the queued writes and close the survey; the session is not used afterwards."""
         self.undo_stack.clear()

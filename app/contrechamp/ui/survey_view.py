@@ -91,7 +91,8 @@ class SurveyView(QObject):
         """Fit the map to where the survey should be seen; False when there is nowhere."""
         points = [(c.lat, c.lon) for c in cameras if c.status is not Status.REJECTED]
         points += [(e.lat, e.lon) for e in session.existing_cameras()]
-        box = opening_view(self._area, points, self._features, session.survey.sectors())
+        sectors, own = session.survey.sectors(), session.survey.own_sector()
+        box = opening_view(self._area, points, self._features, sectors, own_sector=own)
         if box is None:
             return False
         self._canvas.show_box(box)

@@ -35,6 +35,8 @@ class WindowActions(QObject):
         self.load_area = self._action(None)
         self.export = self._action("Ctrl+E")
         self.export_photos = self._action("Ctrl+Shift+E")
+        self.print_sheets = self._action(QKeySequence.StandardKey.Print)
+        self.upload = self._action("Ctrl+U")
         self.open_file = self._action(QKeySequence.StandardKey.Open)
         self.new_file = self._action(QKeySequence.StandardKey.New)
         self.preferences = self._action("Ctrl+,")
@@ -76,7 +78,8 @@ class WindowActions(QObject):
             self.import_cameras,
             self.merge_surveys,
         )
-        file_menu += (self.load_area, None, self.export, self.export_photos, None)
+        file_menu += (self.load_area, None, self.export, self.export_photos, self.print_sheets)
+        file_menu += (self.upload, None)
         groups: tuple[tuple[QAction | None, ...], ...] = (
             (*file_menu, self.preferences, self.quit),
             (self.new_here, self.add_on_map, self.undo, self.redo, self.delete),
@@ -112,6 +115,8 @@ class WindowActions(QObject):
             (self.load_area, self.tr("Load map area from OSM extract…")),
             (self.export, self.tr("Export…")),
             (self.export_photos, self.tr("Export photos…")),
+            (self.print_sheets, self.tr("Print field sheets…")),
+            (self.upload, self.tr("Upload to OpenStreetMap…")),
             (self.open_file, self.tr("Open survey…")),
             (self.new_file, self.tr("New survey…")),
             (self.preferences, self.tr("Settings…")),

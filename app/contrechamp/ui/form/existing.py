@@ -48,7 +48,9 @@ class ExistingCameraView(QWidget):
     def retranslate_ui(self) -> None:
         """Refresh every translated text."""
         node = self._node
-        number = "" if node is None else f"{node.osm_id} (v{node.version})"
+        number = "" if node is None else str(node.osm_id)
+        if node is not None and node.version is not None:
+            number += f" (v{node.version})"
         self.title.setText(self.tr("Camera already in OpenStreetMap %1").replace("%1", number))
         self.explanation.setText(
             self.tr(

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 
 from contrechamp.core.area import FeatureKind
 
-__all__ = ["CameraStyle", "MapStyle", "RoadStyle", "load_style", "style_path"]
+__all__ = ["CameraStyle", "MapStyle", "RoadStyle", "load_style", "style_of", "style_path"]
 
 ROAD_KINDS = (
     FeatureKind.MOTORWAY,
@@ -90,7 +90,11 @@ def style_path() -> Path:
 @cache
 def load_style(path: Path | None = None) -> MapStyle:
     """Read and type the map style (cached: the file is read once per process)."""
-    raw = json.loads((path or style_path()).read_text(encoding="utf-8"))
+    return style_of(json.loads((path or style_path()).read_text(encoding="utf-8")))
+
+
+def style_of(raw: dict[str, Any]) -> MapStyle:
+    """Type a style given as the dict of the style file (e.g. a paper variant of it)."""
     labels = raw["labels"]
     roads = {kind: _road(raw["roads"][kind.value], labels, kind.value) for kind in ROAD_KINDS}
     cameras = {

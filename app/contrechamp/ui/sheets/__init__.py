@@ -1,0 +1,1 @@
+"""Printable field sheets: the PDF painter and the window's print command."""
