@@ -12,57 +12,63 @@
 <context>
     <name>FileCommands</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="87" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="88" />
         <source>Map loaded: %n camera(s) already in OpenStreetMap.</source>
         <translation>
             <numerusform>Map loaded: %n camera already in OpenStreetMap.</numerusform><numerusform>Map loaded: %n cameras already in OpenStreetMap.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="122" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="123" />
         <source>Imported %n camera(s).</source>
         <translation>
             <numerusform>Imported %n camera.</numerusform><numerusform>Imported %n cameras.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="124" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="125" />
         <source>%n already in the survey.</source>
         <translation>
             <numerusform>%n already in the survey.</numerusform><numerusform>%n already in the survey.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="163" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="172" />
         <source>Wrote %n camera(s) to %1.</source>
         <translation>
             <numerusform>Wrote %n camera to %1.</numerusform><numerusform>Wrote %n cameras to %1.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="161" />
-        <location filename="../app/contrechamp/ui/file_commands.py" line="216" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="170" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="225" />
         <source>Wrote %n photo(s) to %1.</source>
         <translation>
             <numerusform>Wrote %n photo to %1.</numerusform><numerusform>Wrote %n photos to %1.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="167" />
-        <location filename="../app/contrechamp/ui/file_commands.py" line="218" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="128" />
+        <source>%n linked to OSM without a known version: the upload reads it first.</source>
+        <translation>
+            <numerusform>%n linked to OSM without a known version: the upload reads it first.</numerusform><numerusform>%n linked to OSM without a known version: the upload reads them first.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="176" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="227" />
         <source>%n photo(s) could not be written.</source>
         <translation>
             <numerusform>%n photo could not be written.</numerusform><numerusform>%n photos could not be written.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="172" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="181" />
         <source>%n camera(s) linked to OSM without a known version left out.</source>
         <translation>
             <numerusform>%n camera linked to OSM without a known version left out.</numerusform><numerusform>%n cameras linked to OSM without a known version left out.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="180" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="189" />
         <source>%n camera(s) linked to OSM left out: load the area to know their original.</source>
         <translation>
             <numerusform>%n camera linked to OSM left out: load the area to know its original.</numerusform><numerusform>%n cameras linked to OSM left out: load the area to know their original.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="251" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="260" />
         <source>%n photo(s) not copied: the original file is missing or changed.</source>
         <translation>
             <numerusform>%n photo not copied: the original file is missing or changed.</numerusform><numerusform>%n photos not copied: the original file is missing or changed.</numerusform></translation>

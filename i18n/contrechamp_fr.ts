@@ -876,27 +876,27 @@
 <context>
     <name>FileCommands</name>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="66" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="67" />
         <source>Load map area from OSM extract</source>
         <translation>Charger la zone depuis un extrait OSM</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="68" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="69" />
         <source>OpenStreetMap extracts</source>
         <translation>Extraits OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="80" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="81" />
         <source>Reading the map…</source>
         <translation>Lecture de la carte…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="81" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="82" />
         <source>Cannot load this map</source>
         <translation>Impossible de charger cette carte</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="87" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="88" />
         <source>Map loaded: %n camera(s) already in OpenStreetMap.</source>
         <translation>
             <numerusform>Carte chargée : %n caméra déjà dans OpenStreetMap.</numerusform>
@@ -904,28 +904,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="97" />
-        <location filename="../app/contrechamp/ui/file_commands.py" line="119" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="98" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="120" />
         <source>Import cameras</source>
         <translation>Import de caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="99" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="100" />
         <source>Surveys, GeoJSON, OSM and CSV files</source>
         <translation>Relevés, fichiers GeoJSON, OSM et CSV</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="112" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="113" />
         <source>Importing cameras…</source>
         <translation>Import des caméras…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="113" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="114" />
         <source>Cannot import these cameras</source>
         <translation>Impossible d’importer ces caméras</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="122" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="123" />
         <source>Imported %n camera(s).</source>
         <translation>
             <numerusform>%n caméra importée.</numerusform>
@@ -933,7 +933,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="124" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="125" />
         <source>%n already in the survey.</source>
         <translation>
             <numerusform>%n déjà dans le relevé.</numerusform>
@@ -941,7 +941,12 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="163" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="128" />
+        <source>%n linked to OSM without a known version: the upload reads it first.</source>
+        <translation><numerusform>%n liée à OSM sans version connue : l’envoi la lira d’abord.</numerusform><numerusform>%n liées à OSM sans version connue : l’envoi les lira d’abord.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/file_commands.py" line="172" />
         <source>Wrote %n camera(s) to %1.</source>
         <translation>
             <numerusform>%n caméra écrite dans %1.</numerusform>
@@ -949,28 +954,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="150" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="159" />
         <source>Exporting…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="151" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="160" />
         <source>Cannot export</source>
         <translation>Export impossible</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="210" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="219" />
         <source>Exporting photos…</source>
         <translation>Export des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="211" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="220" />
         <source>Cannot export the photos</source>
         <translation>Impossible d’exporter les photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="161" />
-        <location filename="../app/contrechamp/ui/file_commands.py" line="216" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="170" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="225" />
         <source>Wrote %n photo(s) to %1.</source>
         <translation>
             <numerusform>%n photo écrite dans %1.</numerusform>
@@ -978,8 +983,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="167" />
-        <location filename="../app/contrechamp/ui/file_commands.py" line="218" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="176" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="227" />
         <source>%n photo(s) could not be written.</source>
         <translation>
             <numerusform>%n photo non écrite.</numerusform>
@@ -987,37 +992,37 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="172" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="181" />
         <source>%n camera(s) linked to OSM without a known version left out.</source>
         <translation><numerusform>%n caméra liée à OSM sans version connue laissée de côté.</numerusform><numerusform>%n caméras liées à OSM sans version connue laissées de côté.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="180" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="189" />
         <source>%n camera(s) linked to OSM left out: load the area to know their original.</source>
         <translation><numerusform>%n caméra liée à OSM laissée de côté : chargez la zone pour connaître son original.</numerusform><numerusform>%n caméras liées à OSM laissées de côté : chargez la zone pour connaître leur original.</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="228" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="237" />
         <source>Making photo previews…</source>
         <translation>Préparation des aperçus des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="229" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="238" />
         <source>Cannot make the photo previews</source>
         <translation>Impossible de préparer les aperçus des photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="239" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="248" />
         <source>Copying photos into the survey…</source>
         <translation>Copie des photos dans le relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="240" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="249" />
         <source>Cannot copy the photos into the survey</source>
         <translation>Impossible de copier les photos dans le relevé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="251" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="260" />
         <source>%n photo(s) not copied: the original file is missing or changed.</source>
         <translation>
             <numerusform>%n photo non copiée : le fichier d’origine manque ou a changé.</numerusform>

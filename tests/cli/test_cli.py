@@ -448,3 +448,17 @@ def test_osm_export_refuses_a_tag_longer_than_the_osm_api_takes(
     out = tmp_path / "out.osm"
     assert run("export", survey, "--format", "osm", "-o", out) == code
     assert out.exists() is (code == 0)
+
+
+def test_importing_an_overpass_answer_without_versions_says_so_in_its_line(
+    survey: Path, shared_data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.ops.test_imports import _overpass_body_answer
+
+    answer = tmp_path / "turbo.json"
+    nodes = _overpass_body_answer(shared_data / "osm" / "monaco_cameras.osm", answer)
+    assert run("import", survey, answer) == 0
+    out = capsys.readouterr().out
+    assert f"{len(nodes)} cameras added" in out
+    assert f"{len(nodes)} linked to OSM without a known version" in out
+    assert out.count("without a known version") == 1

@@ -187,3 +187,21 @@ def test_osm_files_never_carry_a_node_without_its_version(sample: Sample, tmp_pa
     assert str(sample.unversioned.osm_id) not in text
     assert "<modify>" not in text  # the linked camera's original is unknown: left out too
     assert (change.unversioned, change.unknown_original) == (1, 1)
+
+
+@pytest.mark.parametrize("fmt", [ExportFormat.GEOJSON, ExportFormat.CSV, ExportFormat.OSM])
+def test_an_export_reports_how_far_it_is_for_the_progress_bar(
+    tmp_path: Path, fmt: ExportFormat
+) -> None:
+    from contrechamp.core.camera import Camera
+    from contrechamp.ops.progress import Progress
+
+    with SurveyFile.create(tmp_path / "many.cartoparty") as survey:
+        survey.add_cameras(
+            Camera(43.73 + i * 1e-5, 7.42, {"man_made": "surveillance"}) for i in range(1200)
+        )
+        seen: list[tuple[int, int]] = []
+        progress = Progress(listener=lambda done, total: seen.append((done, total)))
+        result = export_to(survey, fmt, tmp_path / f"out.{fmt.value}", progress=progress)
+    assert result.cameras == 1200
+    assert seen == [(500, 1200), (1000, 1200)]

@@ -302,3 +302,17 @@ def test_an_import_of_cameras_is_one_undo_step_and_redo_brings_it_back(
     assert session.camera_count() == imported
     with SurveyFile.open_untrusted_readonly(session.survey.path) as survey:
         assert len(survey.cameras()) == imported
+
+
+def test_importing_an_overpass_answer_without_versions_says_so_once(
+    qtbot: QtBot, window: MainWindow, shared_data: Path, tmp_path: Path
+) -> None:
+    from tests.ops.test_imports import _overpass_body_answer
+
+    answer = tmp_path / "turbo.json"
+    nodes = _overpass_body_answer(shared_data / "osm" / "monaco_cameras.osm", answer)
+    assert window.files.import_cameras([answer])
+    _wait_idle(qtbot, window)
+    said = window.statusBar().currentMessage()
+    assert said.count("without a known version") == 1
+    assert f"{len(nodes)} linked to OSM without a known version" in said

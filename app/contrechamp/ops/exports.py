@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -27,6 +27,7 @@ from contrechamp.formats.geojson import PointRecord, write_geojson
 from contrechamp.formats.gpx import GpxWaypoint, write_gpx
 from contrechamp.ops.camera_records import META_COLUMNS, NAME_COLUMN, record_from_camera
 from contrechamp.ops.export_target import check_target
+from contrechamp.ops.progress import Progress
 from contrechamp.store.cameras import ExportRow
 from contrechamp.store.survey import SurveyFile
 
@@ -126,6 +127,7 @@ class ExportedCamera(Protocol):
 
 
 _Item = TypeVar("_Item", bound=ExportedCamera)
+_PROGRESS_EVERY = 500  # cameras between two reports of an export's progress
 
 
 @dataclass(frozen=True)
@@ -133,10 +135,13 @@ class CameraSelection:
     """Which cameras an export takes: the one place every format filters them.
 
     By status (never rejected ones) and, when a sector is named, by position inside it.
+    With ``progress``, going through the cameras reports how far it is (of ``total``).
     """
 
     statuses: frozenset[Status]
     area: BaseGeometry | None = None
+    progress: Progress | None = None
+    total: int = 0
 
     def keeps(self, camera: ExportedCamera) -> bool:
         """Tell whether ``camera`` is exported."""
@@ -146,7 +151,12 @@ class CameraSelection:
 
     def only(self, cameras: Iterable[_Item]) -> Iterator[_Item]:
         """The cameras kept, in order."""
-        return (camera for camera in cameras if self.keeps(camera))
+        progress = self.progress
+        for done, camera in enumerate(cameras, start=1):
+            if progress is not None and done % _PROGRESS_EVERY == 0:
+                progress.advance(done, self.total)
+            if self.keeps(camera):
+                yield camera
 
     def cameras(self, survey: SurveyFile) -> list[Camera]:
         """The survey's cameras kept, in the order they were added."""
@@ -158,7 +168,8 @@ class CameraSelection:
         ends: a writer that fails (a full disk) must not leave it holding the survey's lock."""
         rows = survey.export_rows(self.statuses)
         try:
-            yield self.only(rows) if self.area is not None else rows
+            filtered = self.area is not None or self.progress is not None
+            yield self.only(rows) if filtered else rows
         finally:
             if isinstance(rows, Generator):
                 rows.close()
@@ -305,7 +316,11 @@ _WRITERS: dict[ExportFormat, _Writer] = {
 
 
 def export_to(
-    survey: SurveyFile, fmt: ExportFormat, out: Path, options: ExportOptions | None = None
+    survey: SurveyFile,
+    fmt: ExportFormat,
+    out: Path,
+    options: ExportOptions | None = None,
+    progress: Progress | None = None,
 ) -> ExportResult:
     """Write the survey's cameras (or their photos) to ``out`` in ``fmt``; say what was
     written and what was left out.
@@ -318,6 +333,10 @@ def export_to(
     opts = options or ExportOptions()
     check_target(survey, out, geopackage=fmt is ExportFormat.GPKG)
     selection = camera_selection(survey, fmt, opts)
+    if progress is not None:
+        counts = survey.camera_counts()
+        total = sum(counts.get(status, 0) for status in selection.statuses)
+        selection = replace(selection, progress=progress, total=total)
     try:
         return _WRITERS[fmt](survey, selection, out, opts)
     except ValueError as error:  # a writer's own check; the survey holds something it can't write

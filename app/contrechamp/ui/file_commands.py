@@ -55,7 +55,8 @@ class FileCommands(QObject):
         self.jobs = SurveyJobs(self, pool)
         self.busy = _BusyIndicator()
         self.jobs.busy_changed.connect(self.busy.setVisible)
-        self.jobs.job_started.connect(self.busy.label.setText)
+        self.jobs.job_started.connect(self.busy.start)
+        self.jobs.progress.connect(self.busy.advance)
 
     # --- the map area -----------------------------------------------------------------------
 
@@ -122,6 +123,12 @@ class FileCommands(QObject):
         text = self.tr("Imported %n camera(s).", "", result.added)
         if already:
             text += " " + self.tr("%n already in the survey.", "", already)
+        if result.unversioned:  # said once for the whole import, never per camera
+            text += " " + self.tr(
+                "%n linked to OSM without a known version: the upload reads it first.",
+                "",
+                result.unversioned,
+            )
         self._status.say(text)
         if any(f.photos for f in result.files):
             self.make_previews()  # photos from other surveys come without previews
@@ -145,7 +152,9 @@ class FileCommands(QObject):
         from contrechamp.ops.exports import export_to
 
         return self._start(
-            lambda survey, _progress: export_to(survey, choice.fmt, choice.path, choice.options),
+            lambda survey, progress: export_to(
+                survey, choice.fmt, choice.path, choice.options, progress
+            ),
             lambda result: self._status.say(self._exported_text(result, choice)),
             self.tr("Exporting…"),
             self.tr("Cannot export"),
@@ -305,7 +314,8 @@ def _render_missing_previews(survey: SurveyFile, progress: Progress) -> list[tup
 
 
 class _BusyIndicator(QWidget):
-    """What the survey's background work is doing, with a moving bar; hidden when idle."""
+    """What the survey's background work is doing: a moving bar, how far once the job says
+    (an export, a copy of photos); hidden when idle."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -318,3 +328,14 @@ class _BusyIndicator(QWidget):
         row.addWidget(self.label)
         row.addWidget(self.bar)
         self.setVisible(False)
+
+    def start(self, text: str) -> None:
+        """A job starts: its name, and a moving bar until it says how far it is."""
+        self.label.setText(text)
+        self.bar.setRange(0, 0)
+
+    def advance(self, done: int, total: int) -> None:
+        """How far the running job is (``total`` 0: unknown, the bar keeps moving)."""
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
