@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 __all__ = ["PHOTO_COLUMNS", "SCHEMA_VERSION", "Layout", "layout"]
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 _V1_TABLES: dict[str, tuple[str, ...]] = {
     "alembic_version": ("version_num",),
@@ -157,7 +157,16 @@ _V8_TABLES: dict[str, tuple[str, ...]] = {
 }
 
 
-PHOTO_COLUMNS: tuple[str, ...] = _V8_TABLES["photos"]
+_V9_TABLES: dict[str, tuple[str, ...]] = {
+    **_V8_TABLES,
+    "sheet_lines": ("camera_id", "line"),
+    "blur_regions": ("id", "photo_id", "x", "y", "w", "h", "kind", "source", "model", "removed"),
+}
+
+_V9_INDEXES: dict[str, str] = {**_V6_INDEXES, "ix_blur_regions_photo_id": "blur_regions"}
+
+
+PHOTO_COLUMNS: tuple[str, ...] = _V9_TABLES["photos"]
 """The columns of a photo row today, in order: the one list ``store/photos.py`` reads and
 writes by, and ``store/schema.py``'s table must match (``tests/store/test_layout.py``)."""
 
@@ -179,6 +188,7 @@ _LAYOUTS = {
     6: Layout(_V6_TABLES, _V6_INDEXES),
     7: Layout(_V7_TABLES, _V6_INDEXES),
     8: Layout(_V8_TABLES, _V6_INDEXES),
+    9: Layout(_V9_TABLES, _V9_INDEXES),
 }
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import (
 
 __all__ = [
     "area",
+    "blur_regions",
     "cameras",
     "existing_cameras",
     "imports",
@@ -39,6 +40,7 @@ __all__ = [
     "photos",
     "sectors",
     "settings",
+    "sheet_lines",
     "sighting_photos",
     "sightings",
     "track_points",
@@ -298,4 +300,29 @@ uploads = Table(
     Column("tags", Text, nullable=False),
     Column("based_on", Text, nullable=False),  # the camera's updated_at when planned
     Column("sent_at", Text, nullable=False),
+)
+
+# The printed sheet's entry line a camera was written on: private, never exported (v9).
+sheet_lines = Table(
+    "sheet_lines",
+    metadata,
+    Column("camera_id", Text, ForeignKey("cameras.id", ondelete="CASCADE"), primary_key=True),
+    Column("line", Text, nullable=False),
+)
+
+# The rectangles of a photo to blur in every copy that leaves the laptop (v9, see 0009).
+blur_regions = Table(
+    "blur_regions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("photo_id", Integer, ForeignKey("photos.id", ondelete="CASCADE"), nullable=False),
+    Column("x", REAL, nullable=False),
+    Column("y", REAL, nullable=False),
+    Column("w", REAL, nullable=False),
+    Column("h", REAL, nullable=False),
+    Column("kind", Text, nullable=False),  # "face", "plate" or "other"
+    Column("source", Text, nullable=False),  # "auto" or "hand"
+    Column("model", Text),  # the detector and its version, for "auto"
+    Column("removed", Integer, nullable=False),  # an automatic region the user took out
+    Index("ix_blur_regions_photo_id", "photo_id"),
 )
