@@ -86,7 +86,7 @@
 <context>
     <name>MergeCommands</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/merge_commands.py" line="126" />
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="129" />
         <source>Merging %n survey(s)…</source>
         <translation>
             <numerusform>Merging %n survey…</numerusform><numerusform>Merging %n surveys…</numerusform></translation>

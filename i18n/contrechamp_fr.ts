@@ -1473,12 +1473,12 @@
         <translation>Impossible de créer le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="425" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="426" />
         <source>Saved. Press N for the next camera.</source>
         <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="477" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="478" />
         <source>Use glossary values</source>
         <translation>Valeurs du glossaire</translation>
     </message>
@@ -1529,33 +1529,38 @@
 <context>
     <name>MergeCommands</name>
     <message>
-        <location filename="../app/contrechamp/ui/merge_commands.py" line="80" />
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="84" />
         <source>Surveys to merge</source>
         <translation>Relevés à fusionner</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/merge_commands.py" line="82" />
-        <location filename="../app/contrechamp/ui/merge_commands.py" line="101" />
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="86" />
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="105" />
         <source>Survey files</source>
         <translation>Fichiers de relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/merge_commands.py" line="96" />
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="100" />
         <source>merged</source>
         <translation>fusion</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/merge_commands.py" line="99" />
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="103" />
         <source>Merged survey (new, or one to add to)</source>
         <translation>Relevé fusionné (nouveau, ou à compléter)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/merge_commands.py" line="126" />
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="129" />
         <source>Merging %n survey(s)…</source>
         <translation><numerusform>Fusion de %n relevé…</numerusform><numerusform>Fusion de %n relevés…</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/merge_commands.py" line="144" />
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="151" />
+        <source>Merge surveys</source>
+        <translation>Fusion de relevés</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="159" />
         <source>Cannot merge these surveys</source>
         <translation>Impossible de fusionner ces relevés</translation>
     </message>

@@ -73,3 +73,24 @@ def test_a_corrupt_survey_changes_nothing_is_named_and_the_open_survey_comes_bac
     assert "broken.cartoparty" in window.message_box.text()
     window.set_session(None)
     assert dump(out) == before
+
+
+def test_a_merge_into_the_merged_survey_is_one_undo_step_and_redo_brings_it_back(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    a = _pair_survey(tmp_path / "a.cartoparty", "Hibou", 43.73300, 7.42500)
+    out = tmp_path / "merged.cartoparty"
+    _merge(qtbot, window, out, [a])
+    late = _pair_survey(tmp_path / "late.cartoparty", "Loutre", 43.73500, 7.42700)
+    _merge(qtbot, window, out, [late])
+    session = window.session
+    assert session is not None
+    assert session.camera_count() == 2
+    assert session.undo_stack.undoText() == "Merge surveys"
+    window.commands.undo.trigger()
+    qtbot.waitUntil(lambda: session.camera_count() == 1, timeout=10_000)
+    assert window.model.rowCount() == 1  # the list and the map follow
+    assert {s.surveyor for s in session.survey.source_surveys()} == {"Hibou"}
+    window.commands.redo.trigger()
+    qtbot.waitUntil(lambda: session.camera_count() == 2, timeout=10_000)
+    assert {s.surveyor for s in session.survey.source_surveys()} == {"Hibou", "Loutre"}

@@ -20,7 +20,7 @@ from contrechamp.core.camera import utc_now
 from contrechamp.core.errors import SurveyError
 from contrechamp.store.area import AreaRecords
 from contrechamp.store.cameras import CameraRecords
-from contrechamp.store.database import Database
+from contrechamp.store.database import Database, file_uri
 from contrechamp.store.errors import translate_errors
 from contrechamp.store.imports import ImportRecords
 from contrechamp.store.layout import SCHEMA_VERSION
@@ -164,6 +164,19 @@ class SurveyFile(
     def discard(path: Path) -> None:
         """Delete a closed survey file and the -wal, -shm and -journal files beside it."""
         _remove_with_sidecars(path)
+
+    def replace_contents(self, snapshot: Path) -> None:
+        """Make this open survey hold exactly what ``snapshot`` (a copy of it made by
+        ``copy_survey``) holds, in one step: the undo and redo of a whole merge. A snapshot of
+        another schema version is refused and nothing changes."""
+        if inspect_survey(snapshot) != self.schema_version:
+            raise SurveyError("This copy of the survey cannot be restored.", "survey.invalid")
+        with self._db.lock, translate_errors():
+            source = sqlite3.connect(file_uri(snapshot, readonly=True), uri=True)
+            try:
+                source.backup(self._db.raw)
+            finally:
+                source.close()
 
     def close(self) -> None:
         """Close the file (safe to call twice); nothing is lost, every write was committed."""

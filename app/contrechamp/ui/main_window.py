@@ -357,6 +357,7 @@ class MainWindow(QMainWindow):
         self.survey_view.show_opening(session, cameras, features)  # on its cameras or streets
 
     def _connect_session(self, session: SurveySession) -> None:
+        session.contents_replaced.connect(lambda: self._show_survey_on_map(session))
         session.camera_added.connect(self._on_camera_stored)
         session.camera_changed.connect(self._on_camera_stored)
         session.camera_removed.connect(self._on_camera_removed)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTemporaryDir, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from contrechamp.ui.messages import failure_text
@@ -21,6 +21,8 @@ from contrechamp.ui.window_parts import OpenSurvey, StatusSink
 
 if TYPE_CHECKING:
     from contrechamp.ops.merge import MergeResult
+
+_Snapshots = tuple[Path, Path] | None  # the merged survey before and after a merge into it
 
 __all__ = ["MergeCommands", "merged_text"]
 
@@ -65,6 +67,8 @@ class MergeCommands(QObject):
         self._survey, self._status, self._parent = survey, status, parent
         self._open_survey, self._close_survey = open_survey, close_survey
         self._running = False
+        self._snapshots = QTemporaryDir()  # before/after copies for undo, gone on exit
+        self._count = 0
 
     def running(self) -> bool:
         """Whether a merge is under way."""
@@ -109,7 +113,6 @@ class MergeCommands(QObject):
     def merge(self, out: Path, surveys: Sequence[Path], radius_m: float | None = None) -> bool:
         """Merge ``surveys`` into ``out`` in the background, then open ``out``."""
         from contrechamp.core.dedup import DEFAULT_RADIUS_M
-        from contrechamp.ops.merge import merge_surveys
 
         if self._running:
             return False
@@ -124,18 +127,30 @@ class MergeCommands(QObject):
         self._set_running(True)
         count = len(paths)
         self._status.say(self.tr("Merging %n survey(s)…", "", count))
+        self._count += 1
+        folder = Path(self._snapshots.path()) / str(self._count)
+
+        def work(_progress: object, _cancelled: object) -> tuple[MergeResult, _Snapshots]:
+            return _merge_with_snapshots(out, paths, radius, folder)
+
         run_task(
-            lambda _progress, _cancelled: merge_surveys(out, paths, radius),
-            lambda result: self._on_merged(result),
+            work,
+            lambda done: self._on_merged(*done),
             lambda error: self._on_failed(error, reopen),
         )
         return True
 
-    def _on_merged(self, result: MergeResult) -> None:
+    def _on_merged(self, result: MergeResult, snapshots: _Snapshots) -> None:
+        from contrechamp.ui.undo import MergeCommand
+
         self._set_running(False)
-        if self._open_survey(result.out):
-            self._status.say(merged_text(result, self.tr))
-            self.merged.emit(result)
+        if not self._open_survey(result.out):
+            return
+        session = self._survey.session
+        if session is not None and snapshots is not None:  # into a merged survey: undoable
+            session.undo_stack.push(MergeCommand(session, *snapshots, self.tr("Merge surveys")))
+        self._status.say(merged_text(result, self.tr))
+        self.merged.emit(result)
 
     def _on_failed(self, error: Exception, reopen: Path | None) -> None:
         self._set_running(False)
@@ -146,6 +161,26 @@ class MergeCommands(QObject):
     def _set_running(self, running: bool) -> None:
         self._running = running
         self.running_changed.emit(running)
+
+
+def _merge_with_snapshots(
+    out: Path, surveys: list[Path], radius_m: float, folder: Path
+) -> tuple[MergeResult, _Snapshots]:
+    """Merge into ``out``; when ``out`` was a merged survey already and the merge changed
+    it, keep copies of it before and after (in ``folder``) for undo and redo."""
+    from contrechamp.ops.merge import merge_surveys
+    from contrechamp.store.migrate import copy_survey
+
+    before = folder / "before.cartoparty"
+    if out.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        copy_survey(out, before)
+    result = merge_surveys(out, surveys, radius_m)
+    if not before.exists() or not result.changed:
+        return result, None
+    after = folder / "after.cartoparty"
+    copy_survey(out, after)
+    return result, (before, after)
 
 
 def _same_file(a: Path, b: Path) -> bool:

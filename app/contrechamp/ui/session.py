@@ -45,6 +45,7 @@ class SurveySession(QObject):
     camera_removed = Signal(str)  # camera id
     photos_changed = Signal(str)  # camera id
     write_failed = Signal(object)  # ContrechampError
+    contents_replaced = Signal()  # the whole survey was put back (undo or redo of a merge)
     review_changed = Signal(list)  # the camera ids a review decision, undo or redo touched
     _delivered = Signal(object)  # a queued write finished: what to run on the window's thread
 
@@ -376,6 +377,22 @@ class SurveySession(QObject):
         for camera in stored.values():
             if self._cameras.get(camera.id) != camera:
                 self._show(camera)
+
+    def replace_contents(self, snapshot: Path) -> None:
+        """Undo or redo of a whole merge: the file holds ``snapshot`` again; the cameras,
+        the area and the review are read again once it does."""
+        self._write(
+            lambda survey: survey.replace_contents(snapshot),
+            lambda _: self._reload_all(),
+            report=True,
+            at_once=False,
+        )
+
+    def _reload_all(self) -> None:
+        self.reload_area()
+        self._resync()
+        self.review_changed.emit([])
+        self.contents_replaced.emit()
 
     def take_outside_changes(self) -> None:
         """Show what a step outside the undo history wrote (an upload linking cameras to their

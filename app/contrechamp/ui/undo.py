@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BatchCommand",
     "CameraCommand",
+    "MergeCommand",
     "PhotoLinkCommand",
     "ReviewCommand",
     "end_step",
@@ -191,6 +193,28 @@ class ReviewCommand(QUndoCommand):
         """Write the records back as they were before the decision."""
         _close_step_below(self._session.undo_stack)
         self._session.apply_review_state(self._before)
+
+
+class MergeCommand(QUndoCommand):
+    """A whole merge into an open merged survey, as one step: undo puts the survey back as
+    it was before (``before``, a snapshot), redo as the merge left it (``after``)."""
+
+    def __init__(self, session: SurveySession, before: Path, after: Path, text: str) -> None:
+        super().__init__(text)
+        self._session, self._before, self._after = session, before, after
+        self._done = True
+
+    def redo(self) -> None:
+        """Put the merge back (skipped the first time: the merge wrote it)."""
+        if self._done:
+            self._done = False
+            return
+        self._session.replace_contents(self._after)
+
+    def undo(self) -> None:
+        """Put the survey back as it was before the merge."""
+        _close_step_below(self._session.undo_stack)
+        self._session.replace_contents(self._before)
 
 
 def _close_step_below(stack: QUndoStack) -> None:
