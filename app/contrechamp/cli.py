@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import math
 import os
 import sys
 import warnings
@@ -19,13 +18,17 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from contrechamp.cli_parser import command_parser, plugged_handlers, with_default_command
+from contrechamp.cli_parser import (
+    command_parser,
+    number_option,
+    plugged_handlers,
+    with_default_command,
+)
 from contrechamp.core.camera import Camera, PositionSource, Status
 from contrechamp.core.errors import ContrechampError, InputError, SurveyError
 from contrechamp.core.messages import not_copied_sentence, skipped_sentence
 from contrechamp.core.tags import surveillance_tags
 from contrechamp.formats._point_record import valid_position
-from contrechamp.formats.numbers import parse_decimal
 from contrechamp.logs import log_warnings_to_stderr
 from contrechamp.ops.camera_records import check_tags_writable
 from contrechamp.ops.names import display_name, valid_text
@@ -58,19 +61,8 @@ def _parse_tags(pairs: Sequence[str]) -> dict[str, str]:
     return tags
 
 
-def _number(text: str, option: str) -> float:
-    """A number given on the command line, read as strictly as in files (``1_0`` is no 10)."""
-    try:
-        value = parse_decimal(text.strip())
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value):
-        raise InputError(f"{option} {text[:40]!r} is not a number", "cli.number")
-    return value
-
-
 def _position(args: argparse.Namespace) -> tuple[float, float]:
-    lat, lon = _number(args.lat, "--lat"), _number(args.lon, "--lon")
+    lat, lon = number_option(args.lat, "--lat"), number_option(args.lon, "--lon")
     if not valid_position(lat, lon):
         raise InputError(f"position {lat}, {lon} is not on Earth", "cli.position")
     return lat, lon
@@ -79,7 +71,7 @@ def _position(args: argparse.Namespace) -> tuple[float, float]:
 def _accuracy(text: str | None) -> float | None:
     if text is None:
         return None
-    metres = _number(text, "--accuracy")
+    metres = number_option(text, "--accuracy")
     if metres < 0:
         raise InputError("--accuracy must be a positive number of metres", "cli.accuracy")
     return metres
@@ -87,7 +79,7 @@ def _accuracy(text: str | None) -> float | None:
 
 def _clock_offset(text: str) -> timedelta:
     """The correction added to photo times (as JOSM and gpscorrelate take it)."""
-    seconds = _number(text, "--clock-offset")
+    seconds = number_option(text, "--clock-offset")
     if abs(seconds) > _MAX_CLOCK_OFFSET_S:
         raise InputError("--clock-offset must be a number of seconds within a year", "cli.offset")
     return timedelta(seconds=seconds)
@@ -307,7 +299,9 @@ def _merge_lines(result: MergeResult) -> list[str]:
 def _cmd_merge(args: argparse.Namespace) -> None:
     from contrechamp.ops.merge import merge_surveys
 
-    result = merge_surveys(args.out, args.surveys, _number(args.radius, "--radius"), args.existing)
+    result = merge_surveys(
+        args.out, args.surveys, number_option(args.radius, "--radius"), args.existing
+    )
     for line in _merge_lines(result):
         say(line)
 

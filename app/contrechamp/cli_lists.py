@@ -7,7 +7,6 @@ before a command runs.
 from __future__ import annotations
 
 import argparse
-import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,26 +41,13 @@ def add_commands(sub: Subparsers) -> None:
     )
 
 
-def _radius(text: str) -> float:
-    """``--radius``, read as strictly as numbers in files."""
-    from contrechamp.core.errors import InputError
-    from contrechamp.formats.numbers import parse_decimal
-
-    try:
-        value = parse_decimal(text.strip())
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value):
-        raise InputError(f"--radius {text[:40]!r} is not a number", "cli.number")
-    return value
-
-
 def _cmd_import_list(args: argparse.Namespace) -> None:
+    from contrechamp.cli_parser import number_option
     from contrechamp.formats.official_list import ListColumns
     from contrechamp.ops.official_lists import check_list_radius, import_official_list
     from contrechamp.store.survey import SurveyFile
 
-    radius = check_list_radius(_radius(args.radius))
+    radius = check_list_radius(number_option(args.radius, "--radius"))
     columns = ListColumns(args.lat_column, args.lon_column, args.place_column)
     with SurveyFile.changing(args.survey) as survey:
         imported = import_official_list(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import math
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -20,6 +21,7 @@ __all__ = [
     "Handler",
     "Subparsers",
     "command_parser",
+    "number_option",
     "plugged_handlers",
     "with_default_command",
 ]
@@ -38,6 +40,24 @@ PLUGGED: tuple[str, ...] = (
 
 _BUILT_IN = ("gui", "new", "add", "import", "import-photos", "area", "merge", "export", "info")
 SURVEY_SUFFIX = ".cartoparty"  # SurveyFile.SUFFIX, without loading the store to start a window
+
+
+def number_option(text: str, option: str) -> float:
+    """A number given on the command line, read as strictly as in files (``1_0`` is no 10).
+
+    >>> number_option("2,5", "--radius")
+    2.5
+    """
+    from contrechamp.core.errors import InputError
+    from contrechamp.formats.numbers import parse_decimal
+
+    try:
+        value = parse_decimal(text.strip())
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise InputError(f"{option} {text[:40]!r} is not a number", "cli.number")
+    return value
 
 
 def _plugged_modules() -> list[ModuleType]:

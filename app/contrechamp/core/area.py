@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-__all__ = ["BBox", "ExistingCamera", "FeatureKind", "MapFeature", "Sector"]
+__all__ = ["ROAD_KINDS", "BBox", "ExistingCamera", "FeatureKind", "MapFeature", "Sector"]
 
 
 class FeatureKind(StrEnum):
@@ -23,6 +23,18 @@ class FeatureKind(StrEnum):
     BUILDING = "building"
     WATER = "water"
     GREEN = "green"
+
+
+ROAD_KINDS = (
+    FeatureKind.MOTORWAY,
+    FeatureKind.PRIMARY,
+    FeatureKind.SECONDARY,
+    FeatureKind.TERTIARY,
+    FeatureKind.RESIDENTIAL,
+    FeatureKind.SERVICE,
+    FeatureKind.PATH,
+)
+"""The kinds of feature that are ways to walk or drive along, biggest first."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from contrechamp.core.area import FeatureKind, MapFeature
+from contrechamp.core.area import ROAD_KINDS, MapFeature
 from contrechamp.core.geo import distance_m
 
 if TYPE_CHECKING:
@@ -70,17 +70,7 @@ _STREET_TYPES = frozenset(
         "street", "road", "lane", "way", "drive", "plaza",
     }
 )  # fmt: skip
-_STREET_KINDS = frozenset(
-    {
-        FeatureKind.MOTORWAY,
-        FeatureKind.PRIMARY,
-        FeatureKind.SECONDARY,
-        FeatureKind.TERTIARY,
-        FeatureKind.RESIDENTIAL,
-        FeatureKind.SERVICE,
-        FeatureKind.PATH,
-    }
-)
+_STREET_KINDS = frozenset(ROAD_KINDS)
 _LEAD = re.compile(
     r"^\s*(?:[aà]\s+l\W?\s*)?(?:angle|carrefour|croisement|intersection|coin|corner\s+of|"
     r"junction\s+of|crossing\s+of)\b\s*(?:(?:de\s+la|de\s+l|des|du|de|d|entre)\b\W?)?\s*",

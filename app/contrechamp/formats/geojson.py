@@ -20,6 +20,7 @@ from contrechamp.formats.numbers import finite_float
 __all__ = [
     "GeoJsonContent",
     "PointRecord",
+    "check_crs",
     "geojson_content",
     "read_geojson",
     "read_geojson_content",
@@ -130,7 +131,7 @@ def _features(path: Path, document: object) -> list[object]:
     """Return the features of a FeatureCollection, or a lone Feature as a list of one."""
     if not isinstance(document, dict):
         _fail(path, "geojson.shape", "the top level is not a GeoJSON object")
-    _check_crs(path, document.get("crs"))
+    check_crs(path, document.get("crs"))
     kind = document.get("type")
     if kind == "Feature":
         return [document]
@@ -140,7 +141,7 @@ def _features(path: Path, document: object) -> list[object]:
     return features
 
 
-def _check_crs(path: Path, crs: object) -> None:
+def check_crs(path: Path, crs: object) -> None:
     """Refuse the pre-RFC ``crs`` member unless it names WGS 84 longitude/latitude."""
     if crs is None:
         return

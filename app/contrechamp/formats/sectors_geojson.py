@@ -22,6 +22,7 @@ from contrechamp.core.area import Sector
 from contrechamp.core.errors import InputError
 from contrechamp.formats._json_input import load_json
 from contrechamp.formats._point_record import valid_position
+from contrechamp.formats.geojson import check_crs
 from contrechamp.formats.numbers import finite_float
 
 __all__ = ["MAX_SECTORS", "SectorsFile", "read_sectors_geojson"]
@@ -31,8 +32,6 @@ MAX_TEXT = 200  # characters of a sector's name or of its pair
 _NAME_KEYS = ("name", "nom")
 _PAIR_KEYS = ("pair", "binome", "pseudonyms", "pseudonymes")
 _POLYGONS = frozenset({"Polygon", "MultiPolygon"})
-_WGS84_NAMES = frozenset({"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326",
-                          "EPSG:4326", "OGC:CRS84"})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +84,7 @@ def _features(path: Path, document: object) -> list[dict[str, object]]:
     """The features of a FeatureCollection (or a lone Feature), each checked to be one."""
     if not isinstance(document, dict):
         _fail(path, "geojson.shape", "the top level is not a GeoJSON object")
-    _check_crs(path, document.get("crs"))
+    check_crs(path, document.get("crs"))
     features = [document] if document.get("type") == "Feature" else document.get("features")
     if document.get("type") not in ("Feature", "FeatureCollection") or not isinstance(
         features, list
@@ -95,17 +94,6 @@ def _features(path: Path, document: object) -> list[dict[str, object]]:
         if not isinstance(feature, dict) or feature.get("type") != "Feature":
             _fail(path, "geojson.shape", f"feature {number} is not a GeoJSON Feature")
     return features
-
-
-def _check_crs(path: Path, crs: object) -> None:
-    """Refuse the pre-RFC ``crs`` member unless it names WGS 84 longitude/latitude."""
-    if crs is None:
-        return
-    properties = crs.get("properties") if isinstance(crs, dict) else None
-    name = properties.get("name") if isinstance(properties, dict) else None
-    if not isinstance(name, str) or name not in _WGS84_NAMES:
-        shown = f" ({name[:80]})" if isinstance(name, str) else ""
-        _fail(path, "geojson.crs", f"coordinates are not WGS 84 longitude/latitude{shown}")
 
 
 def _labels(path: Path, number: int, properties: object) -> tuple[str, str | None]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import shapely
 
-from contrechamp.core.area import BBox, ExistingCamera, FeatureKind, MapFeature, Sector
+from contrechamp.core.area import ROAD_KINDS, BBox, ExistingCamera, MapFeature, Sector
 from contrechamp.core.errors import InputError, SurveyError
 from contrechamp.core.tags import read_camera
 from contrechamp.formats._atomic import write_bytes_atomically
@@ -45,17 +45,7 @@ __all__ = [
 NEAR_SECTOR_M = 15.0  # a camera on the sector's edge street (one pavement across) is theirs
 _MARGIN = 0.02  # of the region, on each side: the outline never touches the frame
 _BANDS = 6  # reading order: each page is read in this many bands, north to south
-_ROADS = frozenset(
-    {
-        FeatureKind.MOTORWAY,
-        FeatureKind.PRIMARY,
-        FeatureKind.SECONDARY,
-        FeatureKind.TERTIARY,
-        FeatureKind.RESIDENTIAL,
-        FeatureKind.SERVICE,
-        FeatureKind.PATH,
-    }
-)
+_ROADS = frozenset(ROAD_KINDS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -141,14 +141,12 @@ class MergeCommands(QObject):
         return True
 
     def _on_merged(self, result: MergeResult, snapshots: _Snapshots) -> None:
-        from contrechamp.ui.undo import MergeCommand
-
         self._set_running(False)
         if not self._open_survey(result.out):
             return
         session = self._survey.session
         if session is not None and snapshots is not None:  # into a merged survey: undoable
-            session.undo_stack.push(MergeCommand(session, *snapshots, self.tr("Merge surveys")))
+            session.push_merge(*snapshots, self.tr("Merge surveys"))
         self._status.say(merged_text(result, self.tr))
         self.merged.emit(result)
 

@@ -22,7 +22,7 @@ from contrechamp.ops.merge_review import ReviewState, write_review_state
 from contrechamp.ops.photo_attach import PhotoToAttach, commit_photos
 from contrechamp.ops.survey_writer import SurveyWriter, Write
 from contrechamp.store.survey import SurveyFile
-from contrechamp.ui.undo import BatchCommand, CameraCommand, PhotoLinkCommand, ReviewCommand
+from contrechamp.ui.undo import BatchCommand, CameraCommand, PhotoLinkCommand, StateCommand
 
 __all__ = ["SurveySession"]
 
@@ -152,7 +152,8 @@ class SurveySession(QObject):
 
     def _reviewed(self, before: ReviewState, after: ReviewState, text: str) -> None:
         self._show_review_state(after)
-        self.undo_stack.push(ReviewCommand(self, before, after, text))
+        stack = self.undo_stack
+        stack.push(StateCommand(stack, self.apply_review_state, before, after, text))
 
     def apply_review_state(self, state: ReviewState) -> None:
         """Write a review state for undo/redo (a failure goes to ``write_failed``)."""
@@ -377,6 +378,12 @@ class SurveySession(QObject):
         for camera in stored.values():
             if self._cameras.get(camera.id) != camera:
                 self._show(camera)
+
+    def push_merge(self, before: Path, after: Path, text: str) -> None:
+        """Make a whole merge just written into this survey one undo step (``before`` and
+        ``after``: copies of the file on each side of it)."""
+        stack = self.undo_stack
+        stack.push(StateCommand(stack, self.replace_contents, before, after, text))
 
     def replace_contents(self, snapshot: Path) -> None:
         """Undo or redo of a whole merge: the file holds ``snapshot`` again; the cameras,

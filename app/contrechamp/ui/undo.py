@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -11,19 +11,18 @@ from contrechamp.core.camera import Camera
 from contrechamp.core.photo import PhotoRole
 
 if TYPE_CHECKING:
-    from contrechamp.ops.merge_review import ReviewState
     from contrechamp.ui.session import SurveySession
 
 __all__ = [
     "BatchCommand",
     "CameraCommand",
-    "MergeCommand",
     "PhotoLinkCommand",
-    "ReviewCommand",
+    "StateCommand",
     "end_step",
     "on_map",
 ]
 
+State = TypeVar("State")
 _MERGEABLE_ID = 3001  # any constant: QUndoStack only tries mergeWith between equal ids
 _MAP = "map:"
 
@@ -171,50 +170,35 @@ class PhotoLinkCommand(QUndoCommand):
         self._session.link_photo(self._photo_id, None, self._role)
 
 
-class ReviewCommand(QUndoCommand):
-    """A merge review decision (accept, pick a value, split, join): undo writes the records
-    as they were, redo as the decision left them. Pushed after the decision was written."""
+class StateCommand(QUndoCommand, Generic[State]):
+    """A step the session wrote already, as two states: undo writes ``before`` back, redo
+    writes ``after`` again, both through ``apply`` (a merge review decision: the records of
+    the cameras it touched; a whole merge: the survey file before and after)."""
 
     def __init__(
-        self, session: SurveySession, before: ReviewState, after: ReviewState, text: str
+        self,
+        stack: QUndoStack,
+        apply: Callable[[State], None],
+        before: State,
+        after: State,
+        text: str,
     ) -> None:
         super().__init__(text)
-        self._session, self._before, self._after = session, before, after
+        self._stack, self._apply = stack, apply
+        self._before, self._after = before, after
         self._done = True
 
     def redo(self) -> None:
-        """Write the decision again (skipped the first time: the session wrote it)."""
+        """Write ``after`` again (skipped the first time: the session wrote it)."""
         if self._done:
             self._done = False
             return
-        self._session.apply_review_state(self._after)
+        self._apply(self._after)
 
     def undo(self) -> None:
-        """Write the records back as they were before the decision."""
-        _close_step_below(self._session.undo_stack)
-        self._session.apply_review_state(self._before)
-
-
-class MergeCommand(QUndoCommand):
-    """A whole merge into an open merged survey, as one step: undo puts the survey back as
-    it was before (``before``, a snapshot), redo as the merge left it (``after``)."""
-
-    def __init__(self, session: SurveySession, before: Path, after: Path, text: str) -> None:
-        super().__init__(text)
-        self._session, self._before, self._after = session, before, after
-        self._done = True
-
-    def redo(self) -> None:
-        """Put the merge back (skipped the first time: the merge wrote it)."""
-        if self._done:
-            self._done = False
-            return
-        self._session.replace_contents(self._after)
-
-    def undo(self) -> None:
-        """Put the survey back as it was before the merge."""
-        _close_step_below(self._session.undo_stack)
-        self._session.replace_contents(self._before)
+        """Write ``before`` back."""
+        _close_step_below(self._stack)
+        self._apply(self._before)
 
 
 def _close_step_below(stack: QUndoStack) -> None:

@@ -20,9 +20,9 @@ from numpy.typing import NDArray
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QFontMetricsF, QPainterPath
 
-from contrechamp.core.area import FeatureKind
+from contrechamp.core.area import ROAD_KINDS, FeatureKind
 from contrechamp.ui.map.label_path import glyph_placements, label_outline
-from contrechamp.ui.map.style import ROAD_KINDS, MapStyle, RoadStyle
+from contrechamp.ui.map.style import MapStyle, RoadStyle
 
 __all__ = ["Label", "LabelPlacer", "glyph_path", "label_font"]
 

@@ -11,19 +11,9 @@ from typing import Any
 
 from PySide6.QtGui import QColor
 
-from contrechamp.core.area import FeatureKind
+from contrechamp.core.area import ROAD_KINDS, FeatureKind
 
 __all__ = ["CameraStyle", "MapStyle", "RoadStyle", "load_style", "style_of", "style_path"]
-
-ROAD_KINDS = (
-    FeatureKind.MOTORWAY,
-    FeatureKind.PRIMARY,
-    FeatureKind.SECONDARY,
-    FeatureKind.TERTIARY,
-    FeatureKind.RESIDENTIAL,
-    FeatureKind.SERVICE,
-    FeatureKind.PATH,
-)
 
 
 @dataclass(frozen=True, slots=True)

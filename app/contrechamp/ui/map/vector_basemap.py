@@ -16,10 +16,10 @@ from numpy.typing import NDArray
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF
 
-from contrechamp.core.area import BBox, FeatureKind, MapFeature
+from contrechamp.core.area import ROAD_KINDS, BBox, FeatureKind, MapFeature
 from contrechamp.ui.map.labels import Label, LabelPlacer, glyph_path
 from contrechamp.ui.map.projection import TILE_PX, Viewport, world_of_arrays
-from contrechamp.ui.map.style import ROAD_KINDS, MapStyle, RoadStyle
+from contrechamp.ui.map.style import MapStyle, RoadStyle
 
 __all__ = ["VectorBaseMap"]
 
