@@ -28,7 +28,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from contrechamp.core.proximity import pairs_within
+from contrechamp.core._trait_words import TraitWords
+from contrechamp.core.proximity import PairFilter, pairs_within
 
 __all__ = ["Points", "cluster", "cover_arcs"]
 
@@ -178,6 +179,8 @@ class _Components:
         self.height_count = np.bincount(self.start, known.astype(np.float64), minlength=n)
         with np.errstate(invalid="ignore"):
             self.height = self.height_sum / self.height_count
+        self.trait_words = TraitWords(columns)
+        self.words = self.trait_words.pack(self.traits)
 
     def _by_rank(self) -> list[IndexArray]:
         """The sightings of the starting components, first members first, then seconds..."""
@@ -200,6 +203,11 @@ class _Components:
         """The positions of components ``ids``."""
         return self.x[ids], self.y[ids]
 
+    def agreeing(self, ids: IndexArray) -> PairFilter:
+        """What leaves out the pairs of components ``ids`` that surely clash on two traits
+        or more (they may not join; see :meth:`evaluate`)."""
+        return PairFilter(self.words[ids], self.trait_words.at_most_one_clash)
+
     def evaluate(
         self, a: IndexArray, b: IndexArray, limit: float = 1.0
     ) -> tuple[BoolArray, FloatArray]:
@@ -209,21 +217,30 @@ class _Components:
         The tests run one after the other on the pairs still in the running, the cheapest
         and most telling first: most pairs are out after the distance or two traits.
         """
-        distance = np.hypot(self.x[a] - self.x[b], self.y[a] - self.y[b])
-        reach = self.radius + _ACCURACY_SPAN * np.sqrt(1.0 / self.sw[a] + 1.0 / self.sw[b])
-        score = distance / reach
-        if self._any_node:
-            osm_a, osm_b = self.osm[a], self.osm[b]
-            score -= np.where((osm_a != 0) & (osm_a == osm_b), _SAME_NODE_BONUS, 0.0)
-        live = np.flatnonzero(score <= limit)
-        live = live[self._compatible(a[live], b[live])]
-        found, penalty = self._evidence(a[live], b[live], score[live], limit)
+        # Packed traits first: of millions of neighbours, most clash on two traits or more.
+        live = np.flatnonzero(self.trait_words.at_most_one_clash(self.words[a], self.words[b]))
+        score = self._distance_scores(a[live], b[live])
+        near = score <= limit
+        live, score = live[near], score[near]
+        compatible = self._compatible(a[live], b[live])
+        live, score = live[compatible], score[compatible]
+        found, penalty = self._evidence(a[live], b[live], score, limit)
         live = live[found]  # found: positions among the live pairs
         valid = np.zeros(a.size, dtype=np.bool_)
         valid[live] = True
         result = np.full(a.size, np.inf)
-        result[live] = score[live] + penalty
+        result[live] = score[found] + penalty
         return valid, result
+
+    def _distance_scores(self, a: IndexArray, b: IndexArray) -> FloatArray:
+        """Each pair's distance over its reach, less the bonus of one OSM node."""
+        distance = np.hypot(self.x[a] - self.x[b], self.y[a] - self.y[b])
+        reach = self.radius + _ACCURACY_SPAN * np.sqrt(1.0 / self.sw[a] + 1.0 / self.sw[b])
+        score: FloatArray = distance / reach
+        if self._any_node:
+            osm_a, osm_b = self.osm[a], self.osm[b]
+            score -= np.where((osm_a != 0) & (osm_a == osm_b), _SAME_NODE_BONUS, 0.0)
+        return score
 
     def _compatible(self, a: IndexArray, b: IndexArray) -> BoolArray:
         """Pairs of different surveys, compatible kinds and OSM nodes, not both kept."""
@@ -305,6 +322,7 @@ class _Components:
         self.traits[keep], self.votes[keep] = _vote(
             self.traits[keep], self.votes[keep], self.traits[gone], self.votes[gone]
         )
+        self.words[keep] = self.trait_words.pack(self.traits[keep])
         self.height_sum[keep] += self.height_sum[gone]
         self.height_count[keep] += self.height_count[gone]
         with np.errstate(invalid="ignore"):
@@ -375,6 +393,6 @@ def cluster(points: Points, radius: float, tolerance: float) -> IndexArray:
     widest = radius + _ACCURACY_SPAN * math.sqrt(2.0) * float(np.max(points.accuracy))
     for stage in _STAGES:
         ids = np.nonzero(components.alive)[0]
-        a, b = pairs_within(*components.centres(ids), widest * stage)
+        a, b = pairs_within(*components.centres(ids), widest * stage, components.agreeing(ids))
         _join_rounds(components, ids[a], ids[b], stage)
     return components.labels()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import TypeVar
 
 import numpy as np
@@ -51,7 +52,7 @@ class Features:
 def _coded(values: Sequence[K], read: Callable[[K], float]) -> NDArray[np.float64]:
     """``read`` of every value, each distinct value read once."""
     table = {value: read(value) for value in set(values)}
-    return np.array(list(map(table.__getitem__, values)), dtype=np.float64)
+    return np.fromiter(map(table.__getitem__, values), dtype=np.float64, count=len(values))
 
 
 def _kind(value: str | None) -> float:
@@ -108,10 +109,11 @@ def read_features(tags: Sequence[Mapping[str, str]]) -> Features:
     if not tags:
         empty = np.zeros(0)
         return Features(empty.astype(np.int64), empty, np.zeros((0, len(TRAITS)), np.int64), empty)
-    # One pass over the tags (C-level map), then one column per key.
-    columns = dict(
-        zip(_READ, zip(*(map(one.get, _READ) for one in tags), strict=True), strict=True)
+    # One column per key, each read by a C-level map (dict.get when every tags is a dict).
+    get: Callable[[Mapping[str, str], str], str | None] = (
+        dict.get if all(type(one) is dict for one in tags) else Mapping.get  # type: ignore[assignment]
     )
+    columns = {key: list(map(get, tags, repeat(key))) for key in _READ}
     turning = _coded(
         columns["camera:type"],
         lambda v: v is not None and meaning("camera:type", v) in _NO_SINGLE_DIRECTION,

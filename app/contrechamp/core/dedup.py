@@ -125,9 +125,12 @@ def _accuracies(sightings: Sequence[Sighting]) -> NDArray[np.float64]:
     return np.clip(given, _MIN_ACCURACY_M, MAX_ACCURACY_M)
 
 
-def _points(sightings: Sequence[Sighting], kept: Sequence[str | None] | None) -> Points:
-    lat = np.array([s.lat for s in sightings], dtype=np.float64)
-    lon = np.array([s.lon for s in sightings], dtype=np.float64)
+def _points(
+    sightings: Sequence[Sighting],
+    kept: Sequence[str | None] | None,
+    lat: NDArray[np.float64],
+    lon: NDArray[np.float64],
+) -> Points:
     x, y = local_metres(lat, lon)
     surveys: dict[str, int] = {}
     features = read_features([s.tags for s in sightings])
@@ -147,15 +150,16 @@ def _points(sightings: Sequence[Sighting], kept: Sequence[str | None] | None) ->
 
 
 def _positions(
-    sightings: Sequence[Sighting], labels: NDArray[np.int64], weight: NDArray[np.float64]
+    lat: NDArray[np.float64],
+    lon: NDArray[np.float64],
+    labels: NDArray[np.int64],
+    weight: NDArray[np.float64],
 ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]]:
     """Each label's accuracy-weighted position and accuracy (arrays indexed by label).
 
     Longitudes are averaged as offsets from the label's first sighting, so a group astride
     the antimeridian stays where it is.
     """
-    lat = np.array([s.lat for s in sightings], dtype=np.float64)
-    lon = np.array([s.lon for s in sightings], dtype=np.float64)
     size = labels.size
     total = np.bincount(labels, weight, minlength=size)
     total[total == 0] = 1.0
@@ -166,28 +170,33 @@ def _positions(
 
 
 def _groups(
-    sightings: Sequence[Sighting], labels: NDArray[np.int64], points: Points
+    sightings: Sequence[Sighting],
+    labels: NDArray[np.int64],
+    points: Points,
+    where: tuple[NDArray[np.float64], NDArray[np.float64]],
 ) -> list[Group]:
     order = np.argsort(labels, kind="stable")
     ends = (np.flatnonzero(np.diff(labels[order])) + 1).tolist()
     members = order.tolist()
     parts = [members[a:b] for a, b in zip([0, *ends], [*ends, len(members)], strict=True)]
     parts.sort(key=lambda m: m[0])
-    lat, lon, accuracy = _positions(sightings, labels, 1.0 / points.accuracy**2)
+    # Per label, as Python values: read once, not one numpy scalar at a time.
+    lat, lon, accuracy = (a.tolist() for a in _positions(*where, labels, 1.0 / points.accuracy**2))
+    stated = [s.accuracy_m is not None for s in sightings]
+    given = np.bincount(labels, stated, minlength=labels.size).tolist()
+    label_of, tags = labels.tolist(), [s.tags for s in sightings]
     groups = []
     for part in parts:
-        first = sightings[part[0]]
         if len(part) == 1:
+            first = sightings[part[0]]
             groups.append(
                 Group((part[0],), first.lat, first.lon, first.accuracy_m, dict(first.tags))
             )
             continue
-        label = int(labels[part[0]])
-        given = any(sightings[m].accuracy_m is not None for m in part)
-        tags, conflicts = merge_tags([sightings[m].tags for m in part], part)
-        where = float(lat[label]), float(lon[label])
-        precision = round(float(accuracy[label]), 2) if given else None
-        groups.append(Group(tuple(part), *where, precision, tags, conflicts))
+        label = label_of[part[0]]
+        merged, conflicts = merge_tags([tags[m] for m in part], part)
+        precision = round(accuracy[label], 2) if given[label] else None
+        groups.append(Group(tuple(part), lat[label], lon[label], precision, merged, conflicts))
     return groups
 
 
@@ -213,8 +222,13 @@ def group_sightings(
     if not sightings:
         return []
     with _collector_paused():
-        points = _points(sightings, kept)
-        return _groups(sightings, cluster(points, radius_m, DIRECTION_TOLERANCE_DEG), points)
+        where = (
+            np.array([s.lat for s in sightings], dtype=np.float64),
+            np.array([s.lon for s in sightings], dtype=np.float64),
+        )
+        points = _points(sightings, kept, *where)
+        labels = cluster(points, radius_m, DIRECTION_TOLERANCE_DEG)
+        return _groups(sightings, labels, points, where)
 
 
 @contextmanager

@@ -10,7 +10,10 @@ Pairs are found on a numpy grid: no Python loop over points.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -18,13 +21,26 @@ from numpy.typing import NDArray
 if TYPE_CHECKING:
     from pyproj import Transformer
 
-__all__ = ["local_metres", "pairs_within"]
+__all__ = ["PairFilter", "local_metres", "pairs_within"]
 
 FloatArray = NDArray[np.float64]
 IndexArray = NDArray[np.int64]
 
 # The neighbour cells that, with the cell itself, see each pair of cells once.
 _HALF_NEIGHBOURHOOD = ((1, 0), (-1, 1), (0, 1), (1, 1))
+_CHUNK_PAIRS = 1 << 17
+"""Candidate pairs tested at once: few enough for their arrays to stay in the CPU's cache
+(tens of millions at once would go through memory several times over)."""
+
+
+@dataclass(frozen=True)
+class PairFilter:
+    """Pairs to leave out of :func:`pairs_within` as they are found: those of points whose
+    ``values`` (one per point) ``agree`` says no to. ``agree(values_i, values_j)``, on arrays
+    of pairs, must give the same answer both ways round."""
+
+    values: NDArray[Any]
+    agree: Callable[[NDArray[Any], NDArray[Any]], NDArray[np.bool_]]
 
 
 def _transformer(lat0: float, lon0: float) -> Transformer:
@@ -90,8 +106,14 @@ def _cell_pairs(
     return np.repeat(a, partners), b
 
 
-def pairs_within(x: FloatArray, y: FloatArray, distance: float) -> tuple[IndexArray, IndexArray]:
+def pairs_within(
+    x: FloatArray, y: FloatArray, distance: float, keep: PairFilter | None = None
+) -> tuple[IndexArray, IndexArray]:
     """Every pair (i, j), i < j, of points at most ``distance`` apart (same unit as x, y).
+
+    ``keep`` leaves out the pairs its values disagree on as they are found (millions of
+    pairs need not be gathered to be dropped after); the others come in the same order as
+    without it.
 
     >>> a, b = pairs_within(np.array([0.0, 3.0, 10.0]), np.array([0.0, 4.0, 0.0]), 5.0)
     >>> list(zip(a.tolist(), b.tolist()))
@@ -103,17 +125,40 @@ def pairs_within(x: FloatArray, y: FloatArray, distance: float) -> tuple[IndexAr
     order = np.argsort(keys, kind="stable")
     cells, start, count = np.unique(keys[order], return_index=True, return_counts=True)
     xs, ys = x[order], y[order]  # in cell order: a cell's points lie side by side
+    values = keep.values[order] if keep is not None else None
     found_a, found_b = [], []
     for dx, dy in ((0, 0), *_HALF_NEIGHBOURHOOD):
         wanted = cells + dy * width + dx
         at = np.minimum(np.searchsorted(cells, wanted), cells.size - 1)
         hit = cells[at] == wanted
-        a, b = _cell_pairs(start, count, np.nonzero(hit)[0], at[hit])
-        if dx == dy == 0:
-            keep = a < b
-            a, b = a[keep], b[keep]
-        near = (xs[a] - xs[b]) ** 2 + (ys[a] - ys[b]) ** 2 <= distance * distance
-        found_a.append(order[a[near]])
-        found_b.append(order[b[near]])
+        for ci, cj in _chunks(np.nonzero(hit)[0], at[hit], count):
+            a, b = _cell_pairs(start, count, ci, cj)
+            if dx == dy == 0:
+                once = a < b
+                a, b = a[once], b[once]
+            if keep is not None and values is not None:  # first: it may leave out far more
+                agreed = keep.agree(values[a], values[b])
+                a, b = a[agreed], b[agreed]
+            near = (xs[a] - xs[b]) ** 2 + (ys[a] - ys[b]) ** 2 <= distance * distance
+            a, b = a[near], b[near]
+            found_a.append(order[a])
+            found_b.append(order[b])
     a, b = np.concatenate(found_a), np.concatenate(found_b)
     return np.minimum(a, b), np.maximum(a, b)
+
+
+def _chunks(
+    ci: IndexArray, cj: IndexArray, count: IndexArray
+) -> Iterator[tuple[IndexArray, IndexArray]]:
+    """The pairs of cells (ci, cj), in order, in runs of about ``_CHUNK_PAIRS`` point pairs.
+
+    >>> [c.tolist() for c, _ in _chunks(np.arange(4), np.arange(4), np.array([400, 1, 1, 1]))]
+    [[0], [1, 2, 3]]
+    """
+    load = np.cumsum(count[ci] * count[cj])
+    total = int(load[-1]) if load.size else 0
+    cuts = np.searchsorted(load, np.arange(_CHUNK_PAIRS, total, _CHUNK_PAIRS)) + 1
+    bounds = [0, *np.unique(cuts).tolist(), ci.size]
+    for low, high in itertools.pairwise(bounds):
+        if high > low:
+            yield ci[low:high], cj[low:high]

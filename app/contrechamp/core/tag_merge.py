@@ -148,29 +148,34 @@ def _mean_estimate(key: str, values: Sequence[str]) -> str | None:
     return format_number(sum(numbers) / len(numbers))
 
 
-def _choices(key: str, given: Sequence[tuple[int, str]]) -> tuple[Choice, ...]:
-    """The distinct meanings among ``given`` (index, value), most given first; each written
-    as its clean form when a sighting wrote it so, else as first written."""
-    by_meaning: dict[str, list[tuple[int, str]]] = {}
-    for index, value in given:
-        by_meaning.setdefault(meaning(key, value), []).append((index, value))
+_Choices = tuple[tuple[str, tuple[int, ...]], ...]
+"""Choices as (value, positions among the values given)."""
+
+
+def _choices(key: str, values: tuple[str, ...]) -> _Choices:
+    """The distinct meanings among ``values``, most given first; each written as its clean
+    form when a sighting wrote it so, else as first written."""
+    by_meaning: dict[str, list[int]] = {}
+    for at, value in enumerate(values):
+        by_meaning.setdefault(meaning(key, value), []).append(at)
     choices = []
     for clean, found in by_meaning.items():
-        written = [value for _, value in found]
-        value = clean if clean in written else written[0]
-        choices.append(Choice(value, tuple(index for index, _ in found)))
-    return tuple(sorted(choices, key=lambda c: -len(c.sightings)))  # stable: first seen first
+        written = [values[at] for at in found]
+        choices.append((clean if clean in written else written[0], tuple(found)))
+    return tuple(sorted(choices, key=lambda c: -len(c[1])))  # stable: first seen first
 
 
-def _merge_key(key: str, given: Sequence[tuple[int, str]]) -> tuple[str, Conflict | None]:
-    """The merged value of one key that the sightings wrote differently, and its conflict."""
+@lru_cache(maxsize=65536)
+def _merged_value(key: str, values: tuple[str, ...]) -> tuple[str, _Choices | None]:
+    """The merged value of one key the sightings wrote differently (``values``, in their
+    order), and its choices when they conflict. Cached: across a city's cameras the same
+    few values disagree again and again."""
     if key in _DATE_KEYS:
-        return max(value for _, value in given), None
-    meanings = {meaning(key, value) for _, value in given}
+        return max(values), None
+    meanings = {meaning(key, value) for value in values}
     if len(meanings) == 1:
         clean = meanings.pop()
-        return (clean if any(v == clean for _, v in given) else given[0][1]), None
-    values = [value for _, value in given]
+        return (clean if clean in values else values[0]), None
     mean = (
         _mean_bearing(values)
         if key in DIRECTION_KEYS
@@ -180,8 +185,18 @@ def _merge_key(key: str, given: Sequence[tuple[int, str]]) -> tuple[str, Conflic
     )
     if mean is not None:
         return mean, None
-    choices = _choices(key, given)
-    return choices[0].value, Conflict(key, choices)
+    choices = _choices(key, values)
+    return choices[0][0], choices
+
+
+def _merge_key(key: str, given: Sequence[tuple[int, str]]) -> tuple[str, Conflict | None]:
+    """The merged value of one key that the sightings wrote differently, and its conflict."""
+    value, choices = _merged_value(key, tuple(value for _, value in given))
+    if choices is None:
+        return value, None
+    names = [name for name, _ in given]
+    found = (Choice(value, tuple(names[at] for at in where)) for value, where in choices)
+    return value, Conflict(key, tuple(found))
 
 
 def _merge_two(
@@ -228,17 +243,17 @@ def merge_tags(
     names = range(len(tags)) if sightings is None else sightings
     if len(tags) == 2:
         return _merge_two(first, tags[1], names[0], names[1])
-    given_by_key: dict[str, list[tuple[int, str]]] = {}
-    for name, one in zip(names, tags, strict=True):
+    merged: dict[str, str] = {}  # each key's first value, in the order keys first come
+    differing: set[str] = set()
+    for one in tags:
         for key, value in one.items():
-            given_by_key.setdefault(key, []).append((name, value))
-    merged: dict[str, str] = {}
+            first_value = merged.setdefault(key, value)
+            if first_value != value:
+                differing.add(key)
     conflicts: list[Conflict] = []
-    for key, given in given_by_key.items():
-        value = given[0][1]
-        if len(given) > 1 and any(other != value for _, other in given):
-            value, conflict = _merge_key(key, given)
-            if conflict is not None:
-                conflicts.append(conflict)
-        merged[key] = value
+    for key in [key for key in merged if key in differing]:
+        given = [(name, one[key]) for name, one in zip(names, tags, strict=True) if key in one]
+        merged[key], conflict = _merge_key(key, given)
+        if conflict is not None:
+            conflicts.append(conflict)
     return merged, tuple(conflicts)
