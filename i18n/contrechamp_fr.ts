@@ -3,152 +3,157 @@
 <context>
     <name>CameraForm</name>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="177" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="181" />
         <source>&amp;Kind</source>
         <translation>&amp;Catégorie</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="178" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="182" />
         <source>&amp;Area filmed</source>
         <translation>&amp;Espace filmé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="179" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="183" />
         <source>&amp;Type</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="180" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="184" />
         <source>&amp;Mount</source>
         <translation>Fi&amp;xation</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="181" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="185" />
         <source>&amp;Direction</source>
         <translation>&amp;Direction</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="182" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="186" />
         <source>&amp;Height (m)</source>
         <translation>&amp;Hauteur (m)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="183" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="187" />
         <source>T&amp;ilt (° down)</source>
         <translation>&amp;Inclinaison (°)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="184" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="188" />
         <source>&amp;Zone</source>
         <translation>&amp;Zone</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="185" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="189" />
         <source>&amp;Operator</source>
         <translation>&amp;Opérateur</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="186" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="190" />
         <source>&amp;Notes (private)</source>
         <translation>&amp;Notes (privées)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="187" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="191" />
+        <source>Sheet &amp;line</source>
+        <translation>&amp;Ligne de fiche</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="192" />
         <source>&amp;Status</source>
         <translation>&amp;Statut</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="201" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="206" />
         <source>Never sent to OpenStreetMap</source>
         <translation>Jamais envoyées à OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="202" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="207" />
         <source>16 points</source>
         <translation>16 directions</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="203" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="208" />
         <source>&amp;Use suggestions</source>
         <translation>&amp;Appliquer les suggestions</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="204" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="209" />
         <source>&amp;Glossary (F1)</source>
         <translation>&amp;Glossaire (F1)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="205" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="210" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="206" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="211" />
         <source>Done (Enter)</source>
         <translation>Terminé (Entrée)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="274" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="282" />
         <source>No camera selected</source>
         <translation>Aucune caméra choisie</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="296" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="304" />
         <source>Camera · %1</source>
         <translation>Caméra · %1</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="298" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="306" />
         <source>Placed at your GPS position</source>
         <translation>Placée à votre position GPS</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="299" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="307" />
         <source>Placed on the map</source>
         <translation>Placée sur la carte</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="300" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="308" />
         <source>Placed from a photo</source>
         <translation>Placée d’après une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="301" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="309" />
         <source>Position from a file or from OSM</source>
         <translation>Position venue d’un fichier ou d’OSM</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="304" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="312" />
         <source>(±%1 m)</source>
         <translation>(±%1 m)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="306" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="314" />
         <source>Re-checks OSM camera %1</source>
         <translation>Revérifie la caméra OSM %1</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="312" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="320" />
         <source>To check:</source>
         <translation>À vérifier :</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="328" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="336" />
         <source>Change %1</source>
         <translation>Modifier : %1</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="348" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="356" />
         <source>Change notes</source>
         <translation>Modifier les notes</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="355" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="363" />
         <source>Change status</source>
         <translation>Modifier le statut</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/camera_form.py" line="358" />
+        <location filename="../app/contrechamp/ui/form/camera_form.py" line="366" />
         <source>Use suggestions</source>
         <translation>Appliquer les suggestions</translation>
     </message>
@@ -485,133 +490,148 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="85" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="91" />
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="86" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="92" />
         <source>Only &amp;confirmed cameras</source>
         <translation>Seulement les caméras &amp;confirmées</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="88" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="93" />
+        <source>B&amp;lur faces and plates</source>
+        <translation>F&amp;louter visages et plaques</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="95" />
+        <source>Faces found in the photos and the regions drawn on them are blurred in the copies; the survey keeps the originals</source>
+        <translation>Les visages trouvés sur les photos et les zones tracées dessus sont floutés dans les copies ; le relevé garde les originaux</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="102" />
+        <source>Blurring is off: faces and number plates in the photos will be recognisable.</source>
+        <translation>Le floutage est désactivé : les visages et les plaques d'immatriculation des photos seront reconnaissables.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="109" />
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="145" />
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="238" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="172" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="275" />
         <source>Export cameras</source>
         <translation>Exporter les caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="146" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="173" />
         <source>&amp;Format</source>
         <translation>&amp;Format</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="148" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="175" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="151" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="178" />
         <source>GeoJSON map file (.geojson)</source>
         <translation>Fichier carte GeoJSON (.geojson)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="152" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="179" />
         <source>GeoPackage for QGIS and other GIS (.gpkg)</source>
         <translation>GeoPackage pour QGIS et autres SIG (.gpkg)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="153" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="180" />
         <source>Spreadsheet (.csv)</source>
         <translation>Tableur (.csv)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="155" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="182" />
         <source>Map to open in a web browser, offline (.html)</source>
         <translation>Carte à ouvrir dans un navigateur, hors ligne (.html)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="156" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="183" />
         <source>JOSM file to review (.osm)</source>
         <translation>Fichier JOSM à relire (.osm)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="157" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="184" />
         <source>OpenStreetMap change file (.osc)</source>
         <translation>Fichier de modifications OpenStreetMap (.osc)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="172" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="199" />
         <source>Show the &amp;photos in the map</source>
         <translation>Montrer les p&amp;hotos sur la carte</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="173" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="200" />
         <source>Their previews go into the file, without metadata</source>
         <translation>Leurs aperçus vont dans le fichier, sans métadonnées</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="174" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="201" />
         <source>Keep photo &amp;metadata (location, device)</source>
         <translation>Garder les &amp;métadonnées des photos (lieu, appareil)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="176" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="203" />
         <source>Off: the copies tell nothing about where, when or with what they were taken</source>
         <translation>Décoché : les copies ne disent ni où, ni quand, ni avec quoi elles ont été prises</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="220" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="255" />
         <source>Only CSV, GeoPackage and the HTML map have names</source>
         <translation>Seuls le CSV, le GeoPackage et la carte HTML contiennent des noms</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="154" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="181" />
         <source>Waypoints for a GPS or a phone (.gpx)</source>
         <translation>Points pour un GPS ou un téléphone (.gpx)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="158" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="185" />
         <source>The cameras' photos in a zip file (.zip)</source>
         <translation>Les photos des caméras dans un fichier zip (.zip)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="165" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="192" />
         <source>Cameras</source>
         <translation>Caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="166" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="193" />
         <source>&amp;Drafts</source>
         <translation>&amp;Brouillons</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="167" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="194" />
         <source>C&amp;onfirmed</source>
         <translation>C&amp;onfirmées</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="168" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="195" />
         <source>&amp;Sector</source>
         <translation>&amp;Secteur</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="170" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="197" />
         <source>The whole area</source>
         <translation>Toute la zone</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="171" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="198" />
         <source>Include participants' &amp;names</source>
         <translation>Inclure les &amp;noms des participants</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="227" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="264" />
         <source>Change files carry confirmed cameras only</source>
         <translation>Les fichiers de modifications ne contiennent que les caméras confirmées</translation>
     </message>
@@ -943,7 +963,10 @@
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/file_commands.py" line="128" />
         <source>%n linked to OSM without a known version: the upload reads it first.</source>
-        <translation><numerusform>%n liée à OSM sans version connue : l’envoi la lira d’abord.</numerusform><numerusform>%n liées à OSM sans version connue : l’envoi les lira d’abord.</numerusform></translation>
+        <translation>
+            <numerusform>%n liée à OSM sans version connue : l’envoi la lira d’abord.</numerusform>
+            <numerusform>%n liées à OSM sans version connue : l’envoi les lira d’abord.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/file_commands.py" line="172" />
@@ -994,12 +1017,18 @@
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/file_commands.py" line="181" />
         <source>%n camera(s) linked to OSM without a known version left out.</source>
-        <translation><numerusform>%n caméra liée à OSM sans version connue laissée de côté.</numerusform><numerusform>%n caméras liées à OSM sans version connue laissées de côté.</numerusform></translation>
+        <translation>
+            <numerusform>%n caméra liée à OSM sans version connue laissée de côté.</numerusform>
+            <numerusform>%n caméras liées à OSM sans version connue laissées de côté.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/file_commands.py" line="189" />
         <source>%n camera(s) linked to OSM left out: load the area to know their original.</source>
-        <translation><numerusform>%n caméra liée à OSM laissée de côté : chargez la zone pour connaître son original.</numerusform><numerusform>%n caméras liées à OSM laissées de côté : chargez la zone pour connaître leur original.</numerusform></translation>
+        <translation>
+            <numerusform>%n caméra liée à OSM laissée de côté : chargez la zone pour connaître son original.</numerusform>
+            <numerusform>%n caméras liées à OSM laissées de côté : chargez la zone pour connaître leur original.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/file_commands.py" line="237" />
@@ -1486,44 +1515,54 @@
 <context>
     <name>MapLegend</name>
     <message>
-        <location filename="../app/contrechamp/ui/map/legend.py" line="55" />
+        <location filename="../app/contrechamp/ui/map/legend.py" line="56" />
         <source>Base map</source>
         <translation>Fond de carte</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/map/legend.py" line="56" />
+        <location filename="../app/contrechamp/ui/map/legend.py" line="57" />
         <source>Cameras already in OpenStreetMap</source>
         <translation>Caméras déjà dans OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/map/legend.py" line="57" />
+        <location filename="../app/contrechamp/ui/map/legend.py" line="58" />
         <source>Draft cameras</source>
         <translation>Caméras à vérifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/map/legend.py" line="58" />
+        <location filename="../app/contrechamp/ui/map/legend.py" line="59" />
         <source>Confirmed cameras</source>
         <translation>Caméras confirmées</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/map/legend.py" line="59" />
+        <location filename="../app/contrechamp/ui/map/legend.py" line="60" />
         <source>Rejected cameras</source>
         <translation>Caméras rejetées</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/map/legend.py" line="60" />
+        <location filename="../app/contrechamp/ui/map/legend.py" line="61" />
         <source>What cameras film</source>
         <translation>Ce que filment les caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/map/legend.py" line="61" />
+        <location filename="../app/contrechamp/ui/map/legend.py" line="62" />
         <source>My position</source>
         <translation>Ma position</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/map/legend.py" line="62" />
+        <location filename="../app/contrechamp/ui/map/legend.py" line="63" />
         <source>My track</source>
         <translation>Mon trajet</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/map/legend.py" line="64" />
+        <source>Sectors</source>
+        <translation>Secteurs</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/map/legend.py" line="65" />
+        <source>Walked streets</source>
+        <translation>Rues parcourues</translation>
     </message>
 </context>
 <context>
@@ -1552,15 +1591,18 @@
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/merge_commands.py" line="129" />
         <source>Merging %n survey(s)…</source>
-        <translation><numerusform>Fusion de %n relevé…</numerusform><numerusform>Fusion de %n relevés…</numerusform></translation>
+        <translation>
+            <numerusform>Fusion de %n relevé…</numerusform>
+            <numerusform>Fusion de %n relevés…</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/merge_commands.py" line="151" />
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="149" />
         <source>Merge surveys</source>
         <translation>Fusion de relevés</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/merge_commands.py" line="159" />
+        <location filename="../app/contrechamp/ui/merge_commands.py" line="157" />
         <source>Cannot merge these surveys</source>
         <translation>Impossible de fusionner ces relevés</translation>
     </message>
@@ -1595,7 +1637,10 @@
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/merge_review_panel.py" line="177" />
         <source>Seen by %n pair(s): one camera?</source>
-        <translation><numerusform>Vue par %n binôme : une seule caméra ?</numerusform><numerusform>Vue par %n binômes : une seule caméra ?</numerusform></translation>
+        <translation>
+            <numerusform>Vue par %n binôme : une seule caméra ?</numerusform>
+            <numerusform>Vue par %n binômes : une seule caméra ?</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/merge_review_panel.py" line="181" />
@@ -1610,7 +1655,10 @@
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/merge_review_panel.py" line="185" />
         <source>%n merged camera(s) to review</source>
-        <translation><numerusform>%n caméra fusionnée à vérifier</numerusform><numerusform>%n caméras fusionnées à vérifier</numerusform></translation>
+        <translation>
+            <numerusform>%n caméra fusionnée à vérifier</numerusform>
+            <numerusform>%n caméras fusionnées à vérifier</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/merge_review_panel.py" line="218" />
@@ -1625,7 +1673,10 @@
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/merge_review_panel.py" line="236" />
         <source>%1: %2 (%n sighting(s))</source>
-        <translation><numerusform>%1 : %2 (%n observation)</numerusform><numerusform>%1 : %2 (%n observations)</numerusform></translation>
+        <translation>
+            <numerusform>%1 : %2 (%n observation)</numerusform>
+            <numerusform>%1 : %2 (%n observations)</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/merge_review_panel.py" line="255" />
@@ -1784,47 +1835,47 @@
         <translation>{field} : « {value} » est à vérifier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="54" />
+        <location filename="../app/contrechamp/core/messages.py" line="61" />
         <source>This survey was made with a newer Contrechamp. Update the app to open it.</source>
         <translation>Ce relevé vient d’une version plus récente de Contrechamp. Mettez l’application à jour pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="57" />
+        <location filename="../app/contrechamp/core/messages.py" line="64" />
         <source>The survey file is in use by another program. Try again.</source>
         <translation>Le fichier du relevé est utilisé par un autre programme. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="60" />
+        <location filename="../app/contrechamp/core/messages.py" line="67" />
         <source>This file is damaged or is not a survey.</source>
         <translation>Ce fichier est abîmé ou n’est pas un relevé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="61" />
+        <location filename="../app/contrechamp/core/messages.py" line="68" />
         <source>This survey file holds unexpected content and was not opened.</source>
         <translation>Ce fichier de relevé contient des éléments inattendus : il n’a pas été ouvert.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="64" />
+        <location filename="../app/contrechamp/core/messages.py" line="71" />
         <source>The disk is full: the last change was not saved.</source>
         <translation>Le disque est plein : la dernière modification n’a pas été enregistrée.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="67" />
+        <location filename="../app/contrechamp/core/messages.py" line="74" />
         <source>The survey file cannot be found.</source>
         <translation>Le fichier du relevé est introuvable.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="68" />
+        <location filename="../app/contrechamp/core/messages.py" line="75" />
         <source>A file with this name already exists.</source>
         <translation>Un fichier de ce nom existe déjà.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="69" />
+        <location filename="../app/contrechamp/core/messages.py" line="76" />
         <source>The survey file is read-only: changes cannot be saved.</source>
         <translation>Le fichier du relevé est en lecture seule : les modifications ne peuvent pas être enregistrées.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="72" />
+        <location filename="../app/contrechamp/core/messages.py" line="79" />
         <source>The survey file could not be read or written.</source>
         <translation>Le fichier du relevé n’a pas pu être lu ou écrit.</translation>
     </message>
@@ -1844,397 +1895,437 @@
         <translation>La modification n’a pas pu être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="74" />
+        <location filename="../app/contrechamp/core/messages.py" line="52" />
+        <source>Faces cannot be found on this computer: nothing was exported.</source>
+        <translation>Les visages ne peuvent pas être détectés sur cet ordinateur : rien n'a été exporté.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="55" />
+        <source>This blur region is no longer in the survey.</source>
+        <translation>Cette zone floutée n'est plus dans le relevé.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="56" />
+        <source>The export was stopped: nothing was written.</source>
+        <translation>L'export a été arrêté : rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="81" />
         <source>This camera is no longer in the survey.</source>
         <translation>Cette caméra n’est plus dans le relevé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="75" />
+        <location filename="../app/contrechamp/core/messages.py" line="82" />
         <source>This camera is already in the survey.</source>
         <translation>Cette caméra est déjà dans le relevé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="76" />
+        <location filename="../app/contrechamp/core/messages.py" line="83" />
+        <source>A sheet line is up to 20 letters, digits, hyphens or spaces, such as 12 or A-3.</source>
+        <translation>Une ligne de fiche compte au plus 20 lettres, chiffres, tirets ou espaces, par exemple 12 ou A-3.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="87" />
         <source>This sector is no longer in the survey.</source>
         <translation>Ce secteur n’est plus dans le relevé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="77" />
+        <location filename="../app/contrechamp/core/messages.py" line="88" />
         <source>This photo is no longer in the survey.</source>
         <translation>Cette photo n’est plus dans le relevé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="78" />
+        <location filename="../app/contrechamp/core/messages.py" line="89" />
         <source>This photo is not inside the survey yet, and its original file is gone.</source>
         <translation>Cette photo n’est pas encore dans le relevé, et son fichier d’origine a disparu.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="85" />
+        <location filename="../app/contrechamp/core/messages.py" line="96" />
         <source>This file is the open survey itself: it cannot be used here.</source>
         <translation>Ce fichier est le relevé ouvert lui-même : il ne peut pas servir ici.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="89" />
+        <location filename="../app/contrechamp/core/messages.py" line="100" />
         <source>This file is not a photo (JPEG, HEIC, JPEG XL, AVIF, PNG or WebP).</source>
         <translation>Ce fichier n’est pas une photo (JPEG, HEIC, JPEG XL, AVIF, PNG ou WebP).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="95" />
+        <location filename="../app/contrechamp/core/messages.py" line="106" />
         <source>This photo has too many pixels to be opened safely.</source>
         <translation>Cette photo a trop de pixels pour être ouverte sans risque.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="99" />
+        <location filename="../app/contrechamp/core/messages.py" line="110" />
         <source>This map file is damaged.</source>
         <translation>Ce fichier de carte est abîmé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="100" />
+        <location filename="../app/contrechamp/core/messages.py" line="111" />
         <source>This map file holds unsafe content and was not read.</source>
         <translation>Ce fichier de carte contient des éléments dangereux : il n’a pas été lu.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="103" />
+        <location filename="../app/contrechamp/core/messages.py" line="114" />
         <source>This is not a map file Contrechamp can read.</source>
         <translation>Contrechamp ne sait pas lire ce fichier de carte.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="146" />
+        <location filename="../app/contrechamp/core/messages.py" line="157" />
         <source>This survey has no sector of that name: nothing was exported.</source>
         <translation>Ce relevé n’a pas de secteur de ce nom : rien n’a été exporté.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="161" />
+        <location filename="../app/contrechamp/core/messages.py" line="172" />
         <source>A sector's polygon encloses no area: draw it again.</source>
         <translation>Le polygone d’un secteur n’a pas de surface : dessinez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="164" />
+        <location filename="../app/contrechamp/core/messages.py" line="175" />
+        <source>Give the sector a name.</source>
+        <translation>Donnez un nom au secteur.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="176" />
+        <source>The survey already has a sector of this name: choose another name.</source>
+        <translation>Le relevé a déjà un secteur de ce nom : choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="179" />
+        <source>A sector needs at least three corners: draw it again.</source>
+        <translation>Un secteur demande au moins trois sommets : tracez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="182" />
+        <source>The sector's edge crosses itself: click its corners in order around it.</source>
+        <translation>Le bord du secteur se croise : cliquez ses sommets dans l'ordre, en en faisant le tour.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="185" />
         <source>No sector is handed to a pair yet: give the sectors their pairs first.</source>
         <translation>Aucun secteur n’est encore attribué à un binôme : attribuez d’abord les secteurs aux binômes.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="167" />
+        <location filename="../app/contrechamp/core/messages.py" line="188" />
         <source>Handouts are already in this folder: choose another folder, or replace them.</source>
         <translation>Ce dossier contient déjà des relevés distribués : choisissez un autre dossier, ou remplacez-les.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="170" />
+        <location filename="../app/contrechamp/core/messages.py" line="191" />
         <source>The handouts cannot be written there: choose another folder.</source>
         <translation>Les relevés à distribuer ne peuvent pas être écrits ici : choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="174" />
+        <location filename="../app/contrechamp/core/messages.py" line="195" />
         <source>The survey has no map area yet: load an OSM extract first.</source>
         <translation>Le relevé n’a pas encore de zone de carte : chargez d’abord un extrait OSM.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="177" />
+        <location filename="../app/contrechamp/core/messages.py" line="198" />
         <source>The survey has no sector of this name: choose one of its sectors.</source>
         <translation>Le relevé n’a pas de secteur de ce nom : choisissez l’un de ses secteurs.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="180" />
+        <location filename="../app/contrechamp/core/messages.py" line="201" />
         <source>The field sheets cannot be written there: choose a new file name in an existing folder.</source>
         <translation>Les fiches de terrain ne peuvent pas être écrites là : choisissez un nouveau nom de fichier dans un dossier existant.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="185" />
+        <location filename="../app/contrechamp/core/messages.py" line="206" />
         <source>This file is not a list of cameras: save it as CSV or GeoJSON.</source>
         <translation>Ce fichier n’est pas une liste de caméras : enregistrez-le en CSV ou en GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="188" />
+        <location filename="../app/contrechamp/core/messages.py" line="209" />
         <source>This list holds no camera.</source>
         <translation>Cette liste ne contient aucune caméra.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="189" />
+        <location filename="../app/contrechamp/core/messages.py" line="210" />
         <source>This list has no coordinate columns and no address column.</source>
         <translation>Cette liste n’a ni colonnes de coordonnées ni colonne d’adresse.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="192" />
+        <location filename="../app/contrechamp/core/messages.py" line="213" />
         <source>This list has no column of that name.</source>
         <translation>Cette liste n’a pas de colonne de ce nom.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="193" />
+        <location filename="../app/contrechamp/core/messages.py" line="214" />
         <source>No row of this list has coordinates or a street crossing found on the survey's map.</source>
         <translation>Aucune ligne de cette liste n’a de coordonnées ni de carrefour trouvé sur la carte du relevé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="197" />
+        <location filename="../app/contrechamp/core/messages.py" line="218" />
         <source>This list name cannot be used.</source>
         <translation>Ce nom de liste est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="198" />
+        <location filename="../app/contrechamp/core/messages.py" line="219" />
         <source>The comparison radius must be more than 0 and at most 1000 metres.</source>
         <translation>Le rayon de comparaison doit être supérieur à 0 et d’au plus 1000 mètres.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="203" />
+        <location filename="../app/contrechamp/core/messages.py" line="224" />
         <source>This GPS track has no point with a time.</source>
         <translation>Ce trajet GPS n’a aucun point horodaté.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="204" />
+        <location filename="../app/contrechamp/core/messages.py" line="225" />
         <source>This GPS track has too many points.</source>
         <translation>Ce trajet GPS a trop de points.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="206" />
+        <location filename="../app/contrechamp/core/messages.py" line="227" />
         <source>Say in a changeset comment what you mapped (at most 255 characters).</source>
         <translation>Indiquez dans le commentaire du groupe de modifications ce que vous avez cartographié (255 caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="209" />
+        <location filename="../app/contrechamp/core/messages.py" line="230" />
         <source>This is not the address of an OSM server (https://…).</source>
         <translation>Ce n’est pas l’adresse d’un serveur OSM (https://…).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="212" />
+        <location filename="../app/contrechamp/core/messages.py" line="233" />
         <source>Contrechamp has no OAuth 2 client id for this server: register it there, then give its client id.</source>
         <translation>Contrechamp n’a pas d’identifiant client OAuth 2 pour ce serveur : enregistrez-le sur ce serveur, puis indiquez son identifiant client.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="217" />
+        <location filename="../app/contrechamp/core/messages.py" line="238" />
         <source>The login to OpenStreetMap did not finish: try again.</source>
         <translation>La connexion à OpenStreetMap n’a pas abouti : réessayez.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="220" />
+        <location filename="../app/contrechamp/core/messages.py" line="241" />
         <source>OpenStreetMap no longer accepts this login: log in again.</source>
         <translation>OpenStreetMap n’accepte plus cette connexion : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="223" />
+        <location filename="../app/contrechamp/core/messages.py" line="244" />
         <source>OpenStreetMap refused: this account may not edit now (blocked, or new terms to accept). Check it on the website.</source>
         <translation>OpenStreetMap a refusé : ce compte ne peut pas modifier pour l’instant (bloqué, ou de nouvelles conditions à accepter). Vérifiez-le sur le site.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="228" />
+        <location filename="../app/contrechamp/core/messages.py" line="249" />
         <source>OpenStreetMap cannot be reached: check the connection, then upload again.</source>
         <translation>OpenStreetMap est injoignable : vérifiez la connexion, puis relancez l’envoi.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="231" />
+        <location filename="../app/contrechamp/core/messages.py" line="252" />
         <source>OpenStreetMap did not answer in time: upload again later.</source>
         <translation>OpenStreetMap n’a pas répondu à temps : relancez l’envoi plus tard.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="234" />
+        <location filename="../app/contrechamp/core/messages.py" line="255" />
         <source>The OpenStreetMap server has a problem: upload again later.</source>
         <translation>Le serveur d’OpenStreetMap a un problème : relancez l’envoi plus tard.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="237" />
+        <location filename="../app/contrechamp/core/messages.py" line="258" />
         <source>OpenStreetMap asks to slow down: wait a few minutes, then upload again.</source>
         <translation>OpenStreetMap demande de ralentir : attendez quelques minutes, puis relancez l’envoi.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="240" />
+        <location filename="../app/contrechamp/core/messages.py" line="261" />
         <source>OpenStreetMap sent an answer Contrechamp cannot read: upload again later.</source>
         <translation>OpenStreetMap a envoyé une réponse que Contrechamp ne sait pas lire : relancez l’envoi plus tard.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="243" />
+        <location filename="../app/contrechamp/core/messages.py" line="264" />
         <source>The upload was interrupted and OSM's answer lost: upload again, it first checks what OSM received, so nothing is sent twice.</source>
         <translation>L’envoi a été interrompu et la réponse d’OSM perdue : relancez l’envoi, il vérifie d’abord ce qu’OSM a reçu, rien n’est donc envoyé deux fois.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="248" />
+        <location filename="../app/contrechamp/core/messages.py" line="269" />
         <source>Someone changed one of these cameras in OSM during the upload: upload again, it reads their change first.</source>
         <translation>Quelqu’un a modifié une de ces caméras dans OSM pendant l’envoi : relancez l’envoi, il lit d’abord sa modification.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="253" />
+        <location filename="../app/contrechamp/core/messages.py" line="274" />
         <source>OpenStreetMap closed the changeset before the end: upload again to send the rest.</source>
         <translation>OpenStreetMap a fermé le groupe de modifications avant la fin : relancez l’envoi pour envoyer le reste.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="257" />
+        <location filename="../app/contrechamp/core/messages.py" line="278" />
         <source>This upload was started with another OSM account: log in with that account.</source>
         <translation>Cet envoi a été commencé avec un autre compte OSM : connectez-vous avec ce compte.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="261" />
+        <location filename="../app/contrechamp/core/messages.py" line="282" />
         <source>OpenStreetMap refused a change that depends on other data: nothing was sent.</source>
         <translation>OpenStreetMap a refusé une modification qui dépend d’autres données : rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="264" />
+        <location filename="../app/contrechamp/core/messages.py" line="285" />
         <source>OpenStreetMap refused the changes as malformed: please report this bug.</source>
         <translation>OpenStreetMap a refusé les modifications comme mal formées : merci de signaler ce bogue.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="277" />
+        <location filename="../app/contrechamp/core/messages.py" line="298" />
         <source>The GPS sends data that cannot be read.</source>
         <translation>Le GPS envoie des données illisibles.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="278" />
+        <location filename="../app/contrechamp/core/messages.py" line="299" />
         <source>A value given on the command line cannot be used.</source>
         <translation>Une valeur donnée en ligne de commande est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="279" />
+        <location filename="../app/contrechamp/core/messages.py" line="300" />
         <source>This list of cameras cannot be read.</source>
         <translation>Cette liste de caméras est illisible.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="280" />
+        <location filename="../app/contrechamp/core/messages.py" line="301" />
         <source>These sectors cannot be used: give polygons with different, short names.</source>
         <translation>Ces secteurs sont inutilisables : donnez des polygones aux noms courts et tous différents.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="287" />
+        <location filename="../app/contrechamp/core/messages.py" line="308" />
         <source>{name}: no such file or folder</source>
         <translation>{name} : fichier ou dossier introuvable</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="288" />
+        <location filename="../app/contrechamp/core/messages.py" line="309" />
         <source>{name} cannot be read</source>
         <translation>{name} ne peut pas être lu</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="289" />
+        <location filename="../app/contrechamp/core/messages.py" line="310" />
         <source>{name} is too large to be a photo</source>
         <translation>{name} est trop gros pour être une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="290" />
+        <location filename="../app/contrechamp/core/messages.py" line="311" />
         <source>{name} is the survey itself, not a photo</source>
         <translation>{name} est le relevé lui-même, pas une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="291" />
+        <location filename="../app/contrechamp/core/messages.py" line="312" />
         <source>{name} is not a JPEG, HEIC, JPEG XL, AVIF, PNG or WebP photo</source>
         <translation>{name} n’est pas une photo JPEG, HEIC, JPEG XL, AVIF, PNG ou WebP</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="294" />
+        <location filename="../app/contrechamp/core/messages.py" line="315" />
         <source>{name} is damaged: it cannot be read as a photo</source>
         <translation>{name} est abîmé : il ne peut pas être lu comme une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="297" />
+        <location filename="../app/contrechamp/core/messages.py" line="318" />
         <source>{name} has too many pixels to be opened safely</source>
         <translation>{name} a trop de pixels pour être ouvert sans risque</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="300" />
+        <location filename="../app/contrechamp/core/messages.py" line="321" />
         <source>{name} was not imported: the disk holding the survey is full</source>
         <translation>{name} n’a pas été importé : le disque du relevé est plein</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="303" />
+        <location filename="../app/contrechamp/core/messages.py" line="324" />
         <source>{name} was not imported: the survey file could not be written</source>
         <translation>{name} n’a pas été importé : le fichier du relevé n’a pas pu être écrit</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="306" />
+        <location filename="../app/contrechamp/core/messages.py" line="327" />
         <source>{name} was not imported: the survey file is read-only</source>
         <translation>{name} n’a pas été importé : le fichier du relevé est en lecture seule</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="309" />
+        <location filename="../app/contrechamp/core/messages.py" line="330" />
         <source>{name} was not imported: another program is using the survey file</source>
         <translation>{name} n’a pas été importé : un autre programme utilise le fichier du relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="315" />
+        <location filename="../app/contrechamp/core/messages.py" line="336" />
         <source>{name} could not be imported</source>
         <translation>{name} n’a pas pu être importé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="318" />
+        <location filename="../app/contrechamp/core/messages.py" line="339" />
         <source>{name} was not copied into the survey: the file is gone</source>
         <translation>{name} n’a pas été copié dans le relevé : le fichier a disparu</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="321" />
+        <location filename="../app/contrechamp/core/messages.py" line="342" />
         <source>{name} was not copied into the survey: the file changed during the import</source>
         <translation>{name} n’a pas été copié dans le relevé : le fichier a changé pendant l’import</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="324" />
+        <location filename="../app/contrechamp/core/messages.py" line="345" />
         <source>{name} was not copied into the survey yet</source>
         <translation>{name} n’a pas encore été copié dans le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="328" />
+        <location filename="../app/contrechamp/core/messages.py" line="349" />
         <source>{name} was not copied into the survey</source>
         <translation>{name} n’a pas été copié dans le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="92" />
+        <location filename="../app/contrechamp/core/messages.py" line="103" />
         <source>This file is not a photo Contrechamp can read.</source>
         <translation>Contrechamp ne sait pas lire cette photo.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="121" />
+        <location filename="../app/contrechamp/core/messages.py" line="132" />
         <source>This CSV file is not in a known text encoding: save it as UTF-8.</source>
         <translation>Ce fichier CSV n’est pas dans un codage de texte connu : enregistrez-le en UTF-8.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="124" />
+        <location filename="../app/contrechamp/core/messages.py" line="135" />
         <source>This CSV file has no latitude and longitude columns.</source>
         <translation>Ce fichier CSV n’a pas de colonnes latitude et longitude.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="127" />
+        <location filename="../app/contrechamp/core/messages.py" line="138" />
         <source>This GeoJSON file is not in WGS 84 longitude and latitude.</source>
         <translation>Ce fichier GeoJSON n’est pas en longitude et latitude WGS 84.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="130" />
+        <location filename="../app/contrechamp/core/messages.py" line="141" />
         <source>The Overpass server stopped before the end: download the data again.</source>
         <translation>Le serveur Overpass s’est arrêté avant la fin : téléchargez de nouveau les données.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="133" />
+        <location filename="../app/contrechamp/core/messages.py" line="144" />
         <source>A tag is empty, too long, or has characters OSM cannot store.</source>
         <translation>Un attribut est vide, trop long, ou contient des caractères qu’OSM ne peut pas enregistrer.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="136" />
+        <location filename="../app/contrechamp/core/messages.py" line="147" />
         <source>The cameras cannot be exported there: choose a new file name in an existing folder.</source>
         <translation>Les caméras ne peuvent pas être exportées ici : choisissez un nouveau nom de fichier dans un dossier existant.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="140" />
+        <location filename="../app/contrechamp/core/messages.py" line="151" />
         <source>The survey holds a value this format cannot carry: nothing was exported.</source>
         <translation>Le relevé contient une valeur que ce format ne peut pas représenter : rien n’a été exporté.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="143" />
+        <location filename="../app/contrechamp/core/messages.py" line="154" />
         <source>The file could not be written (a full disk or a read-only folder).</source>
         <translation>Le fichier n’a pas pu être écrit (disque plein ou dossier en lecture seule).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="150" />
+        <location filename="../app/contrechamp/core/messages.py" line="161" />
         <source>The merge radius is out of range.</source>
         <translation>Le rayon de fusion est hors limites.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="151" />
+        <location filename="../app/contrechamp/core/messages.py" line="162" />
         <source>Choose a survey file name for the merge, not a folder.</source>
         <translation>Choisissez un nom de fichier de relevé pour la fusion, pas un dossier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="154" />
+        <location filename="../app/contrechamp/core/messages.py" line="165" />
         <source>This file exists and is not a merged survey: choose a new file name.</source>
         <translation>Ce fichier existe et n’est pas un relevé fusionné : choisissez un nouveau nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="157" />
+        <location filename="../app/contrechamp/core/messages.py" line="168" />
         <source>A survey to merge is the merged survey itself: choose another file name.</source>
         <translation>Un relevé à fusionner est le relevé fusionné lui-même : choisissez un autre nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="202" />
+        <location filename="../app/contrechamp/core/messages.py" line="223" />
         <source>This GPS source is not understood.</source>
         <translation>Cette source GPS n’est pas comprise.</translation>
     </message>
@@ -2244,57 +2335,57 @@
         <translation>Ce fichier ou cette valeur est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="104" />
+        <location filename="../app/contrechamp/core/messages.py" line="115" />
         <source>This map file holds no map of an area.</source>
         <translation>Ce fichier ne contient la carte d’aucune zone.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="105" />
+        <location filename="../app/contrechamp/core/messages.py" line="116" />
         <source>This map file has places outside the world.</source>
         <translation>Ce fichier de carte contient des lieux hors du monde.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="82" />
+        <location filename="../app/contrechamp/core/messages.py" line="93" />
         <source>The file cannot be found.</source>
         <translation>Le fichier est introuvable.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="83" />
+        <location filename="../app/contrechamp/core/messages.py" line="94" />
         <source>The file cannot be read.</source>
         <translation>Le fichier ne peut pas être lu.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="84" />
+        <location filename="../app/contrechamp/core/messages.py" line="95" />
         <source>The file is too large to open safely.</source>
         <translation>Le fichier est trop gros pour être ouvert sans risque.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="106" />
+        <location filename="../app/contrechamp/core/messages.py" line="117" />
         <source>An OSM id in this file is out of range.</source>
         <translation>Un identifiant OSM de ce fichier est hors limites.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="107" />
+        <location filename="../app/contrechamp/core/messages.py" line="118" />
         <source>A camera linked to OSM has no version number: download it again with its metadata.</source>
         <translation>Une caméra liée à OSM n’a pas de numéro de version : téléchargez-la de nouveau avec ses métadonnées.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="111" />
+        <location filename="../app/contrechamp/core/messages.py" line="122" />
         <source>This MBTiles file is damaged.</source>
         <translation>Ce fichier MBTiles est abîmé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="112" />
+        <location filename="../app/contrechamp/core/messages.py" line="123" />
         <source>This MBTiles file holds no tiles.</source>
         <translation>Ce fichier MBTiles ne contient aucune tuile.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="113" />
+        <location filename="../app/contrechamp/core/messages.py" line="124" />
         <source>The tiles of this MBTiles file are not images.</source>
         <translation>Les tuiles de ce fichier MBTiles ne sont pas des images.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="117" />
+        <location filename="../app/contrechamp/core/messages.py" line="128" />
         <source>Contrechamp cannot import this kind of file. Use a survey, GeoJSON, OSM or CSV file.</source>
         <translation>Contrechamp ne sait pas importer ce genre de fichier. Utilisez un relevé, un fichier GeoJSON, OSM ou CSV.</translation>
     </message>
@@ -2304,7 +2395,7 @@
         <translation>Ce fichier ne peut pas être importé : il est abîmé ou organisé autrement.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="276" />
+        <location filename="../app/contrechamp/core/messages.py" line="297" />
         <source>This GPS track cannot be read.</source>
         <translation>Ce trajet GPS ne peut pas être lu.</translation>
     </message>
@@ -2400,23 +2491,23 @@
 <context>
     <name>PhotoExportDialog</name>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="259" />
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="275" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="298" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="317" />
         <source>Export photos</source>
         <translation>Exporter les photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="260" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="299" />
         <source>&amp;Folder</source>
         <translation>&amp;Dossier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="262" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="301" />
         <source>Keep photo &amp;metadata (location, device)</source>
         <translation>Garder les &amp;métadonnées des photos (lieu, appareil)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/export_dialog.py" line="264" />
+        <location filename="../app/contrechamp/ui/export_dialog.py" line="303" />
         <source>Off: the copies tell nothing about where, when or with what they were taken</source>
         <translation>Décoché : les copies ne disent ni où, ni quand, ni avec quoi elles ont été prises</translation>
     </message>
@@ -2611,45 +2702,45 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="73" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="76" />
         <source>Add &amp;photos…</source>
         <translation>Ajouter des &amp;photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="76" />
-        <location filename="../app/contrechamp/ui/form/photos.py" line="105" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="79" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="108" />
         <source>Close-up</source>
         <translation>Gros plan</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="77" />
-        <location filename="../app/contrechamp/ui/form/photos.py" line="106" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="80" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="109" />
         <source>Wide (where it is)</source>
         <translation>Plan large (où elle est)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="78" />
-        <location filename="../app/contrechamp/ui/form/photos.py" line="107" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="81" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="110" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="80" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="83" />
         <source>What the next photos show</source>
         <translation>Ce que montrent les prochaines photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="113" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="116" />
         <source>Add photos</source>
         <translation>Ajouter des photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="113" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="116" />
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="132" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="135" />
         <source>Add photo</source>
         <translation>Ajouter une photo</translation>
     </message>
@@ -2657,9 +2748,24 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../app/contrechamp/ui/form/photos.py" line="166" />
+        <location filename="../app/contrechamp/ui/form/photos.py" line="178" />
+        <source>Drag a rectangle to blur it in every export (a number plate, a name); click one and press Delete to stop blurring it.</source>
+        <translation>Tracez un rectangle pour le flouter dans chaque export (une plaque, un nom) ; cliquez-en un et appuyez sur Suppr pour ne plus le flouter.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/photos.py" line="181" />
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/photos.py" line="206" />
+        <source>Blur a region</source>
+        <translation>Flouter une zone</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/photos.py" line="212" />
+        <source>Stop blurring a region</source>
+        <translation>Ne plus flouter une zone</translation>
     </message>
 </context>
 <context>
@@ -2678,6 +2784,132 @@
         <location filename="../app/contrechamp/ui/window_review.py" line="90" />
         <source>Photo placed as a draft camera. Ctrl+Z takes it back.</source>
         <translation>Photo placée comme caméra à vérifier. Ctrl+Z l’annule.</translation>
+    </message>
+</context>
+<context>
+    <name>SectorDialog</name>
+    <message>
+        <location filename="../app/contrechamp/ui/sector_dialog.py" line="61" />
+        <source>New sector</source>
+        <translation>Nouveau secteur</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sector_dialog.py" line="62" />
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sector_dialog.py" line="63" />
+        <source>&amp;Pair</source>
+        <translation>&amp;Binôme</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sector_dialog.py" line="64" />
+        <source>Pseudonyms, e.g. Zoé &amp; Ana (may stay empty)</source>
+        <translation>Pseudonymes, par ex. Zoé &amp; Ana (peut rester vide)</translation>
+    </message>
+</context>
+<context>
+    <name>SectorsPanel</name>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="48" />
+        <source>Sectors</source>
+        <translation>Secteurs</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="49" />
+        <source>The workshop's sectors: who walks each one and how much is walked</source>
+        <translation>Les secteurs de l'atelier : qui parcourt chacun et ce qui en est parcouru</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="204" />
+        <source>The sector this pair walks</source>
+        <translation>Le secteur que parcourt ce binôme</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="214" />
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="253" />
+        <source>Sector not saved</source>
+        <translation>Secteur non enregistré</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="269" />
+        <source>Draw sector %1</source>
+        <translation>Tracer le secteur %1</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="276" />
+        <source>Sector %1 saved.</source>
+        <translation>Secteur %1 enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="284" />
+        <source>Delete sector %1</source>
+        <translation>Supprimer le secteur %1</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="297" />
+        <source>Click the sector's corners on the map. Enter or a double-click closes it, Backspace takes the last corner back, Esc cancels.</source>
+        <translation>Cliquez les sommets du secteur sur la carte. Entrée ou un double-clic le ferme, Retour arrière reprend le dernier sommet, Échap annule.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="302" />
+        <source>Double-click a sector to see all of it on the map.</source>
+        <translation>Double-cliquez un secteur pour le voir en entier sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="303" />
+        <source>No sector yet: draw one on the map.</source>
+        <translation>Aucun secteur : tracez-en un sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="309" />
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="309" />
+        <source>Pair</source>
+        <translation>Binôme</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="309" />
+        <source>Walked</source>
+        <translation>Parcouru</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="309" />
+        <source>Cameras</source>
+        <translation>Caméras</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="311" />
+        <source>&amp;Draw sector</source>
+        <translation>&amp;Tracer un secteur</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="312" />
+        <source>De&amp;lete</source>
+        <translation>Supp&amp;rimer</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="313" />
+        <source>Re&amp;fresh</source>
+        <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="314" />
+        <source>Draw a new sector on the map, corner by corner</source>
+        <translation>Tracer un nouveau secteur sur la carte, sommet par sommet</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/sectors_panel.py" line="315" />
+        <source>Work out again how much of each sector is walked</source>
+        <translation>Recalculer ce qui est parcouru de chaque secteur</translation>
     </message>
 </context>
 <context>
@@ -2721,6 +2953,24 @@
         <location filename="../app/contrechamp/ui/settings_dialog.py" line="92" />
         <source>Address of the tiles, with {z}, {x} and {y}</source>
         <translation>Adresse des tuiles, avec {z}, {x} et {y}</translation>
+    </message>
+</context>
+<context>
+    <name>SheetLineField</name>
+    <message>
+        <location filename="../app/contrechamp/ui/form/sheet_line.py" line="35" />
+        <source>The line of the printed field sheet this camera was written on. Private: never exported nor sent to OpenStreetMap.</source>
+        <translation>La ligne de la fiche papier où cette caméra a été notée. Privé : jamais exporté ni envoyé à OpenStreetMap.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/sheet_line.py" line="38" />
+        <source>e.g. 12</source>
+        <translation>par ex. 12</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/form/sheet_line.py" line="73" />
+        <source>Change sheet line</source>
+        <translation>Modifier la ligne de fiche</translation>
     </message>
 </context>
 <context>
@@ -2888,7 +3138,10 @@
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/survey_view.py" line="157" />
         <source>%n new draft(s) lie more than %1 km outside the survey area: photos taken elsewhere?</source>
-        <translation><numerusform>%n nouvelle caméra à vérifier est à plus de %1 km de la zone du relevé : une photo prise ailleurs ?</numerusform><numerusform>%n nouvelles caméras à vérifier sont à plus de %1 km de la zone du relevé : des photos prises ailleurs ?</numerusform></translation>
+        <translation>
+            <numerusform>%n nouvelle caméra à vérifier est à plus de %1 km de la zone du relevé : une photo prise ailleurs ?</numerusform>
+            <numerusform>%n nouvelles caméras à vérifier sont à plus de %1 km de la zone du relevé : des photos prises ailleurs ?</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/survey_view.py" line="163" />
@@ -2918,7 +3171,10 @@
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/survey_view.py" line="199" />
         <source>%n draft(s) rejected. Ctrl+Z brings them back.</source>
-        <translation><numerusform>%n caméra rejetée. Ctrl+Z la fait revenir.</numerusform><numerusform>%n caméras rejetées. Ctrl+Z les fait revenir.</numerusform></translation>
+        <translation>
+            <numerusform>%n caméra rejetée. Ctrl+Z la fait revenir.</numerusform>
+            <numerusform>%n caméras rejetées. Ctrl+Z les fait revenir.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3032,7 +3288,10 @@
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/upload_dialog.py" line="193" />
         <source>%n cameras of an interrupted upload were found in OSM and linked.</source>
-        <translation><numerusform>%n caméra d’un envoi interrompu a été trouvée dans OSM et liée.</numerusform><numerusform>%n caméras d’un envoi interrompu ont été trouvées dans OSM et liées.</numerusform></translation>
+        <translation>
+            <numerusform>%n caméra d’un envoi interrompu a été trouvée dans OSM et liée.</numerusform>
+            <numerusform>%n caméras d’un envoi interrompu ont été trouvées dans OSM et liées.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/contrechamp/ui/upload_dialog.py" line="199" />

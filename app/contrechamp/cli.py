@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from contrechamp.ops.merge import MergeResult
     from contrechamp.ops.photo_import import CopySummary, ImportSummary
 
-__all__ = ["main"]
+__all__ = ["gui_main", "main"]
 
 _MAX_CLOCK_OFFSET_S = 366 * 24 * 3600
 
@@ -217,12 +217,19 @@ def _cmd_export(args: argparse.Namespace) -> None:
         sector=args.sector,
         with_photos=args.with_photos,
         keep_exif=args.keep_exif,
+        blur=not args.no_blur,
     )
     fmt = ExportFormat(args.format)
-    with SurveyFile.open_untrusted_readonly(args.survey) as survey:
+    blurring = options.blur and (fmt is ExportFormat.PHOTOS or options.with_photos)
+    # Faces found are kept in the survey (a cache), so that the next export is quick.
+    cache = blurring and os.access(args.survey, os.W_OK)
+    opened = SurveyFile.changing if cache else SurveyFile.open_untrusted_readonly
+    with opened(args.survey) as survey:
         result = export_to(survey, fmt, args.output, options)
     if fmt is ExportFormat.PHOTOS:
         say(f"{result.photos} photos of {result.cameras} cameras written to {args.output}")
+    if fmt is ExportFormat.PHOTOS or options.with_photos:
+        say("faces and blur regions blurred" if blurring else "photos NOT blurred (--no-blur)")
     else:
         say(f"{result.cameras} cameras written to {args.output}")
     if result.photos_failed:
@@ -403,3 +410,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         complain("interrupted")
     return 1
+
+
+def gui_main() -> int:
+    """Entry point of ``contrechamp-gui`` (no console on Windows): the window, on the survey
+    given if any, whatever words follow."""
+    return main(["gui", *sys.argv[1:]])

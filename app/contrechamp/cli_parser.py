@@ -201,6 +201,11 @@ def _add_export(sub: Subparsers) -> None:
         "--with-photos", action="store_true", help="HTML: show the photos in the popups"
     )
     export.add_argument(
+        "--no-blur",
+        action="store_true",
+        help="photos, HTML --with-photos: leave faces and blur regions unblurred",
+    )
+    export.add_argument(
         "--keep-exif", action="store_true", help="photos: keep their EXIF and XMP metadata"
     )
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from contrechamp.core.camera import Camera, Status
@@ -15,6 +15,7 @@ from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.form.camera_form import _CHOICE_KEYS, CameraForm
 from contrechamp.ui.form.edits import direction_tags, fixed_tags, number_tags
 from contrechamp.ui.form.fields import ChoiceField
+from contrechamp.ui.form.photos import PhotoViewer
 from contrechamp.ui.glossary.entries import ENTRIES
 from contrechamp.ui.session import SurveySession
 
@@ -218,8 +219,8 @@ def test_photos_are_attached_shown_and_undone(
     def look_and_close() -> None:
         viewer = QApplication.activeModalWidget()
         assert viewer is not None
-        label = viewer.findChild(QLabel)
-        shown.append((viewer.windowTitle(), label.pixmap().width()))
+        assert isinstance(viewer, PhotoViewer)
+        shown.append((viewer.windowTitle(), viewer.editor.image().width()))
         viewer.close()
 
     QTimer.singleShot(200, look_and_close)
@@ -260,6 +261,7 @@ def test_tab_walks_every_field_in_form_order(qtbot: QtBot, form: CameraForm) -> 
         form.choices["surveillance:zone"],
         form.operator,
         form.notes,
+        form.sheet_line,
         form.status,
     ]
     form.choices["surveillance:type"].setFocus()

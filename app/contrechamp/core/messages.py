@@ -49,6 +49,13 @@ ERRORS: dict[str, str] = {
     "error": QT_TRANSLATE_NOOP("Messages", "This did not work."),
     "input.invalid": QT_TRANSLATE_NOOP("Messages", "This file or value cannot be used."),
     "write.unexpected": QT_TRANSLATE_NOOP("Messages", "The change could not be saved."),
+    "blur.detector": QT_TRANSLATE_NOOP(
+        "Messages", "Faces cannot be found on this computer: nothing was exported."
+    ),
+    "blur.missing": QT_TRANSLATE_NOOP("Messages", "This blur region is no longer in the survey."),
+    "export.cancelled": QT_TRANSLATE_NOOP(
+        "Messages", "The export was stopped: nothing was written."
+    ),
     # the survey file
     "survey.invalid": _SURVEY_UNUSABLE,
     "survey.newer": QT_TRANSLATE_NOOP(
@@ -73,6 +80,10 @@ ERRORS: dict[str, str] = {
     # what the survey holds
     "camera.missing": QT_TRANSLATE_NOOP("Messages", "This camera is no longer in the survey."),
     "camera.exists": QT_TRANSLATE_NOOP("Messages", "This camera is already in the survey."),
+    "sheet_line.invalid": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A sheet line is up to 20 letters, digits, hyphens or spaces, such as 12 or A-3.",
+    ),
     "sector.missing": QT_TRANSLATE_NOOP("Messages", "This sector is no longer in the survey."),
     "photo.missing": QT_TRANSLATE_NOOP("Messages", "This photo is no longer in the survey."),
     "photo.pending": QT_TRANSLATE_NOOP(
@@ -160,6 +171,16 @@ ERRORS: dict[str, str] = {
     # preparing a workshop
     "sectors.no_area": QT_TRANSLATE_NOOP(
         "Messages", "A sector's polygon encloses no area: draw it again."
+    ),
+    "sector.name": QT_TRANSLATE_NOOP("Messages", "Give the sector a name."),
+    "sector.name_taken": QT_TRANSLATE_NOOP(
+        "Messages", "The survey already has a sector of this name: choose another name."
+    ),
+    "sector.corners": QT_TRANSLATE_NOOP(
+        "Messages", "A sector needs at least three corners: draw it again."
+    ),
+    "sector.crossing": QT_TRANSLATE_NOOP(
+        "Messages", "The sector's edge crosses itself: click its corners in order around it."
     ),
     "handout.no_pairs": QT_TRANSLATE_NOOP(
         "Messages", "No sector is handed to a pair yet: give the sectors their pairs first."

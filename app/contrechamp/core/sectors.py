@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import shapely
 
 from contrechamp.core.area import BBox, Sector
+from contrechamp.core.errors import InputError
 
-__all__ = ["sector_hectares", "sectors_outside"]
+__all__ = ["drawn_sector", "sector_hectares", "sector_polygon", "sectors_outside"]
 
 _M2_PER_HECTARE = 10_000.0
 
@@ -42,3 +43,55 @@ def sectors_outside(sectors: Sequence[Sector], area: BBox | None) -> list[str]:
     shapes = shapely.from_wkb([s.wkb for s in sectors])
     meets = shapely.intersects(shapes, box)
     return [sector.name for sector, inside in zip(sectors, meets, strict=True) if not inside]
+
+
+def sector_polygon(corners: Sequence[tuple[float, float]]) -> bytes:
+    """Return the polygon (WKB, WGS 84) of the ``corners`` drawn on the map, (lat, lon) in
+    order around it; the edge closes by itself.
+
+    Raises InputError: "sector.corners" for fewer than three distinct corners,
+    "sectors.no_area" when they all lie on one line, "sector.crossing" when the edge
+    crosses itself.
+
+    >>> len(sector_polygon([(43.73, 7.42), (43.73, 7.43), (43.74, 7.43)])) > 0
+    True
+    >>> sector_polygon([(43.73, 7.42), (43.74, 7.43), (43.73, 7.43), (43.74, 7.42)])
+    Traceback (most recent call last):
+    contrechamp.core.errors.InputError: The sector's edge crosses itself.
+    """
+    ring = [(lon, lat) for lat, lon in corners]
+    if ring and ring[0] == ring[-1]:
+        ring.pop()
+    if len(set(ring)) < 3:
+        raise InputError("A sector needs at least three corners.", "sector.corners")
+    shape = shapely.Polygon(ring)
+    if shape.convex_hull.area == 0:  # every corner on one line
+        raise InputError("The sector encloses no area.", "sectors.no_area")
+    if not shape.is_valid:
+        raise InputError("The sector's edge crosses itself.", "sector.crossing")
+    return bytes(shapely.to_wkb(shape))
+
+
+def drawn_sector(
+    corners: Sequence[tuple[float, float]],
+    name: str,
+    pair: str | None = None,
+    taken: Collection[str] = (),
+) -> Sector:
+    """Return the sector drawn on the map (see :func:`sector_polygon`), its name and pair
+    trimmed (an empty pair is none).
+
+    Raises InputError: "sector.name" for no name, "sector.name_taken" for a name in
+    ``taken``, and those of :func:`sector_polygon`.
+
+    >>> drawn_sector([(43.73, 7.42), (43.73, 7.43), (43.74, 7.43)], " Port ", " ").pair
+    >>> drawn_sector([(43.73, 7.42), (43.73, 7.43), (43.74, 7.43)], "Port", taken={"Port"})
+    Traceback (most recent call last):
+    contrechamp.core.errors.InputError: There is already a sector Port.
+    """
+    name, pair = name.strip(), (pair or "").strip() or None
+    if not name:
+        raise InputError("A sector needs a name.", "sector.name")
+    if name in taken:
+        raise InputError(f"There is already a sector {name}.", "sector.name_taken")
+    return Sector(name, sector_polygon(corners), pair=pair)

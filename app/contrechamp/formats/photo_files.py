@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO
 
@@ -21,7 +21,9 @@ __all__ = [
     "PHOTO_MIMES",
     "PHOTO_PATTERNS",
     "can_decode",
+    "decode_upright",
     "decoder_orients",
+    "edited_copy",
     "open_image",
     "photo_size",
     "preview_jpeg",
@@ -298,13 +300,43 @@ def _encode_jpeg(image: Image.Image, quality: int) -> bytes:
     return out.getvalue()
 
 
-def _reencode_clean(data: bytes, save_format: str) -> bytes:
-    """Decode, turn upright and re-encode with no metadata but the colour profile."""
+def edited_copy(data: bytes, edit: Callable[[Image.Image], Image.Image]) -> bytes:
+    """A copy shared as ``strip_metadata`` shares it (no metadata, upright, PNG and WebP
+    kept, the rest as a quality-95 JPEG), its upright pixels passed through ``edit`` first
+    (e.g. a blur). Raises InputError ("photo.unreadable", "photo.too_large") on bad files.
+    """
+    mime = sniff_mime(data[:64])
+    if mime is None:
+        raise InputError("not a JPEG, HEIC, JPEG XL, AVIF, PNG or WebP image", "photo.unreadable")
+    return _reencode_clean(data, _SAVE_FORMATS.get(mime, "JPEG"), edit)
+
+
+def decode_upright(data: bytes, longest: int | None = None) -> Image.Image:
+    """The photo's pixels in RGB, upright, scaled down to fit ``longest`` pixels when given
+    (JPEGs decoded in draft mode). Raises InputError as ``preview_jpeg`` does."""
+    with _decoding_errors(), open_image(io.BytesIO(data)) as image:
+        orientation = _orientation_of(image, data)
+        if longest is not None:
+            image.draft("RGB", _fitted(image.size, longest))
+            image.thumbnail((longest, longest), Image.Resampling.BILINEAR, reducing_gap=None)
+        else:
+            image.load()
+        upright = _upright(_flatten(image), orientation)
+        return upright.copy() if upright is image else upright  # outlives the open file
+
+
+def _reencode_clean(
+    data: bytes, save_format: str, edit: Callable[[Image.Image], Image.Image] | None = None
+) -> bytes:
+    """Decode, turn upright (then ``edit``) and re-encode with no metadata but the colour
+    profile."""
     with _decoding_errors(), open_image(io.BytesIO(data)) as image:
         orientation = _orientation_of(image, data)
         lossless = save_format == "PNG" or _is_lossless_webp(data)
         icc = image.info.get("icc_profile")
         clean = _upright(image.convert(_save_mode(image, save_format)), orientation)
+        if edit is not None:
+            clean = edit(clean)
         clean.info = {}
         out = io.BytesIO()
         options: dict[str, object] = {"exif": b"", "xmp": b""}

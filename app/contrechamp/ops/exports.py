@@ -78,6 +78,8 @@ class ExportOptions:
     ``statuses`` empty means drafts and confirmed cameras; ``sector`` names one of the
     survey's sectors, whose cameras alone are exported. ``with_photos`` puts the photo
     previews into the HTML map; ``keep_exif`` keeps the photos' metadata in a photo export.
+    ``blur`` (on unless turned off) blurs faces and the photos' blur regions in every photo
+    that goes out (a photo export, the HTML map's previews).
     """
 
     include_names: bool = False
@@ -88,6 +90,7 @@ class ExportOptions:
     sector: str | None = None
     with_photos: bool = False
     keep_exif: bool = False
+    blur: bool = True
 
 
 @dataclass
@@ -266,8 +269,18 @@ def _write_html(
     from contrechamp.ops.map_exports import map_background, map_cameras
 
     cameras = selection.cameras(survey)
+    blurred = None
+    if opts.with_photos and opts.blur:
+        from contrechamp.ops.blur import scan_photos
+
+        ids = [p.id for c in cameras for p in survey.photos(c.id) if p.id is not None]
+        blurred = scan_photos(survey, ids, progress=selection.progress)
     shown = map_cameras(
-        survey, cameras, with_names=opts.include_names, with_photos=opts.with_photos
+        survey,
+        cameras,
+        with_names=opts.include_names,
+        with_photos=opts.with_photos,
+        blur=blurred,
     )
     background = map_background(survey, cameras)
     count = write_html_map(out, shown, title=survey.title, background=background)
@@ -281,7 +294,14 @@ def _write_photos(
     from contrechamp.ops.photo_export import write_photo_zip
 
     cameras = selection.cameras(survey)
-    archive = write_photo_zip(survey, cameras, out, keep_metadata=opts.keep_exif)
+    archive = write_photo_zip(
+        survey,
+        cameras,
+        out,
+        keep_metadata=opts.keep_exif,
+        blur=opts.blur,
+        progress=selection.progress,
+    )
     return ExportResult(
         cameras=len(cameras), photos=len(archive.names), photos_failed=len(archive.failed)
     )

@@ -77,6 +77,7 @@ class _Batch:
     cameras: list[Camera]
     photos: list[PhotoInfo] = field(default_factory=list)  # of a survey: bytes stay there
     not_points: int = 0
+    sheet_lines: dict[str, str] = field(default_factory=dict)  # of a survey, by camera id
 
 
 def _read_json(path: Path, surveyor: str | None) -> _Batch:
@@ -123,11 +124,12 @@ def _read_survey(path: Path) -> _Batch:
             cameras = other.cameras()
             pending = {photo.photo_id for photo in other.pending_photos()}  # no bytes to take
             photos = [i for i in other.photos() if i.id and i.id not in pending]
+            lines = other.sheet_lines()
     except SurveyError as error:
         raise _source_error(path, error) from None
     for camera in cameras:
         check_tags_writable(camera.tags, path.name)
-    return _Batch(path, "survey", cameras, photos)
+    return _Batch(path, "survey", cameras, photos, sheet_lines=lines)
 
 
 def _read_batch(path: Path, surveyor: str | None) -> _Batch:
@@ -166,6 +168,9 @@ def _write_batch(survey: SurveyFile, batch: _Batch, seen: _Seen) -> FileImport:
     fresh = [c for c in batch.cameras if seen.is_new(c)]
     report.already_there = len(batch.cameras) - len(fresh)
     report.added = survey.add_cameras(fresh)
+    for camera in fresh:  # a camera already there keeps its own line
+        if camera.id in batch.sheet_lines:
+            survey.set_sheet_line(camera.id, batch.sheet_lines[camera.id])
     report.unversioned = sum(1 for c in fresh if c.osm_id is not None and c.osm_version is None)
     if batch.photos:
         report.photos = _copy_photos(survey, batch, seen)

@@ -22,7 +22,8 @@ from contrechamp.core.fov import FovKind, field_of_view
 from contrechamp.core.geo import local_scale
 from contrechamp.formats.gpkg import GisCamera, GisFieldOfView
 from contrechamp.formats.html_map import MapBackground, MapCamera
-from contrechamp.formats.photo_files import preview_jpeg, strip_metadata
+from contrechamp.formats.photo_files import preview_jpeg
+from contrechamp.ops.blur import PhotoScan, blurred_copy
 from contrechamp.store.survey import SurveyFile
 
 __all__ = [
@@ -92,10 +93,16 @@ def gis_fields(cameras: Iterable[Camera]) -> list[GisFieldOfView]:
 
 
 def map_cameras(
-    survey: SurveyFile, cameras: Iterable[Camera], *, with_names: bool, with_photos: bool
+    survey: SurveyFile,
+    cameras: Iterable[Camera],
+    *,
+    with_names: bool,
+    with_photos: bool,
+    blur: PhotoScan | None = None,
 ) -> list[MapCamera]:
     """The cameras of the HTML map: their tags as popup rows, their fields of view, and
-    their photo previews as ``data:`` URIs when asked."""
+    their photo previews as ``data:`` URIs when asked (with the regions of ``blur``
+    blurred)."""
     shown = []
     for camera in cameras:
         rows = [("status", camera.status.value)]
@@ -107,7 +114,7 @@ def map_cameras(
         rows.extend(sorted(camera.tags.items()))
         found = field_area(camera)
         rings = [] if found is None else [_outline(p) for p in found[2].geoms]
-        photos = _photo_uris(survey, camera) if with_photos else []
+        photos = _photo_uris(survey, camera, blur) if with_photos else []
         shown.append(MapCamera(camera.id, camera.lat, camera.lon, camera.status.value, rows,
                                rings, photos))  # fmt: skip
     return shown
@@ -118,16 +125,17 @@ def _outline(polygon: Polygon) -> list[tuple[float, float]]:
     return [(lat, lon) for lon, lat in polygon.exterior.coords]
 
 
-def _photo_uris(survey: SurveyFile, camera: Camera) -> list[str]:
-    """The previews of a camera's photos as JPEG ``data:`` URIs, metadata stripped; a photo
-    that cannot be read (not copied in yet, damaged) is left out."""
+def _photo_uris(survey: SurveyFile, camera: Camera, blur: PhotoScan | None) -> list[str]:
+    """The previews of a camera's photos as JPEG ``data:`` URIs, metadata stripped (and
+    their regions blurred, when ``blur`` is given); a photo that cannot be read (not copied
+    in yet, damaged) is left out."""
     uris = []
     for photo in survey.photos(camera.id):
-        if photo.id is None:
+        if photo.id is None or (blur is not None and blur.missed(photo.id)):
             continue
         try:
             preview = survey.thumbnail(photo.id) or preview_jpeg(survey.photo_data(photo.id))
-            clean = strip_metadata(preview)
+            clean = blurred_copy(preview, [] if blur is None else blur.of(photo.id))
         except ContrechampError:
             continue
         if clean[:3] == b"\xff\xd8\xff":  # a JPEG, as the page expects

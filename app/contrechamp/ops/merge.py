@@ -25,6 +25,7 @@ from contrechamp.core.area import ExistingCamera
 from contrechamp.core.camera import utc_now
 from contrechamp.core.dedup import DEFAULT_RADIUS_M
 from contrechamp.core.errors import InputError, SurveyError
+from contrechamp.core.sheet_lines import join_sheet_lines
 from contrechamp.formats.held_files import refuse_held
 from contrechamp.ops.merge_inputs import (
     SurveyToMerge,
@@ -179,6 +180,23 @@ def _write(survey: SurveyFile, plan: MergePlan) -> None:
     survey.set_merge_conflicts(plan.conflicts)
 
 
+def _carry_sheet_lines(
+    survey: SurveyFile, inputs: Sequence[SurveyToMerge], sightings: Sequence[MergedSighting]
+) -> None:
+    """Give each merged camera the sheet lines of its new sightings, after its own (a camera
+    seen on sheets A-3 and B-7 gets "A-3, B-7"; a later merge adds to it)."""
+    lines = {one.survey_id: one.sheet_lines for one in inputs}
+    brought: dict[str, list[str]] = {}
+    for sighting in sightings:
+        line = lines.get(sighting.survey_id, {}).get(sighting.camera.id)
+        if line is not None and sighting.camera_id is not None:
+            brought.setdefault(sighting.camera_id, []).append(line)
+    for camera_id, new_lines in brought.items():
+        survey.set_sheet_line(
+            camera_id, join_sheet_lines([survey.sheet_line(camera_id), *new_lines])
+        )
+
+
 def _copy_photos(
     survey: SurveyFile,
     inputs: Sequence[SurveyToMerge],
@@ -223,6 +241,7 @@ def _merge_into(
         fresh = _new_sightings(state, inputs, result)
         plan = plan_merge(state, fresh, radius_m, now)
         _write(survey, plan)
+        _carry_sheet_lines(survey, inputs, plan.sightings)
     owners = {s.key: s.camera_id for s in [*state.sightings, *plan.sightings]}
     _copy_photos(survey, inputs, owners, result)
     result.changed = changed or existing is not None or bool(sources) or bool(fresh)

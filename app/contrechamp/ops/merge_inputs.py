@@ -36,7 +36,7 @@ __all__ = [
 @dataclass
 class SurveyToMerge:
     """One survey as read for a merge: which survey and whose, its sightings (rejected ones
-    left out) and their photos' metadata, its area's box and existing cameras."""
+    left out), their photos' metadata and sheet lines, its area's box and existing cameras."""
 
     path: Path
     survey_id: str
@@ -49,6 +49,7 @@ class SurveyToMerge:
     photos_without_bytes: int = 0
     bbox: BBox | None = None
     existing: list[ExistingCamera] = field(default_factory=list)
+    sheet_lines: dict[str, str] = field(default_factory=dict)  # of its sightings, by id
 
     def source(self, merged_at: datetime) -> SourceSurvey:
         """Its record in the merged survey."""
@@ -94,6 +95,7 @@ def _read(path: Path, survey: SurveyFile) -> SurveyToMerge:
         sum(1 for p in photos if p.id in pending),
         survey.area_bbox(),
         survey.existing_cameras(),
+        {k: v for k, v in survey.sheet_lines().items() if k in wanted},
     )
 
 

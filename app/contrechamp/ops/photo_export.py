@@ -11,7 +11,9 @@ from contrechamp.core.camera import Camera, Status
 from contrechamp.core.errors import ContrechampError, InputError
 from contrechamp.core.photo import PhotoInfo
 from contrechamp.formats._atomic import atomic_bytes_writer, write_bytes_atomically
-from contrechamp.formats.photo_files import sniff_mime, strip_metadata
+from contrechamp.formats.photo_files import sniff_mime
+from contrechamp.ops.blur import PhotoScan, blurred_copy, scan_photos
+from contrechamp.ops.progress import Progress
 from contrechamp.store.survey import SurveyFile
 
 __all__ = ["PhotoArchive", "PhotoExport", "export_photos", "write_photo_zip"]
@@ -41,6 +43,8 @@ def export_photos(
     *,
     keep_metadata: bool = False,
     confirmed_only: bool = False,
+    blur: bool = True,
+    progress: Progress | None = None,
 ) -> PhotoExport:
     """Write the photos of the survey's cameras (rejected ones left out) into ``folder``.
 
@@ -48,15 +52,20 @@ def export_photos(
     removed (``keep_metadata`` writes the original bytes). The photos in the survey are
     never changed. Files are named ``<camera id>-<role>-<photo id>.<ext>``, never after the
     original file (which may name its author), and each appears whole or not at all.
+    With ``blur`` (the default), faces and the photos' blur regions are blurred in the
+    copies (see ``ops.blur.scan_photos`` for ``progress`` and its errors).
     """
+    cameras = _cameras_to_share(survey, confirmed_only)
+    scan = _scan(survey, cameras, progress) if blur else None
     folder.mkdir(parents=True, exist_ok=True)
     result = PhotoExport()
-    for camera in _cameras_to_share(survey, confirmed_only):
+    for camera in cameras:
         for photo in survey.photos(camera.id):
             if photo.id is None:
                 continue
             try:
-                result.written.append(_export_one(survey, photo, camera, folder, keep_metadata))
+                shared = _shared_bytes(survey, photo.id, keep_metadata, scan)
+                result.written.append(_export_one(shared, photo, camera, folder))
             except ContrechampError as error:
                 result.failed.append((photo.id, error.code))
     return result
@@ -69,22 +78,29 @@ def _cameras_to_share(survey: SurveyFile, confirmed_only: bool) -> list[Camera]:
     return [c for c in survey.cameras() if c.status is not Status.REJECTED]
 
 
-def _export_one(
-    survey: SurveyFile, photo: PhotoInfo, camera: Camera, folder: Path, keep_metadata: bool
-) -> Path:
-    """Write one photo (stripped unless asked) and return its path."""
-    assert photo.id is not None
-    data, extension = _shared_bytes(survey, photo.id, keep_metadata)
+def _scan(survey: SurveyFile, cameras: Iterable[Camera], progress: Progress | None) -> PhotoScan:
+    """The regions to blur in the photos of ``cameras`` (faces looked for where needed)."""
+    ids = [p.id for camera in cameras for p in survey.photos(camera.id) if p.id is not None]
+    return scan_photos(survey, ids, progress=progress)
+
+
+def _export_one(shared: tuple[bytes, str], photo: PhotoInfo, camera: Camera, folder: Path) -> Path:
+    """Write one photo's shared copy and return its path."""
+    data, extension = shared
     path = folder / f"{camera.id}-{photo.role.value}-{photo.id}.{extension}"
     write_bytes_atomically(path, data)
     return path
 
 
-def _shared_bytes(survey: SurveyFile, photo_id: int, keep_metadata: bool) -> tuple[bytes, str]:
-    """A photo's bytes as shared (metadata stripped unless asked) and its file extension."""
+def _shared_bytes(
+    survey: SurveyFile, photo_id: int, keep_metadata: bool, scan: PhotoScan | None = None
+) -> tuple[bytes, str]:
+    """A photo's bytes as shared (its regions blurred when ``scan`` has any, metadata
+    stripped unless asked) and its file extension."""
     data = survey.photo_data(photo_id)
-    if not keep_metadata:
-        data = strip_metadata(data)
+    regions = [] if scan is None else scan.of(photo_id)
+    if regions or not keep_metadata:
+        data = blurred_copy(data, regions)
     mime = sniff_mime(data[:64])
     if mime is None:
         raise InputError("the stored photo is not an image", "photo.unreadable")
@@ -100,7 +116,13 @@ class PhotoArchive:
 
 
 def write_photo_zip(
-    survey: SurveyFile, cameras: Iterable[Camera], out: Path, *, keep_metadata: bool = False
+    survey: SurveyFile,
+    cameras: Iterable[Camera],
+    out: Path,
+    *,
+    keep_metadata: bool = False,
+    blur: bool = True,
+    progress: Progress | None = None,
 ) -> PhotoArchive:
     """Write the photos of ``cameras`` into one zip file, atomically.
 
@@ -109,7 +131,11 @@ def write_photo_zip(
     stripped of its EXIF keeps no trace of when it was taken. Metadata is stripped as in
     ``export_photos`` unless ``keep_metadata``. A photo that cannot be read is left out and
     listed. Raises ``OSError`` when the file cannot be written (it is then left as it was).
+    ``blur`` and ``progress`` as in ``export_photos``: faces are looked for before anything
+    is written.
     """
+    cameras = list(cameras)
+    scan = _scan(survey, cameras, progress) if blur else None
     archive = PhotoArchive()
     with atomic_bytes_writer(out) as stream, zipfile.ZipFile(stream, "w") as bundle:
         for camera in cameras:
@@ -118,7 +144,7 @@ def write_photo_zip(
                 if photo.id is None:
                     continue
                 try:
-                    data, extension = _shared_bytes(survey, photo.id, keep_metadata)
+                    data, extension = _shared_bytes(survey, photo.id, keep_metadata, scan)
                 except ContrechampError as error:
                     archive.failed.append((photo.id, error.code))
                     continue

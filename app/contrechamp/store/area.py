@@ -107,11 +107,13 @@ class AreaRecords(SurveyBase):
         ]
 
     def add_sector(self, sector: Sector) -> Sector:
-        """Save a sector and return it with its new id."""
+        """Save a sector and return it with its new id; a sector that carries an id keeps it
+        (one deleted and put back by undo: a handout's own sector stays its own)."""
+        row: dict[str, object] = {"name": sector.name, "wkb": sector.wkb, "pair": sector.pair}
+        if sector.id is not None:
+            row["id"] = sector.id
         with self._writing():
-            result = self._db.conn.execute(
-                insert(sectors), {"name": sector.name, "wkb": sector.wkb, "pair": sector.pair}
-            )
+            result = self._db.conn.execute(insert(sectors), row)
         return replace(sector, id=result.lastrowid)
 
     def sectors(self) -> list[Sector]:

@@ -19,6 +19,7 @@ from contrechamp import __version__
 from contrechamp.core.camera import utc_now
 from contrechamp.core.errors import SurveyError
 from contrechamp.store.area import AreaRecords
+from contrechamp.store.blur_regions import BlurRecords
 from contrechamp.store.cameras import CameraRecords
 from contrechamp.store.database import Database, file_uri
 from contrechamp.store.errors import translate_errors
@@ -38,6 +39,7 @@ from contrechamp.store.rows import datetime_from_text, datetime_to_text
 from contrechamp.store.safety import inspect_survey, read_only_medium
 from contrechamp.store.schema import meta
 from contrechamp.store.settings import SettingRecords
+from contrechamp.store.sheet_lines import SheetLineRecords
 from contrechamp.store.track import TrackRecords
 from contrechamp.store.uploads import UploadRecords
 
@@ -54,6 +56,8 @@ class SurveyFile(
     MergeRecords,
     ListedRecords,
     UploadRecords,
+    BlurRecords,
+    SheetLineRecords,
 ):
     """An open survey file. Every write is durable when it returns, unless inside
     :meth:`transaction`, whose block commits as a whole. Use it from one thread at a time.

@@ -54,6 +54,7 @@ class PhotoExportChoice:
     folder: Path
     keep_metadata: bool
     confirmed_only: bool
+    blur: bool = True
 
 
 class _ChoiceDialog(QDialog):
@@ -65,6 +66,11 @@ class _ChoiceDialog(QDialog):
         self.path_label = QLabel()
         self.path_edit.textChanged.connect(self._update_ok)
         self.confirmed_box = QCheckBox()
+        self.blur_box, self.blur_note = QCheckBox(), QLabel()
+        self.blur_box.setChecked(True)  # faces and plates never leave unblurred by default
+        self.blur_box.toggled.connect(self._show_blur_note)
+        self.blur_note.setWordWrap(True)
+        self.blur_note.setStyleSheet("color: #b00020; font-weight: bold")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -84,6 +90,21 @@ class _ChoiceDialog(QDialog):
         # One context for the shared texts, whichever dialog shows them.
         self.browse_button.setText(translate("ExportDialog", "&Browse…"))
         self.confirmed_box.setText(translate("ExportDialog", "Only &confirmed cameras"))
+        self.blur_box.setText(translate("ExportDialog", "B&lur faces and plates"))
+        self.blur_box.setToolTip(
+            translate(
+                "ExportDialog",
+                "Faces found in the photos and the regions drawn on them are blurred in the "
+                "copies; the survey keeps the originals",
+            )
+        )
+        self.blur_note.setText(
+            translate(
+                "ExportDialog",
+                "Blurring is off: faces and number plates in the photos will be recognisable.",
+            )
+        )
+        self._show_blur_note()
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(translate("ExportDialog", "&Export"))
         self._update_ok()
@@ -93,6 +114,10 @@ class _ChoiceDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def _show_blur_note(self) -> None:
+        """Say plainly when photos go out unblurred."""
+        self.blur_note.setVisible(self.blur_box.isVisibleTo(self) and not self.blur_box.isChecked())
 
     def chosen_path(self) -> Path:
         """The file or folder typed or browsed to."""
@@ -134,8 +159,10 @@ class ExportDialog(_ChoiceDialog):
         self.form.addRow(self.status_label, status_row)
         if sectors:  # a survey without sectors has no choice to offer
             self.form.addRow(self.sector_label, self.sector_box)
-        for box in (self.names_box, self.photos_box, self.exif_box):
+        for box in (self.names_box, self.photos_box, self.exif_box, self.blur_box):
             self.form.addRow("", box)
+        self.form.addRow("", self.blur_note)
+        self.photos_box.toggled.connect(self._on_format_changed)
         self.path_edit.setText(str(self._base.with_suffix(_suffix(ExportFormat.GEOJSON))))
         self.retranslate_ui()
 
@@ -205,8 +232,16 @@ class ExportDialog(_ChoiceDialog):
             sector=self.sector_box.currentData(),
             with_photos=fmt is ExportFormat.HTML and self.photos_box.isChecked(),
             keep_exif=fmt is ExportFormat.PHOTOS and self.exif_box.isChecked(),
+            blur=self.blur_box.isChecked() or not self._carries_photos(),
         )
         return CameraExport(fmt, _with_suffix(self.chosen_path(), _suffix(fmt)), options)
+
+    def _carries_photos(self) -> bool:
+        """Whether the chosen export carries photos (a zip of them, or the map's previews)."""
+        fmt = self.fmt()
+        return fmt is ExportFormat.PHOTOS or (
+            fmt is ExportFormat.HTML and self.photos_box.isChecked()
+        )
 
     def _update_ok(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -221,6 +256,8 @@ class ExportDialog(_ChoiceDialog):
         )
         self.photos_box.setVisible(fmt is ExportFormat.HTML)
         self.exif_box.setVisible(fmt is ExportFormat.PHOTOS)
+        self.blur_box.setVisible(self._carries_photos())
+        self._show_blur_note()
         osc = fmt is ExportFormat.OSC
         drafts = self.status_boxes[Status.DRAFT]
         drafts.setEnabled(not osc)
@@ -250,6 +287,8 @@ class PhotoExportDialog(_ChoiceDialog):
         self.browse_button.clicked.connect(self._browse)
         self.form.addRow("", self.metadata_box)
         self.form.addRow("", self.confirmed_box)
+        self.form.addRow("", self.blur_box)
+        self.form.addRow("", self.blur_note)
         self.path_edit.setText(str(survey_path.with_name(f"{survey_path.stem}-photos")))
         self.retranslate_ui()
 
@@ -267,7 +306,10 @@ class PhotoExportDialog(_ChoiceDialog):
     def chosen(self) -> PhotoExportChoice:
         """The folder and the options."""
         return PhotoExportChoice(
-            self.chosen_path(), self.metadata_box.isChecked(), self.confirmed_box.isChecked()
+            self.chosen_path(),
+            self.metadata_box.isChecked(),
+            self.confirmed_box.isChecked(),
+            self.blur_box.isChecked(),
         )
 
     def _browse(self) -> None:

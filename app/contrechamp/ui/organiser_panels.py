@@ -1,6 +1,7 @@
-"""The organiser's tabs, plugged into the window's side panel: the merge review and the
-official lists. Each shows only for a survey it has a use for (a merged survey, a survey
-holding a list) and takes the open survey, the status sink, the map and the form's opener."""
+"""The organiser's tabs, plugged into the window's side panel: the merge review, the
+official lists and the sectors. The first two show only for a survey they have a use for (a
+merged survey, a survey holding a list), the sectors for every survey; each takes the open
+survey, the status sink, the map and the form's opener."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QObject
 from contrechamp.ui.lists_panel import LISTS_TAB, LISTS_TAB_TEXTS, OfficialListPanel
 from contrechamp.ui.map import MapCanvas
 from contrechamp.ui.merge_review_panel import MERGE_TAB, MERGE_TAB_TEXTS, MergeReviewPanel
+from contrechamp.ui.sectors_panel import SECTORS_TAB, SECTORS_TAB_TEXTS, SectorsPanel
 from contrechamp.ui.session import SurveySession
 from contrechamp.ui.side_tabs import SidePanelTabs
 from contrechamp.ui.window_parts import OpenSurvey, StatusSink
@@ -21,7 +23,8 @@ _CLOSE_ZOOM = 18.0
 
 
 class OrganiserPanels(QObject):
-    """Adds the merge review and official list tabs and keeps them in step with the survey.
+    """Adds the merge review, official list and sectors tabs and keeps them in step with the
+    survey.
 
     ``show_in_form(camera_id)`` loads a camera in the form (M in the merge review)."""
 
@@ -45,6 +48,8 @@ class OrganiserPanels(QObject):
         self.official_lists.position_chosen.connect(
             lambda lat, lon: canvas.center_on(lat, lon, max(canvas.zoom, _CLOSE_ZOOM))
         )
+        self.sectors = SectorsPanel(survey, status, canvas)
+        tabs.add_panel(SECTORS_TAB, self.sectors, SECTORS_TAB_TEXTS)
         tabs.currentChanged.connect(self._on_tab_shown)
         survey.changed.connect(self._on_survey_changed)
         self._on_survey_changed(survey.session)

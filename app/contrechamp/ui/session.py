@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from contrechamp.core.area import ExistingCamera
+from contrechamp.core.blur import BlurRegion, RegionSource
 from contrechamp.core.camera import Camera
 from contrechamp.core.errors import ContrechampError
 from contrechamp.core.photo import PhotoInfo, PhotoRole
@@ -22,12 +23,21 @@ from contrechamp.ops.merge_review import ReviewState, write_review_state
 from contrechamp.ops.photo_attach import PhotoToAttach, commit_photos
 from contrechamp.ops.survey_writer import SurveyWriter, Write
 from contrechamp.store.survey import SurveyFile
-from contrechamp.ui.undo import BatchCommand, CameraCommand, PhotoLinkCommand, StateCommand
+from contrechamp.ui.session_sectors import SectorEdits
+from contrechamp.ui.session_sheet_lines import SheetLineEdits
+from contrechamp.ui.undo import (
+    BatchCommand,
+    BlurRegionCommand,
+    CameraCommand,
+    PhotoLinkCommand,
+    SheetLineCommand,
+    StateCommand,
+)
 
 __all__ = ["SurveySession"]
 
 
-class SurveySession(QObject):
+class SurveySession(SheetLineEdits, SectorEdits, QObject):
     """Holds the open survey, its undo stack and the cameras shown by the window.
 
     Every write goes through the survey's one writer (``writer``, shared with the window's
@@ -44,6 +54,9 @@ class SurveySession(QObject):
     camera_changed = Signal(object)  # Camera
     camera_removed = Signal(str)  # camera id
     photos_changed = Signal(str)  # camera id
+    sectors_changed = Signal()  # a sector was added or deleted (undo and redo included)
+    sheet_line_changed = Signal(str)  # camera id
+    blur_regions_changed = Signal(int)  # photo id
     write_failed = Signal(object)  # ContrechampError
     contents_replaced = Signal()  # the whole survey was put back (undo or redo of a merge)
     review_changed = Signal(list)  # the camera ids a review decision, undo or redo touched
@@ -216,9 +229,52 @@ class SurveySession(QObject):
         )
 
     def _deleted(self, before: Camera, text: str, photos: list[tuple[int, PhotoRole]]) -> None:
-        self._cameras.pop(before.id, None)
-        self.camera_removed.emit(before.id)
-        self.undo_stack.push(CameraCommand(self, before, None, text, photos=photos))
+        line = self.sheet_line(before.id)  # the file dropped it with the camera
+        self._hide(before.id)
+        deleted = CameraCommand(self, before, None, text, photos=photos)
+        if line is None:
+            self.undo_stack.push(deleted)
+            return
+        self.undo_stack.beginMacro(text)  # undone camera first, then its line
+        self.undo_stack.push(SheetLineCommand(self, before.id, line, None, text))
+        self.undo_stack.push(deleted)
+        self.undo_stack.endMacro()
+
+    def add_blur_region(self, photo_id: int, region: BlurRegion, text: str) -> None:
+        """Store a region of a photo to blur, as an undo step (a failure raises
+        ContrechampError and changes nothing)."""
+        self._write(
+            lambda survey: survey.add_blur_region(photo_id, region),
+            lambda stored: self._blur_changed(photo_id, None, stored, text),
+            at_once=False,
+        )
+
+    def take_out_blur_region(self, photo_id: int, region: BlurRegion, text: str) -> None:
+        """Stop blurring a region, as an undo step: a hand region is deleted, a detector's
+        is marked removed (so that the detector does not bring it back)."""
+        after = None if region.source is RegionSource.HAND else replace(region, removed=True)
+        self._write(
+            lambda survey: _change_blur_region(survey, photo_id, region, after),
+            lambda _: self._blur_changed(photo_id, region, after, text),
+            at_once=False,
+        )
+
+    def _blur_changed(
+        self, photo_id: int, before: BlurRegion | None, after: BlurRegion | None, text: str
+    ) -> None:
+        self.blur_regions_changed.emit(photo_id)
+        self.undo_stack.push(BlurRegionCommand(self, photo_id, before, after, text))
+
+    def apply_blur_region(
+        self, photo_id: int, before: BlurRegion | None, after: BlurRegion | None
+    ) -> None:
+        """Write a blur region's change for undo/redo (a failure goes to ``write_failed``)."""
+        self._write(
+            lambda survey: _change_blur_region(survey, photo_id, before, after),
+            lambda _: self.blur_regions_changed.emit(photo_id),
+            report=True,
+            at_once=False,
+        )
 
     def attach_photo(self, photo_id: int, camera_id: str, role: PhotoRole, text: str) -> None:
         """Attach a stored photo to a camera as an undoable step."""
@@ -306,6 +362,7 @@ class SurveySession(QObject):
 
     def _hide(self, camera_id: str) -> None:
         self._cameras.pop(camera_id, None)
+        self._forget_sheet_line(camera_id)
         self.camera_removed.emit(camera_id)
 
     def nearby(
@@ -369,6 +426,7 @@ class SurveySession(QObject):
         self.write_failed.emit(error)
 
     def _resync(self) -> None:
+        self._forget_sheet_lines()
         try:
             stored = {c.id: c for c in self.survey.cameras()}
         except ContrechampError:
@@ -424,6 +482,18 @@ def open_for_session(path: Path) -> tuple[SurveyFile, list[Camera], list[Existin
     except BaseException:
         survey.close()
         raise
+
+
+def _change_blur_region(
+    survey: SurveyFile, photo_id: int, before: BlurRegion | None, after: BlurRegion | None
+) -> None:
+    """Turn a stored region ``before`` into ``after`` (None: no region)."""
+    if before is None and after is not None:
+        survey.add_blur_region(photo_id, after)
+    elif before is not None and before.id is not None and after is None:
+        survey.delete_blur_region(before.id)
+    elif after is not None and after.id is not None:
+        survey.set_blur_region_removed(after.id, after.removed)
 
 
 def _delete_all(survey: SurveyFile, camera_ids: list[str]) -> None:

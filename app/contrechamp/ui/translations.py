@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from contrechamp.resources import translations_dir
 
 __all__ = ["LANGUAGES", "Translations", "i18n_dir", "resolve_language"]
 
@@ -14,11 +15,8 @@ LANGUAGES = ("en", "fr")  # English is the source language: it needs only its pl
 
 def i18n_dir() -> Path:
     """Where ``contrechamp_<lang>.qm`` files are: ``i18n/`` of the checkout (``make
-    translations`` builds them) or of the PyInstaller bundle."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen is not None:
-        return Path(frozen) / "i18n"
-    return Path(__file__).resolve().parents[3] / "i18n"
+    translations`` builds them), of the installed package or of the PyInstaller bundle."""
+    return translations_dir()
 
 
 def resolve_language(choice: str) -> str:

@@ -7,16 +7,20 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from contrechamp.core.blur import BlurRegion
 from contrechamp.core.camera import Camera
 from contrechamp.core.photo import PhotoRole
 
 if TYPE_CHECKING:
     from contrechamp.ui.session import SurveySession
+    from contrechamp.ui.session_sheet_lines import SheetLineEdits
 
 __all__ = [
     "BatchCommand",
+    "BlurRegionCommand",
     "CameraCommand",
     "PhotoLinkCommand",
+    "SheetLineCommand",
     "StateCommand",
     "end_step",
     "on_map",
@@ -24,6 +28,7 @@ __all__ = [
 
 State = TypeVar("State")
 _MERGEABLE_ID = 3001  # any constant: QUndoStack only tries mergeWith between equal ids
+_SHEET_LINE_ID = 3002
 _MAP = "map:"
 
 
@@ -46,7 +51,7 @@ def end_step(stack: QUndoStack) -> None:
 
 def _close_step_at(stack: QUndoStack, index: int) -> None:
     command = stack.command(index) if index >= 0 else None
-    if isinstance(command, CameraCommand):
+    if isinstance(command, CameraCommand | SheetLineCommand):
         command.close_step()
 
 
@@ -199,6 +204,85 @@ class StateCommand(QUndoCommand, Generic[State]):
         """Write ``before`` back."""
         _close_step_below(self._stack)
         self._apply(self._before)
+
+
+class SheetLineCommand(QUndoCommand):
+    """Change the sheet line of one camera (None: it has none). Pushed after the session
+    wrote ``after``; edits of the same camera's line in a row merge until the step closes."""
+
+    def __init__(
+        self,
+        session: SheetLineEdits,
+        camera_id: str,
+        before: str | None,
+        after: str | None,
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self._session, self.camera_id = session, camera_id
+        self.before, self.after = before, after
+        self._done = True
+        self._open = True
+
+    def id(self) -> int:
+        """Merge with the next edit of the line while the step is open."""
+        return _SHEET_LINE_ID if self._open else -1
+
+    def close_step(self) -> None:
+        """Take in no more edits: the next one is a step of its own."""
+        self._open = False
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Fold a following edit of the same camera's line into this step."""
+        if not isinstance(other, SheetLineCommand) or not self._open:
+            return False
+        if other.camera_id != self.camera_id:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        """Write ``after`` again (skipped the first time: the session wrote it already)."""
+        if self._done:
+            self._done = False
+            return
+        self._open = False
+        self._session.apply_sheet_line(self.camera_id, self.after)
+
+    def undo(self) -> None:
+        """Write ``before`` back."""
+        _close_step_below(self._session.undo_stack)
+        self._session.apply_sheet_line(self.camera_id, self.before)
+
+
+class BlurRegionCommand(QUndoCommand):
+    """Add, delete, take out or put back one blur region of a photo: ``before`` and
+    ``after`` are the region as stored (None: not there). Pushed after the session wrote
+    ``after``."""
+
+    def __init__(
+        self,
+        session: SurveySession,
+        photo_id: int,
+        before: BlurRegion | None,
+        after: BlurRegion | None,
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self._session, self._photo_id = session, photo_id
+        self._before, self._after = before, after
+        self._done = True
+
+    def redo(self) -> None:
+        """Write ``after`` again (skipped the first time: the session wrote it already)."""
+        if self._done:
+            self._done = False
+            return
+        self._session.apply_blur_region(self._photo_id, self._before, self._after)
+
+    def undo(self) -> None:
+        """Put ``before`` back."""
+        self._session.apply_blur_region(self._photo_id, self._after, self._before)
 
 
 def _close_step_below(stack: QUndoStack) -> None:

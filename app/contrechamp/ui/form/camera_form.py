@@ -28,6 +28,7 @@ from contrechamp.ui.form.edits import direction_tags, fixed_tags, number_tags
 from contrechamp.ui.form.fields import ChoiceField, NotesField, TextField
 from contrechamp.ui.form.hints import field_hint, set_hint
 from contrechamp.ui.form.photos import PhotoStrip
+from contrechamp.ui.form.sheet_line import SheetLineField
 from contrechamp.ui.messages import field_name, problem_text
 from contrechamp.ui.session import SurveySession
 from contrechamp.ui.undo import end_step
@@ -80,6 +81,7 @@ class CameraForm(QWidget):
         self.operator = TextField()
         self.notes = NotesField()
         self.notes.setFixedHeight(60)
+        self.sheet_line = SheetLineField()
         self.status = QComboBox()
         for status in Status:
             self.status.addItem(status_label(status), status)
@@ -108,6 +110,7 @@ class CameraForm(QWidget):
             ("surveillance:zone", self.choices["surveillance:zone"]),
             ("operator", self.operator),
             ("notes", self.notes),
+            ("sheet_line", self.sheet_line),
             ("status", self.status),
         ]
         for key, widget in rows:
@@ -164,6 +167,7 @@ class CameraForm(QWidget):
             lambda text: self._edit_tags("operator", lambda t: set_value(t, "operator", text))
         )
         self.notes.committed.connect(self._on_notes_committed)
+        self.sheet_line.failed.connect(self.failed)
         self.status.activated.connect(self._on_status_activated)
         self.photos.failed.connect(self.failed)
         self.fix_button.clicked.connect(self._on_fix_clicked)
@@ -184,6 +188,7 @@ class CameraForm(QWidget):
             "surveillance:zone": self.tr("&Zone"),
             "operator": self.tr("&Operator"),
             "notes": self.tr("&Notes (private)"),
+            "sheet_line": self.tr("Sheet &line"),
             "status": self.tr("&Status"),
         }
         for key, text in texts.items():
@@ -211,6 +216,7 @@ class CameraForm(QWidget):
         edits |= {"camera:angle": self.angle, "operator": self.operator}
         for key, edit in edits.items():
             set_hint(edit, *field_hint(key), self.labels[key])
+        self.sheet_line.retranslate_ui(self.labels["sheet_line"])
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-translate when the language changes."""
@@ -224,6 +230,7 @@ class CameraForm(QWidget):
             self._session.camera_changed.disconnect(self._on_camera_changed)
         self._session = session
         self.photos.set_session(session)
+        self.sheet_line.set_session(session)
         if session is not None:
             session.camera_changed.connect(self._on_camera_changed)
         self.show_camera(None)
@@ -244,6 +251,7 @@ class CameraForm(QWidget):
         self._camera_id = camera_id
         self.set_warning("")
         self.photos.show_camera(camera_id)
+        self.sheet_line.show_camera(camera_id)
         self._refresh()
 
     def focus_first(self) -> None:
@@ -370,6 +378,7 @@ class CameraForm(QWidget):
             self.angle,
             self.operator,
             self.notes,
+            self.sheet_line,
         ]
         for field in fields:
             if focused is not None and (focused is field or field.isAncestorOf(focused)):

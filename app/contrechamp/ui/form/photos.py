@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contrechamp.core.blur import BlurRegion
 from contrechamp.core.errors import ContrechampError, InputError
 from contrechamp.core.photo import PhotoRole
 from contrechamp.formats.photo_files import PHOTO_PATTERNS, preview_jpeg
 from contrechamp.ops.photo_attach import PhotoToAttach, read_photos_to_attach
+from contrechamp.ui.photos.blur_editor import BlurEditor
 from contrechamp.ui.photos.photo_strip_model import PhotoStripModel, photo_strip_view
 from contrechamp.ui.session import SurveySession
 from contrechamp.ui.tasks import run_task
@@ -151,20 +154,79 @@ class PhotoStrip(QWidget):
         except ContrechampError as error:
             self.failed.emit(error)
             return
-        PhotoViewer(preview, photo.filename, self).exec()
+        PhotoViewer(preview, photo.filename, self, session=self._session, photo_id=photo.id).exec()
 
 
 class PhotoViewer(QDialog):
-    """One photo, large."""
+    """One photo, large, with its blur regions: drag to add one, select + Delete to take
+    one out (each an undo step); the survey's photo itself is never changed."""
 
-    def __init__(self, jpeg: bytes, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        jpeg: bytes,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        session: SurveySession | None = None,
+        photo_id: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        label = QLabel()
-        label.setPixmap(QPixmap.fromImage(QImage.fromData(jpeg)))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._session, self._photo_id = session, photo_id
+        self.editor = BlurEditor(QImage.fromData(jpeg))
+        self.hint = QLabel(self.tr(
+            "Drag a rectangle to blur it in every export (a number plate, a name); click one "
+            "and press Delete to stop blurring it."))  # fmt: skip
+        self.hint.setWordWrap(True)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         column = QVBoxLayout(self)
-        column.addWidget(label)
+        column.addWidget(self.editor, 1)
+        column.addWidget(self.hint)
         column.addWidget(close)
+        self.hint.setVisible(session is not None and photo_id is not None)
+        if session is not None and photo_id is not None:
+            self.editor.region_drawn.connect(self._on_editor_region_drawn)
+            self.editor.region_taken_out.connect(self._on_editor_region_taken_out)
+            session.blur_regions_changed.connect(self._on_session_blur_regions_changed)
+            self._show_regions()
+        self.editor.setFocus()
+
+    def _show_regions(self) -> None:
+        if self._session is None or self._photo_id is None:
+            return
+        try:
+            self.editor.set_regions(self._session.survey.blur_regions(self._photo_id))
+        except ContrechampError:
+            self.editor.set_regions([])
+
+    def _on_editor_region_drawn(self, region: BlurRegion) -> None:
+        session, photo_id = self._session, self._photo_id
+        if session is not None and photo_id is not None:
+            text = self.tr("Blur a region")
+            self._guarded(lambda: session.add_blur_region(photo_id, region, text))
+
+    def _on_editor_region_taken_out(self, region: BlurRegion) -> None:
+        session, photo_id = self._session, self._photo_id
+        if session is not None and photo_id is not None:
+            text = self.tr("Stop blurring a region")
+            self._guarded(lambda: session.take_out_blur_region(photo_id, region, text))
+
+    def _guarded(self, write: Callable[[], None]) -> None:
+        try:
+            write()
+        except ContrechampError as error:
+            parent = self.parent()
+            if isinstance(parent, PhotoStrip):
+                parent.failed.emit(error)
+
+    def _on_session_blur_regions_changed(self, photo_id: int) -> None:
+        if photo_id == self._photo_id:
+            self._show_regions()
+
+    def done(self, result: int) -> None:
+        """Stop following the session once closed."""
+        if self._session is not None and self._photo_id is not None:
+            self._session.blur_regions_changed.disconnect(self._on_session_blur_regions_changed)
+            self._session = None
+        super().done(result)

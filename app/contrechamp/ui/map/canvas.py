@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contrechamp.core.area import BBox, ExistingCamera, MapFeature
+from contrechamp.core.area import BBox, ExistingCamera, MapFeature, Sector
 from contrechamp.core.camera import Camera
 from contrechamp.ui.map.camera_layer import direction_of
 from contrechamp.ui.map.frame import LAYERS, MapFrame
 from contrechamp.ui.map.overlays import HANDLE_RADIUS_PX, handle_position
 from contrechamp.ui.map.projection import Viewport, lat_lon_of, world_of
+from contrechamp.ui.map.sketch import SectorSketch
 from contrechamp.ui.map.tile_sources import TileSource
 
 __all__ = ["MapCanvas", "render_frame"]
@@ -59,6 +60,9 @@ class MapCanvas(QGraphicsView):
         self.frame = MapFrame()
         self.frame.tiles.tiles_changed.connect(self._schedule_repaint)
         self.frame.camera_tiles.tiles_changed.connect(self._schedule_repaint)
+        self.frame.sector_tiles.tiles_changed.connect(self._schedule_repaint)
+        self.sketch = SectorSketch(self)  # a sector being drawn: clicks add its corners
+        self.sketch.changed.connect(self._schedule_repaint)
         self._center = world_of(46.5, 2.5)
         self._zoom = 5.0
         self._press: QPointF | None = None
@@ -108,6 +112,16 @@ class MapCanvas(QGraphicsView):
     def remove_camera(self, camera_id: str) -> None:
         """Remove one survey camera."""
         self.frame.remove(camera_id)
+        self._schedule_repaint()
+
+    def set_sectors(self, sectors: Sequence[Sector], own_id: int | None = None) -> None:
+        """Show the survey's sectors, the pair's own (``own_id``) emphasised."""
+        self.frame.set_sectors(sectors, own_id)
+        self._schedule_repaint()
+
+    def set_walked(self, walked: Sequence[bytes]) -> None:
+        """Show the walked streets (WGS 84 lines as WKB, b"" for none)."""
+        self.frame.set_walked(walked)
         self._schedule_repaint()
 
     def set_selected(self, camera_id: str | None) -> None:
@@ -191,6 +205,7 @@ class MapCanvas(QGraphicsView):
         painter.save()
         painter.resetTransform()
         self.frame.paint(painter, self.viewport_state())
+        self.sketch.paint(painter, self.viewport_state())
         painter.restore()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -241,7 +256,9 @@ class MapCanvas(QGraphicsView):
             Qt.Key.Key_Up: (0.0, PAN_STEP_PX),
             Qt.Key.Key_Down: (0.0, -PAN_STEP_PX),
         }
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+        if self.sketch.handle_key(key):
+            event.accept()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_by(1.0)
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.zoom_by(-1.0)
@@ -249,6 +266,28 @@ class MapCanvas(QGraphicsView):
             self.pan_by(*moves[key])
         else:
             super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        """While a sector is drawn, Enter, Escape and Backspace are its own, not shortcuts."""
+        overridden = event.type() == QEvent.Type.ShortcutOverride
+        if overridden and isinstance(event, QKeyEvent) and self.sketch.wants_key(event.key()):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A double-click closes the sector being drawn, its place the last corner (added by
+        its first click, unless that click went elsewhere)."""
+        if self.sketch.active and event.button() == Qt.MouseButton.LeftButton:
+            pos = event.position()
+            last = self.sketch.corners[-1] if self.sketch.corners else None
+            x, y = self.pixel_of(*last) if last is not None else (math.inf, math.inf)
+            if math.hypot(pos.x() - x, pos.y() - y) >= DRAG_START_PX:
+                self.sketch.add(*self.lat_lon_at(pos.x(), pos.y()))
+            self.sketch.finish()
+            event.accept()
+            return None
+        return super().mouseDoubleClickEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:
         """Zoom with pinch gestures: touchpads (native) and touch screens."""
@@ -282,6 +321,7 @@ class MapCanvas(QGraphicsView):
         pos = event.position()
         if self._press is None:
             self._show_cursor_for(pos)
+            self.sketch.hover_at(*self.lat_lon_at(pos.x(), pos.y()))
             return None
         last = self._last or self._press
         if self._drag == "pan":
@@ -316,6 +356,8 @@ class MapCanvas(QGraphicsView):
                 self.camera_moved.emit(cam_id, *self.lat_lon_at(pos.x(), pos.y()))
             else:
                 self.camera_clicked.emit(cam_id)
+        elif not dragged and self.sketch.active:
+            self.sketch.add(*self.lat_lon_at(pos.x(), pos.y()))
         elif not dragged:
             self._click_empty_or_existing(pos)
         self._show_cursor_for(pos)
@@ -324,6 +366,8 @@ class MapCanvas(QGraphicsView):
 
     def _grab_at(self, pos: QPointF) -> tuple[str, str | None]:
         """Return what a press grabs: the selected camera's handle, a survey camera, or the map."""
+        if self.sketch.active:
+            return "pan", None  # drawing a sector: a click is a corner, a drag pans
         view = self.viewport_state()
         selected = self.frame.selected
         row = None if selected is None else self.frame.survey.index_of(selected)
@@ -343,7 +387,7 @@ class MapCanvas(QGraphicsView):
     def _show_cursor_for(self, pos: QPointF) -> None:
         """Show what a press here would do: turn (handle), move (camera), open (OSM camera), pan."""
         grab, _ = self._grab_at(pos)
-        if grab == "handle":
+        if self.sketch.active or grab == "handle":
             shape = Qt.CursorShape.CrossCursor
         elif grab == "camera" or self._existing_at(pos) is not None:
             shape = Qt.CursorShape.PointingHandCursor

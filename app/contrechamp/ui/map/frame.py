@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 from PySide6.QtGui import QImage, QPainter
 
-from contrechamp.core.area import BBox, ExistingCamera, MapFeature
+from contrechamp.core.area import BBox, ExistingCamera, MapFeature, Sector
 from contrechamp.core.camera import Camera, Status
 from contrechamp.ui.map.camera_layer import (
     CONES_PER_CELL,
@@ -32,6 +32,7 @@ from contrechamp.ui.map.overlays import (
     paint_track,
 )
 from contrechamp.ui.map.projection import Viewport
+from contrechamp.ui.map.sector_layer import SectorShapes, SectorTiles, paint_sector_labels
 from contrechamp.ui.map.sprites import CameraSprites
 from contrechamp.ui.map.style import MapStyle, load_style
 from contrechamp.ui.map.tile_cache import TileKey
@@ -47,7 +48,10 @@ from contrechamp.ui.map.vector_basemap import VectorBaseMap
 
 __all__ = ["LAYERS", "STATUS_GROUPS", "MapFrame"]
 
-LAYERS = ("basemap", "existing", "draft", "confirmed", "rejected", "fov", "gps", "track")
+LAYERS = (
+    *("basemap", "existing", "draft", "confirmed", "rejected", "fov", "gps", "track"),
+    *("sectors", "walked"),
+)
 STATUS_GROUPS = {Status.DRAFT: 0, Status.CONFIRMED: 1, Status.REJECTED: 2}
 _SURVEY = ("draft", "confirmed", "rejected")
 _CAMERA_LAYERS = ("existing", *_SURVEY, "fov")  # the toggles camera tiles depend on
@@ -78,6 +82,10 @@ class MapFrame:
         self._snapshots = (self.existing.snapshot(), self.survey.snapshot())
         self._scene: CameraScene | None = None
         self.last_dropped: list[TileKey] = []  # the tiles the last edit repainted
+        self.sectors = SectorShapes()
+        self._sector_generation = 0
+        self._sector_args: tuple[list[Sector], int | None, list[bytes]] = ([], None, [])
+        self.sector_tiles = TileLayer(self._sector_provider())
 
     def set_area(self, bbox: BBox | None, features: Sequence[MapFeature]) -> None:
         """Replace the base map (tiles are painted again from the new features)."""
@@ -93,6 +101,44 @@ class MapFrame:
         self.dpr = dpr
         if isinstance(self.source, VectorTiles):
             self.tiles.set_provider(VectorProvider(self.basemap, self.generation, dpr))
+        self.sector_tiles.set_provider(self._sector_provider())
+
+    def set_sectors(self, sectors: Sequence[Sector], own_id: int | None) -> None:
+        """Show the survey's sectors (``own_id``: the pair's own sector, emphasised)."""
+        self._sector_args = (list(sectors), own_id, self._sector_args[2])
+        self._sectors_changed()
+
+    def set_walked(self, walked: Sequence[bytes]) -> None:
+        """Show the walked streets: WGS 84 (multi)lines as WKB, one per sector (b"": none)."""
+        self._sector_args = (*self._sector_args[:2], list(walked))
+        self._sectors_changed()
+
+    def _sectors_changed(self) -> None:
+        self._sector_generation += 1
+        self.sectors = SectorShapes(*self._sector_args)
+        self.sector_tiles.set_provider(self._sector_provider())
+
+    def _sector_provider(self) -> SectorTiles:
+        """The sector tiles' painter for the current sectors and layer toggles."""
+        edges, walked = self.visible["sectors"], self.visible["walked"]
+        return SectorTiles(self.sectors, self._sector_generation, self.dpr, edges, walked)
+
+    def _apply_sector_toggles(self) -> None:
+        """Paint the sector tiles afresh when a layer toggle changed what they show."""
+        provider = self.sector_tiles.provider
+        assert isinstance(provider, SectorTiles)
+        if (provider.edges, provider.walked) != (self.visible["sectors"], self.visible["walked"]):
+            self.sector_tiles.set_provider(self._sector_provider())
+
+    def _paint_sectors(self, painter: QPainter, view: Viewport, request: bool) -> None:
+        """Paint the sector tiles (painted again after a toggle), then the sectors' names."""
+        if not self.sectors:
+            return
+        self._apply_sector_toggles()
+        if self.visible["sectors"] or self.visible["walked"]:
+            self.sector_tiles.paint(painter, view, request)
+        if self.visible["sectors"]:
+            paint_sector_labels(painter, view, self.sectors)
 
     def set_tile_source(self, source: TileSource) -> None:
         """Switch where tiles come from (raises InputError for an unreadable MBTiles file)."""
@@ -165,6 +211,7 @@ class MapFrame:
         painter.fillRect(0, 0, view.width, view.height, self.style.color("background"))
         if self.visible["basemap"]:
             self.tiles.paint(painter, view, request)
+        self._paint_sectors(painter, view, request)
         if self.visible["track"]:
             paint_track(painter, view, self.style, self.track)
         self.camera_tiles.paint(painter, view, self.camera_scene(), request)
@@ -264,6 +311,9 @@ class MapFrame:
         """Return the frame as an image; with ``wait`` missing tiles are painted first."""
         if wait and self.visible["basemap"]:
             self.tiles.fill(view)
+        if wait and self.sectors:
+            self._apply_sector_toggles()
+            self.sector_tiles.fill(view)
         image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
         painter = QPainter(image)
         try:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from contrechamp.core.area import FeatureKind
 from contrechamp.ui.map.canvas import MapCanvas
+from contrechamp.ui.map.sector_layer import SECTOR_COLOR, WALKED_COLOR
 from contrechamp.ui.map.style import MapStyle, load_style
 
 __all__ = ["MapLegend"]
@@ -60,6 +61,8 @@ class MapLegend(QWidget):
             "fov": self.tr("What cameras film"),
             "gps": self.tr("My position"),
             "track": self.tr("My track"),
+            "sectors": self.tr("Sectors"),
+            "walked": self.tr("Walked streets"),
         }
         for layer, box in self._boxes.items():
             box.setText(labels[layer])
@@ -71,7 +74,10 @@ class MapLegend(QWidget):
         super().changeEvent(event)
 
 
-_LAYER_ORDER = ("existing", "draft", "confirmed", "rejected", "fov", "gps", "track", "basemap")
+_LAYER_ORDER = (
+    *("existing", "draft", "confirmed", "rejected", "fov", "gps", "track"),
+    *("sectors", "walked", "basemap"),
+)
 
 
 def _swatch(layer: str, style: MapStyle) -> QPixmap:
@@ -95,6 +101,14 @@ def _swatch(layer: str, style: MapStyle) -> QPixmap:
         painter.setPen(QPen(QColor("white"), 2))
         painter.setBrush(QBrush(style.color("gps", "dot")))
         painter.drawEllipse(centre, 6, 6)
+    elif layer == "sectors":
+        painter.setPen(QPen(SECTOR_COLOR, 2))
+        painter.drawPolygon([QPointF(2, 4), QPointF(15, 2), QPointF(16, 15), QPointF(4, 14)])
+    elif layer == "walked":
+        pen = QPen(WALKED_COLOR, 5)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(3, 13), QPointF(15, 5))
     elif layer == "track":
         painter.setPen(QPen(style.color("track", "color"), 3))
         painter.drawLine(QPointF(2, 14), QPointF(16, 4))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 from PySide6.QtGui import QColor
 
 from contrechamp.core.area import ROAD_KINDS, FeatureKind
+from contrechamp.resources import resource_path
 
 __all__ = ["CameraStyle", "MapStyle", "RoadStyle", "load_style", "style_of", "style_path"]
 
@@ -66,14 +66,10 @@ class MapStyle:
 
 
 def style_path() -> Path:
-    """Return the style file: beside the sources, or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    roots = [Path(bundle)] if bundle else []
-    roots.append(Path(__file__).resolve().parents[4])
-    for root in roots:
-        candidate = root / "resources" / "map" / "style.json"
-        if candidate.is_file():
-            return candidate
+    """Return the style file: beside the sources, in the installed package or in a bundle."""
+    candidate = resource_path("map", "style.json")
+    if candidate.is_file():
+        return candidate
     raise FileNotFoundError("resources/map/style.json not found")
 
 
