@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 QM := i18n/contrechamp_fr.qm i18n/contrechamp_en.qm
 
-.PHONY: qt-libs-run qt-libs-test run test bench bench-quick lint translations screenshots clean
+.PHONY: qt-libs-run qt-libs-test run test bench bench-quick lint translations screenshots clean \
+	bundle bundle-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +53,19 @@ bench-quick: $(TEST_STAMP) $(QM)
 
 screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen PYTHONPATH=. $(BIN)/python docs/screenshots/take.py
+
+# The PyInstaller one-folder bundle (packaging/README.md), in dist/contrechamp/; not in `make test`.
+BUNDLE := dist/contrechamp/contrechamp
+bundle: $(BUNDLE)
+
+$(BUNDLE): $(STAMP) $(QM) packaging/contrechamp.spec $(shell find app packaging/pyinstaller resources -type f -not -name '*.pyc')
+	$(BIN)/pip install --quiet 'pyinstaller>=6.10'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/contrechamp.spec
+	touch $@
+
+bundle-test: $(BUNDLE)
+	$(BIN)/python packaging/bundle_test.py dist/contrechamp
 
 clean:
 	rm -rf $(VENV) $(QM) .mypy_cache .ruff_cache .pytest_cache

@@ -1,6 +1,80 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../app/contrechamp/ui/accessibility.py" line="67" />
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/accessibility.py" line="68" />
+        <source>Direction compass</source>
+        <translation>Boussole de direction</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/accessibility.py" line="69" />
+        <location filename="../app/contrechamp/ui/accessibility.py" line="79" />
+        <source>Photos of the camera</source>
+        <translation>Photos de la caméra</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/accessibility.py" line="70" />
+        <source>Tags in OpenStreetMap</source>
+        <translation>Attributs dans OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/accessibility.py" line="71" />
+        <source>Cameras</source>
+        <translation>Caméras</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/accessibility.py" line="72" />
+        <source>Drafts to review</source>
+        <translation>Brouillons à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/accessibility.py" line="73" />
+        <source>Photos of the draft</source>
+        <translation>Photos du brouillon</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/accessibility.py" line="74" />
+        <source>Photos to place on the map</source>
+        <translation>Photos à placer sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/accessibility.py" line="75" />
+        <source>Cameras to review</source>
+        <translation>Caméras à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/accessibility.py" line="76" />
+        <source>Sightings of the camera</source>
+        <translation>Observations de la caméra</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/accessibility.py" line="80" />
+        <source>Official list</source>
+        <translation>Liste officielle</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/accessibility.py" line="81" />
+        <source>Cameras of the official list</source>
+        <translation>Caméras de la liste officielle</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/accessibility.py" line="84" />
+        <source>Sectors</source>
+        <translation>Secteurs</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/accessibility.py" line="85" />
+        <source>Kinds of cameras</source>
+        <translation>Types de caméras</translation>
+    </message>
+</context>
+<context>
     <name>CameraForm</name>
     <message>
         <location filename="../app/contrechamp/ui/form/camera_form.py" line="181" />
@@ -662,7 +736,7 @@
 <context>
     <name>FieldApp</name>
     <message>
-        <location filename="../app/contrechamp/ui/app.py" line="94" />
+        <location filename="../app/contrechamp/ui/app.py" line="95" />
         <source>Preparing the demo survey…</source>
         <translation>Préparation du relevé de démonstration…</translation>
     </message>
@@ -1479,7 +1553,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="244" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="246" />
         <source>%n camera(s)</source>
         <translation>
             <numerusform>%n caméra</numerusform>
@@ -1487,27 +1561,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="286" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="288" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="291" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="293" />
         <source>Cannot open the survey</source>
         <translation>Impossible d’ouvrir le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="302" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="304" />
         <source>Cannot create the survey</source>
         <translation>Impossible de créer le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="426" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="428" />
         <source>Saved. Press N for the next camera.</source>
         <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="478" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="480" />
         <source>Use glossary values</source>
         <translation>Valeurs du glossaire</translation>
     </message>
@@ -1717,7 +1791,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/contrechamp/ui/app.py" line="155" />
+        <location filename="../app/contrechamp/ui/app.py" line="156" />
         <location filename="../app/contrechamp/ui/messages.py" line="125" />
         <source>Something went wrong. Your saved cameras are safe.</source>
         <translation>Un problème est survenu. Vos caméras enregistrées sont en sécurité.</translation>

@@ -19,6 +19,7 @@ from contrechamp.core.errors import ContrechampError
 from contrechamp.core.gps_spec import parse_gps_spec
 from contrechamp.logs import log_to_file, stop_log_file
 from contrechamp.resources import resource_path
+from contrechamp.ui.colour_scheme import follow_system_scheme
 from contrechamp.ui.main_window import MainWindow
 from contrechamp.ui.map import OnlineTiles, VectorTiles
 from contrechamp.ui.settings import (
@@ -169,6 +170,7 @@ def run_gui(
     _start_log()
     app.setWindowIcon(QIcon(str(resource_path("icons", "contrechamp.svg"))))
     app.setStyleSheet(FIELD_STYLE)
+    follow_system_scheme(app)
     field = FieldApp(Settings(), Translations(), gps)
     previous = _install_excepthook(field.window)
     try:

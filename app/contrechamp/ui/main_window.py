@@ -22,6 +22,7 @@ from contrechamp.core.errors import ContrechampError
 from contrechamp.core.track import TrackPoint
 from contrechamp.ops.photo_import import ImportSummary
 from contrechamp.store.survey import SurveyFile
+from contrechamp.ui import accessibility
 from contrechamp.ui.camera_list import CameraList
 from contrechamp.ui.cameras_model import CamerasModel
 from contrechamp.ui.file_commands import FileCommands
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.retranslate_ui()
         self._update_enabled()
+        accessibility.install(self)
 
     # --- building -------------------------------------------------------------------------
 
