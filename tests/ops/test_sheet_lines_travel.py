@@ -1,5 +1,6 @@
-"""Sheet lines go with their cameras when a survey is imported into another and when the
-group's surveys are merged (the merged camera takes the lines of all its sightings)."""
+"""Sheet lines go with their cameras when a survey is imported into another, when the
+group's surveys are merged (the merged camera takes the lines of all its sightings), and
+when the organiser splits a sighting off or joins two cameras in the review."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from contrechamp.core.camera import Camera, Status
 from contrechamp.ops.imports import import_files
 from contrechamp.ops.merge import merge_surveys
+from contrechamp.ops.merge_review import joined, read_review_state, split_off, write_review_state
 from contrechamp.store.survey import SurveyFile
 
 BASE = {"man_made": "surveillance", "surveillance:type": "camera", "camera:type": "fixed"}
@@ -82,3 +84,51 @@ def test_a_rejected_sighting_brings_no_sheet_line_to_the_merge(tmp_path: Path) -
     merge_surveys(out, [ana, bob])
 
     assert _merged_lines(out) == ["A-3"]
+
+
+def _two_sightings(tmp_path: Path, ana_line: str, bob_line: str) -> tuple[Path, str]:
+    """Ana's and Bob's sightings of one camera merged, and the merged camera's id."""
+    ana = _survey(tmp_path / "ana.cartoparty", {0: ana_line})
+    bob = _survey(tmp_path / "bob.cartoparty", {0: bob_line})
+    out = tmp_path / "merged.cartoparty"
+    merge_surveys(out, [ana, bob])
+    with SurveyFile.open(out) as merged:
+        (camera,) = merged.cameras()
+    return out, camera.id
+
+
+def test_a_sighting_split_off_in_the_review_takes_its_sheet_line_and_undo_gives_it_back(
+    tmp_path: Path,
+) -> None:
+    out, camera_id = _two_sightings(tmp_path, "A-3", "B-7")
+    with SurveyFile.open(out) as survey:
+        bob = next(s for s in survey.merged_sightings(camera_id) if s.sheet_line == "B-7")
+        before = read_review_state(survey, [camera_id, "split-1"])
+        write_review_state(survey, split_off(before, camera_id, bob, [], "split-1"))
+        assert survey.sheet_lines() == {camera_id: "A-3", "split-1": "B-7"}
+        write_review_state(survey, before)  # undo
+        assert survey.sheet_lines() == {camera_id: "A-3, B-7"}
+
+
+def test_a_split_keeps_a_line_another_sighting_also_brought(tmp_path: Path) -> None:
+    out, camera_id = _two_sightings(tmp_path, "12", "12")  # each pair's own sheet, line 12
+    with SurveyFile.open(out) as survey:
+        first = survey.merged_sightings(camera_id)[0]
+        before = read_review_state(survey, [camera_id, "split-1"])
+        write_review_state(survey, split_off(before, camera_id, first, [], "split-1"))
+        assert survey.sheet_lines() == {camera_id: "12", "split-1": "12"}
+
+
+def test_two_cameras_joined_in_the_review_keep_both_lines_and_undo_parts_them(
+    tmp_path: Path,
+) -> None:
+    out, camera_id = _two_sightings(tmp_path, "A-3", "B-7")
+    with SurveyFile.open(out) as survey:
+        bob = next(s for s in survey.merged_sightings(camera_id) if s.sheet_line == "B-7")
+        state = read_review_state(survey, [camera_id, "split-1"])
+        write_review_state(survey, split_off(state, camera_id, bob, [], "split-1"))
+        parted = read_review_state(survey, [camera_id, "split-1"])
+        write_review_state(survey, joined(parted, camera_id, "split-1"))
+        assert survey.sheet_lines() == {camera_id: "A-3, B-7"}
+        write_review_state(survey, parted)  # undo of the join
+        assert survey.sheet_lines() == {camera_id: "A-3", "split-1": "B-7"}

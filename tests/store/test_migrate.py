@@ -65,7 +65,7 @@ def test_older_file_is_backed_up_then_migrated(survey_path: Path) -> None:
 def test_version_2_file_is_backed_up_then_migrated_with_its_photos(survey_path: Path) -> None:
     make_v2_survey(survey_path)
     with SurveyFile.open(survey_path) as survey:
-        assert survey.schema_version == SCHEMA_VERSION == 9
+        assert survey.schema_version == SCHEMA_VERSION == 10
         assert survey.title == "Deuxième"
         (photo,) = survey.photos("cam2")
         assert photo.id is not None
@@ -111,7 +111,7 @@ def test_version_3_file_gets_quick_keys_and_its_pending_photo_still_copies(
     original.write_bytes(b"\xff\xd8\xff\xe0 a photo left pending by version 3" * 9000)
     _make_v3_survey(survey_path, original)
     with SurveyFile.open(survey_path) as survey:
-        assert survey.schema_version == SCHEMA_VERSION == 9
+        assert survey.schema_version == SCHEMA_VERSION == 10
         assert survey.known_quick_keys([quick_key_of(V2_PHOTO)]) == {quick_key_of(V2_PHOTO)}
         (pending,) = survey.pending_photos()
         assert (pending.quick_key, pending.sha256) == (None, digest(original))
@@ -183,7 +183,7 @@ def test_version_4_file_loses_the_unused_provenance_tables_and_keeps_its_cameras
         )
     connection.close()
     with SurveyFile.open(survey_path) as survey:
-        assert survey.schema_version == SCHEMA_VERSION == 9
+        assert survey.schema_version == SCHEMA_VERSION == 10
         assert [c.id for c in survey.cameras()] == ["cam2"]
         assert survey.photo_data(1) == V2_PHOTO
         raw = survey._db.raw
@@ -260,3 +260,30 @@ def test_version_6_file_keeps_its_sectors_and_osm_cameras_and_gains_lists(
         raw.execute("INSERT INTO existing_cameras VALUES (8, NULL, 43.7, 7.4, '{}')")
         assert raw.execute("SELECT count(*) FROM listed_cameras").fetchone() == (0,)
     assert inspect_survey(survey_path.with_name("walk.backup-v6.cartoparty")) == 6
+
+
+def test_version_9_merged_survey_keeps_its_sightings_without_sheet_lines(
+    survey_path: Path,
+) -> None:
+    from contrechamp.store.database import Database
+    from contrechamp.store.migrate import upgrade
+
+    make_v2_survey(survey_path)
+    database = Database(survey_path, readonly=False)
+    with database.transaction():
+        upgrade(database.conn, 9)
+    database.close()
+    connection = sqlite3.connect(survey_path)
+    with connection:
+        connection.execute(
+            "INSERT INTO merge_surveys VALUES ('s1', 'Ana', 'ana', NULL, '2026-05-01T10:00:00Z')"
+        )
+        connection.execute(
+            "INSERT INTO sightings VALUES ('s1', 'c1', 43.7, 7.4, 'confirmed', 'gps', NULL, "
+            "'ana', '2026-05-01T10:00:00Z', '2026-05-01T10:00:00Z', NULL, NULL, '', '{}', NULL)"
+        )
+    connection.close()
+    with SurveyFile.open(survey_path) as survey:
+        assert survey.schema_version == SCHEMA_VERSION
+        [sighting] = survey.merged_sightings()
+        assert (sighting.key, sighting.sheet_line) == (("s1", "c1"), None)

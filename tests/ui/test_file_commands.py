@@ -316,3 +316,27 @@ def test_importing_an_overpass_answer_without_versions_says_so_once(
     said = window.statusBar().currentMessage()
     assert said.count("without a known version") == 1
     assert f"{len(nodes)} linked to OSM without a known version" in said
+
+
+def test_redoing_an_undone_import_gives_the_cameras_their_sheet_lines_back(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    other = tmp_path / "pair.cartoparty"
+    lined = Camera(43.7320, 7.4230, {"man_made": "surveillance"})
+    with SurveyFile.create(other) as survey:
+        survey.add_camera(lined)
+        survey.add_camera(Camera(43.7322, 7.4232, {"man_made": "surveillance"}))
+        survey.set_sheet_line(lined.id, "A-3")
+    assert window.files.import_cameras([other])
+    _wait_idle(qtbot, window)
+    session = window.session
+    assert session is not None
+    assert session.sheet_line(lined.id) == "A-3"
+    window.commands.undo.trigger()
+    _wait_idle(qtbot, window)
+    assert session.camera(lined.id) is None
+    window.commands.redo.trigger()
+    _wait_idle(qtbot, window)
+    assert session.sheet_line(lined.id) == "A-3"
+    with SurveyFile.open_untrusted_readonly(session.survey.path) as survey:
+        assert survey.sheet_line(lined.id) == "A-3"

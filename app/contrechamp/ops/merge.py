@@ -167,7 +167,9 @@ def _new_sightings(
                 result.already_merged += 1
                 continue
             seen.add(key)
-            fresh.append(MergedSighting(one.survey_id, camera, None))
+            fresh.append(
+                MergedSighting(one.survey_id, camera, None, one.sheet_lines.get(camera.id))
+            )
     return fresh
 
 
@@ -180,17 +182,13 @@ def _write(survey: SurveyFile, plan: MergePlan) -> None:
     survey.set_merge_conflicts(plan.conflicts)
 
 
-def _carry_sheet_lines(
-    survey: SurveyFile, inputs: Sequence[SurveyToMerge], sightings: Sequence[MergedSighting]
-) -> None:
+def _carry_sheet_lines(survey: SurveyFile, sightings: Sequence[MergedSighting]) -> None:
     """Give each merged camera the sheet lines of its new sightings, after its own (a camera
     seen on sheets A-3 and B-7 gets "A-3, B-7"; a later merge adds to it)."""
-    lines = {one.survey_id: one.sheet_lines for one in inputs}
     brought: dict[str, list[str]] = {}
     for sighting in sightings:
-        line = lines.get(sighting.survey_id, {}).get(sighting.camera.id)
-        if line is not None and sighting.camera_id is not None:
-            brought.setdefault(sighting.camera_id, []).append(line)
+        if sighting.sheet_line is not None and sighting.camera_id is not None:
+            brought.setdefault(sighting.camera_id, []).append(sighting.sheet_line)
     for camera_id, new_lines in brought.items():
         survey.set_sheet_line(
             camera_id, join_sheet_lines([survey.sheet_line(camera_id), *new_lines])
@@ -241,7 +239,7 @@ def _merge_into(
         fresh = _new_sightings(state, inputs, result)
         plan = plan_merge(state, fresh, radius_m, now)
         _write(survey, plan)
-        _carry_sheet_lines(survey, inputs, plan.sightings)
+        _carry_sheet_lines(survey, plan.sightings)
     owners = {s.key: s.camera_id for s in [*state.sightings, *plan.sightings]}
     _copy_photos(survey, inputs, owners, result)
     result.changed = changed or existing is not None or bool(sources) or bool(fresh)

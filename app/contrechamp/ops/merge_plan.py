@@ -69,6 +69,7 @@ class _Entry:
     camera: Camera
     label: str | None  # the merged camera it already belongs to
     new: bool
+    sheet_line: str | None = None
 
 
 def _entries(state: MergeState, new: Sequence[MergedSighting]) -> list[_Entry]:
@@ -85,7 +86,7 @@ def _entries(state: MergeState, new: Sequence[MergedSighting]) -> list[_Entry]:
         for c in state.cameras.values()
         if c.id not in with_sightings
     ]
-    return entries + [_Entry(s.key, s.camera, None, True) for s in new]
+    return entries + [_Entry(s.key, s.camera, None, True, s.sheet_line) for s in new]
 
 
 def _sighting(entry: _Entry) -> Sighting:
@@ -179,7 +180,9 @@ def plan_merge(
             continue
         label = next((m.label for m in members if m.label is not None), None)
         camera_id = label or new_camera_id()
-        plan.sightings += [MergedSighting(m.key[0], m.camera, camera_id) for m in members if m.new]
+        plan.sightings += [
+            MergedSighting(m.key[0], m.camera, camera_id, m.sheet_line) for m in members if m.new
+        ]
         if label is not None and state.owned(label):
             before = state.conflicts.get(label, [])
             plan.conflicts[label] = _records(label, group, entries, before)

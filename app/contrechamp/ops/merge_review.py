@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from contrechamp.core.camera import Camera, utc_now
 from contrechamp.core.errors import SurveyError
+from contrechamp.core.sheet_lines import join_sheet_lines, sheet_line_parts
 from contrechamp.store.merge_records import (
     CameraMerge,
     ConflictRecord,
@@ -39,13 +40,17 @@ __all__ = [
 class ReviewState:
     """The records of some merged cameras: each camera (None: not in the survey), the merged
     camera each of their sightings belongs to, the camera each of their photos is attached
-    to, what the merge knows of each camera, and their conflicts."""
+    to, what the merge knows of each camera, their conflicts, and their private sheet lines
+    (a camera left out keeps its line as it is); beside them, read only, the sheet line each
+    of their sightings brought."""
 
     cameras: Mapping[str, Camera | None]
     sightings: Mapping[SightingKey, str | None]
     photos: Mapping[int, str | None]
     merges: Mapping[str, CameraMerge | None]
     conflicts: Mapping[str, tuple[ConflictRecord, ...]]
+    sheet_lines: Mapping[str, str | None] = field(default_factory=dict)
+    sighting_lines: Mapping[SightingKey, str] = field(default_factory=dict)
 
 
 def read_review_state(survey: SurveyFile, camera_ids: Iterable[str]) -> ReviewState:
@@ -55,16 +60,21 @@ def read_review_state(survey: SurveyFile, camera_ids: Iterable[str]) -> ReviewSt
     photos: dict[int, str | None] = {}
     merges: dict[str, CameraMerge | None] = {}
     conflicts: dict[str, tuple[ConflictRecord, ...]] = {}
+    lines: dict[str, str | None] = {}
+    sighting_lines: dict[SightingKey, str] = {}
     for camera_id in dict.fromkeys(camera_ids):
         cameras[camera_id] = _camera_or_none(survey, camera_id)
+        lines[camera_id] = survey.sheet_line(camera_id)
         for sighting in survey.merged_sightings(camera_id):
             sightings[sighting.key] = camera_id
+            if sighting.sheet_line is not None:
+                sighting_lines[sighting.key] = sighting.sheet_line
         for photo in survey.photos(camera_id):
             if photo.id is not None:
                 photos[photo.id] = camera_id
         merges[camera_id] = survey.camera_merges(camera_id).get(camera_id)
         conflicts[camera_id] = tuple(survey.merge_conflicts(camera_id))
-    return ReviewState(cameras, sightings, photos, merges, conflicts)
+    return ReviewState(cameras, sightings, photos, merges, conflicts, lines, sighting_lines)
 
 
 def _camera_or_none(survey: SurveyFile, camera_id: str) -> Camera | None:
@@ -95,6 +105,9 @@ def write_review_state(survey: SurveyFile, state: ReviewState) -> None:
         survey.set_camera_merges(m for m in state.merges.values() if m is not None)
         survey.forget_camera_merges(i for i, m in state.merges.items() if m is None)
         survey.set_merge_conflicts(state.conflicts)
+        for camera_id, line in state.sheet_lines.items():
+            if state.cameras.get(camera_id) is not None:
+                survey.set_sheet_line(camera_id, line)
         for camera_id, camera in state.cameras.items():
             if camera is None and camera_id in present:
                 survey.delete_camera(camera_id)
@@ -156,7 +169,32 @@ def split_off(
     merges = _reviewed(state, camera_id)
     merges[new_id] = CameraMerge(new_id, written_row(own), True, match, own.osm_id)
     conflicts = dict(state.conflicts) | {new_id: ()}
-    return ReviewState(cameras, sightings, photos, merges, conflicts)
+    lines = dict(state.sheet_lines) | {new_id: sighting.sheet_line}
+    if camera_id in state.sheet_lines:
+        lines[camera_id] = _line_without(state, camera_id, sighting)
+    return replace(
+        state,
+        cameras=cameras,
+        sightings=sightings,
+        photos=photos,
+        merges=merges,
+        conflicts=conflicts,
+        sheet_lines=lines,
+    )
+
+
+def _line_without(state: ReviewState, camera_id: str, gone: MergedSighting) -> str | None:
+    """The sheet line of ``camera_id`` once ``gone`` left it: the parts only that sighting
+    brought go, those another of its sightings brought or the organiser typed stay."""
+    others = {
+        part
+        for key, owner in state.sightings.items()
+        if owner == camera_id and key != gone.key
+        for part in sheet_line_parts(state.sighting_lines.get(key, ""))
+    }
+    leaving = set(sheet_line_parts(gone.sheet_line or "")) - others
+    current = sheet_line_parts(state.sheet_lines.get(camera_id) or "")
+    return join_sheet_lines(part for part in current if part not in leaving)
 
 
 def joined(state: ReviewState, keep_id: str, other_id: str) -> ReviewState:
@@ -169,4 +207,15 @@ def joined(state: ReviewState, keep_id: str, other_id: str) -> ReviewState:
     photos = {k: keep_id if v == other_id else v for k, v in state.photos.items()}
     merges = _reviewed(state, keep_id) | {other_id: None}
     conflicts = dict(state.conflicts) | {other_id: ()}
-    return ReviewState(cameras, sightings, photos, merges, conflicts)
+    lines = dict(state.sheet_lines)
+    if keep_id in lines or other_id in lines:
+        lines[keep_id] = join_sheet_lines([lines.get(keep_id), lines.get(other_id)])
+    return replace(
+        state,
+        cameras=cameras,
+        sightings=sightings,
+        photos=photos,
+        merges=merges,
+        conflicts=conflicts,
+        sheet_lines=lines,
+    )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 __all__ = ["PHOTO_COLUMNS", "SCHEMA_VERSION", "Layout", "layout"]
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 _V1_TABLES: dict[str, tuple[str, ...]] = {
     "alembic_version": ("version_num",),
@@ -166,7 +166,13 @@ _V9_TABLES: dict[str, tuple[str, ...]] = {
 _V9_INDEXES: dict[str, str] = {**_V6_INDEXES, "ix_blur_regions_photo_id": "blur_regions"}
 
 
-PHOTO_COLUMNS: tuple[str, ...] = _V9_TABLES["photos"]
+_V10_TABLES: dict[str, tuple[str, ...]] = {
+    **_V9_TABLES,
+    "sightings": (*_V9_TABLES["sightings"], "sheet_line"),
+}
+
+
+PHOTO_COLUMNS: tuple[str, ...] = _V10_TABLES["photos"]
 """The columns of a photo row today, in order: the one list ``store/photos.py`` reads and
 writes by, and ``store/schema.py``'s table must match (``tests/store/test_layout.py``)."""
 
@@ -189,6 +195,7 @@ _LAYOUTS = {
     7: Layout(_V7_TABLES, _V6_INDEXES),
     8: Layout(_V8_TABLES, _V6_INDEXES),
     9: Layout(_V9_TABLES, _V9_INDEXES),
+    10: Layout(_V10_TABLES, _V9_INDEXES),
 }
 
 

@@ -17,7 +17,8 @@ from sqlalchemy.dialects.sqlite import insert as upsert
 
 from contrechamp.core.area import ExistingCamera
 from contrechamp.core.camera import Camera
-from contrechamp.core.errors import SurveyError
+from contrechamp.core.errors import InputError, SurveyError
+from contrechamp.core.sheet_lines import check_sheet_line
 from contrechamp.store.base import SurveyBase
 from contrechamp.store.rows import (
     CAMERA_COLUMNS,
@@ -51,7 +52,7 @@ SightingKey = tuple[str, str]
 StoredChoice = tuple[str, tuple[SightingKey, ...]]
 """One value of a conflict and the sightings that gave it."""
 
-_SIGHTING_COLUMNS = ("survey_id", *CAMERA_COLUMNS, "camera_id")
+_SIGHTING_COLUMNS = ("survey_id", *CAMERA_COLUMNS, "camera_id", "sheet_line")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class MergedSighting:
     survey_id: str
     camera: Camera
     camera_id: str | None
+    sheet_line: str | None = None  # the line its walker typed (private, never exported)
 
     @property
     def key(self) -> SightingKey:
@@ -161,6 +163,14 @@ def _text_or_none(value: object, what: str) -> str | None:
     return value
 
 
+def _sheet_line(value: object) -> str | None:
+    """A sighting's stored sheet line, checked as if typed: the file may be someone else's."""
+    try:
+        return check_sheet_line(_text_or_none(value, "sighting"))
+    except InputError:
+        raise _corrupt("sighting") from None
+
+
 class MergeRecords(SurveyBase):
     """The records of a merged survey (empty in a survey that was never merged into)."""
 
@@ -216,11 +226,12 @@ class MergeRecords(SurveyBase):
         read = CameraReader()
         found = []
         for row in self._run(statement.order_by(literal_column("sightings.rowid"))):
-            survey_id, camera_id_of = row[0], row[-1]
+            survey_id, camera_id_of, line = row[0], row[-2], row[-1]
             if type(survey_id) is not str:
                 raise _corrupt("sighting")
-            camera = read(tuple(row[1:-1]))
-            found.append(MergedSighting(survey_id, camera, _text_or_none(camera_id_of, "sighting")))
+            camera = read(tuple(row[1:-2]))
+            owner = _text_or_none(camera_id_of, "sighting")
+            found.append(MergedSighting(survey_id, camera, owner, _sheet_line(line)))
         return found
 
     def add_sightings(self, merged: Iterable[MergedSighting]) -> int:
@@ -230,6 +241,7 @@ class MergeRecords(SurveyBase):
             row: dict[str, Any] = camera_values(sighting.camera)
             row["survey_id"] = sighting.survey_id
             row["camera_id"] = sighting.camera_id
+            row["sheet_line"] = sighting.sheet_line
             rows.append(row)
         if rows:
             with self._writing():

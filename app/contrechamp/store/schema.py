@@ -244,6 +244,7 @@ sightings = Table(
     Column("id", Text, primary_key=True),
     *_camera_record(),
     Column("camera_id", Text, ForeignKey("cameras.id", ondelete="SET NULL")),
+    Column("sheet_line", Text),  # the line its walker typed, private (v10)
     Index("ix_sightings_camera_id", "camera_id"),
 )
 

@@ -27,6 +27,7 @@ from contrechamp.ui.session_sectors import SectorEdits
 from contrechamp.ui.session_sheet_lines import SheetLineEdits
 from contrechamp.ui.undo import (
     BatchCommand,
+    BatchLeftovers,
     BlurRegionCommand,
     CameraCommand,
     PhotoLinkCommand,
@@ -129,23 +130,29 @@ class SurveySession(SheetLineEdits, SectorEdits, QObject):
         self.adopt_cameras(fresh, text)
         return fresh
 
-    def remove_batch(self, cameras: list[Camera]) -> dict[str, list[tuple[int, PhotoRole]]]:
-        """Delete a batch of cameras in one write (undo of an import); return the photos each
-        had, which stay in the file detached."""
-        links = {c.id: self.photo_links(c.id) for c in cameras}
+    def remove_batch(self, cameras: list[Camera]) -> BatchLeftovers:
+        """Delete a batch of cameras in one write (undo of an import); return what they leave
+        behind for a redo: the photos each had, which stay in the file detached, and their
+        sheet lines, which the file drops with them."""
         ids = [c.id for c in cameras]
+        links = {camera_id: self.photo_links(camera_id) for camera_id in ids}
+        lines = {i: line for i in ids if (line := self.sheet_line(i)) is not None}
         self._write(lambda survey: _delete_all(survey, ids), lambda _: self._hide_all(ids), True)
-        return links
+        return BatchLeftovers(links, lines)
 
-    def restore_batch(
-        self, cameras: list[Camera], links: dict[str, list[tuple[int, PhotoRole]]]
-    ) -> None:
-        """Write a removed batch back in one write, its photos attached again (redo)."""
+    def restore_batch(self, cameras: list[Camera], leftovers: BatchLeftovers) -> None:
+        """Write a removed batch back in one write, its photos attached again and its sheet
+        lines given back (redo)."""
         self._write(
-            lambda survey: _add_all(survey, cameras, links),
-            lambda _: self._show_all(cameras),
+            lambda survey: _add_all(survey, cameras, leftovers),
+            lambda _: self._batch_restored(cameras, leftovers.sheet_lines),
             report=True,
         )
+
+    def _batch_restored(self, cameras: list[Camera], lines: dict[str, str]) -> None:
+        self._show_all(cameras)
+        for camera_id, line in lines.items():
+            self._show_sheet_line(camera_id, line)
 
     def _show_all(self, cameras: list[Camera]) -> None:
         for camera in cameras:
@@ -182,6 +189,9 @@ class SurveySession(SheetLineEdits, SectorEdits, QObject):
                 self._show(camera)
             elif camera_id in self._cameras:
                 self._hide(camera_id)
+        for camera_id, line in state.sheet_lines.items():
+            if state.cameras.get(camera_id) is not None:
+                self._show_sheet_line(camera_id, line)
         self._photos_changed({*state.cameras, *state.photos.values()})
         self.review_changed.emit(list(state.cameras))
 
@@ -502,14 +512,14 @@ def _delete_all(survey: SurveyFile, camera_ids: list[str]) -> None:
             survey.delete_camera(camera_id)
 
 
-def _add_all(
-    survey: SurveyFile, cameras: list[Camera], links: dict[str, list[tuple[int, PhotoRole]]]
-) -> None:
+def _add_all(survey: SurveyFile, cameras: list[Camera], leftovers: BatchLeftovers) -> None:
     with survey.transaction():
         survey.add_cameras(cameras)
         for camera in cameras:
-            for photo_id, role in links.get(camera.id, []):
+            for photo_id, role in leftovers.photos.get(camera.id, []):
                 survey.attach_photo(photo_id, camera.id, role)
+        for camera_id, line in leftovers.sheet_lines.items():
+            survey.set_sheet_line(camera_id, line)
 
 
 def _add_with(survey: SurveyFile, camera: Camera, photos: list[tuple[int, PhotoRole]]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BatchCommand",
+    "BatchLeftovers",
     "BlurRegionCommand",
     "CameraCommand",
     "PhotoLinkCommand",
@@ -121,14 +123,24 @@ class CameraCommand(QUndoCommand):
             self._photos = detached
 
 
+@dataclasses.dataclass(frozen=True)
+class BatchLeftovers:
+    """What a batch of removed cameras leaves behind, given back when it returns: each
+    camera's photos (kept in the file, detached) and sheet lines (dropped with the camera)."""
+
+    photos: dict[str, list[tuple[int, PhotoRole]]] = dataclasses.field(default_factory=dict)
+    sheet_lines: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
 class BatchCommand(QUndoCommand):
     """A batch of cameras an import added, as one step: undo removes them all in one write,
-    redo writes them back with their photos. Pushed after the import wrote them."""
+    redo writes them back with their photos and sheet lines. Pushed after the import wrote
+    them."""
 
     def __init__(self, session: SurveySession, cameras: list[Camera], text: str) -> None:
         super().__init__(text)
         self._session, self._cameras = session, cameras
-        self._links: dict[str, list[tuple[int, PhotoRole]]] = {}
+        self._leftovers = BatchLeftovers()
         self._done = True
 
     def redo(self) -> None:
@@ -136,12 +148,12 @@ class BatchCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self._session.restore_batch(self._cameras, self._links)
+        self._session.restore_batch(self._cameras, self._leftovers)
 
     def undo(self) -> None:
         """Remove the batch; its photos stay in the file, detached, until redo."""
         _close_step_below(self._session.undo_stack)
-        self._links = self._session.remove_batch(self._cameras)
+        self._leftovers = self._session.remove_batch(self._cameras)
 
 
 class PhotoLinkCommand(QUndoCommand):
