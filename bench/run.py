@@ -40,6 +40,7 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     ("save_camera", "bench.rows_files", "measure_save"),
     ("cold_start", "bench.rows_app", "measure_cold_start"),
     ("memory", "bench.rows_app", "measure_memory"),
+    ("list_sort", "bench.rows_list", "measure_list_sort"),
 )
 
 

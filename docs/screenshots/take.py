@@ -1,19 +1,22 @@
 """Take the README and guide screenshots offscreen at 1280×800, from the real app.
 
 Run from the checkout: ``QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/take.py
-[PHOTOS_FOLDER [QM_FOLDER]]`` (``make screenshots``; photos default to ../shared/data/photos,
-the compiled translations to i18n/, built by ``make translations``). It writes, here, the
+[PHOTOS_FOLDER [QM_FOLDER]]`` (``make screenshots``; without PHOTOS_FOLDER, or with ``-``, the
+photos are drawn photos of cameras in the demo area, docs/screenshots/walk_photos.py; the
+compiled translations default to i18n/, built by ``make translations``). It writes, here, the
 README's window-form.png, review.png, merge-review.png and window-fr.png, the window in the
 dark palette (window-dark.png) and at 200% scale on a Full HD screen (window-200.png, 960×540
 logical pixels: the script runs itself again with ``QT_SCALE_FACTOR=2``, which Qt reads only
-at start-up); and in docs/guide/en/img and
-docs/guide/fr/img the guide's pictures in each language: the form, the drafts to review, the
-merge review, the export and upload dialogs and the settings. Only the PNGs are written
-outside a temporary folder.
+at start-up); and in docs/guide/en/img and docs/guide/fr/img the guide's pictures in each
+language: the form, the drafts to review, the merge review, the sectors, the glossary, the
+export and upload dialogs and the settings. Only the PNGs are written outside a temporary
+folder.
 """
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import shutil
 import subprocess
@@ -21,19 +24,23 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from docs.screenshots.walk_photos import camera_photo, write_walk_photos
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from contrechamp.ops.demo import build_demo_survey
 from contrechamp.ops.photo_import import import_photos
 from contrechamp.ops.photo_previews import render_previews
+from contrechamp.ops.sectors import import_sectors
 from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.colour_scheme import apply_scheme
 from contrechamp.ui.export_dialog import ExportDialog
+from contrechamp.ui.glossary.dialog import GlossaryDialog
 from contrechamp.ui.gps import GpsService
 from contrechamp.ui.main_window import MainWindow
 from contrechamp.ui.map.canvas import render_frame
 from contrechamp.ui.merge_review_panel import MERGE_TAB
+from contrechamp.ui.sectors_panel import SECTORS_TAB
 from contrechamp.ui.settings import Settings
 from contrechamp.ui.settings_dialog import SettingsDialog
 from contrechamp.ui.style import FIELD_STYLE
@@ -45,6 +52,10 @@ GUIDE = HERE.parent / "guide"
 SIZE = (1280, 800)
 SCALED_SIZE = (960, 540)
 SCALED = "--scaled"  # the second run, at QT_SCALE_FACTOR=2
+COMMENTS = {
+    "en": "Cameras around the station, cartoparty of 13 June",
+    "fr": "Caméras autour de la gare, cartoparty du 13 juin",
+}
 
 
 def _settle(window: MainWindow) -> None:
@@ -115,6 +126,22 @@ def _choose_photo_draft(window: MainWindow) -> None:
             return
 
 
+def _add_drawn_photos(pairs: list[Path], every: int) -> None:
+    """A drawn photo (tests' stand-in bytes cannot be previewed) on every ``every``-th camera
+    of each pair's survey."""
+    from contrechamp.core.photo import PhotoInfo, PhotoRole
+
+    for pair in pairs:
+        with SurveyFile.open(pair) as survey:
+            for n, camera in enumerate(survey.cameras()):
+                if n % every == 0:
+                    buffer = io.BytesIO()
+                    camera_photo(n, wide=n % 2 == 1).save(buffer, "JPEG", quality=80)
+                    name = f"{pair.stem}-{n}.jpg"
+                    info = PhotoInfo(None, camera.id, "", name, "image/jpeg", PhotoRole.CLOSE_UP)
+                    survey.add_photo(info, buffer.getvalue())
+
+
 def _merged_walks(scratch: Path) -> Path:
     """Four pairs' simulated walks of Monaco's real cameras, merged, with the area's map."""
     from tests.core.walk_simulation import simulate_walks
@@ -128,22 +155,62 @@ def _merged_walks(scratch: Path) -> Path:
     walks = simulate_walks(extract, seed=5, pairs=4)
     folder = scratch / "pairs"
     folder.mkdir()
-    pairs = write_pair_surveys(folder, walks, area=read_area(extract), photos_every=2)
+    pairs = write_pair_surveys(folder, walks, area=read_area(extract))
+    _add_drawn_photos(pairs, every=1)
     merged = scratch / "merged.cartoparty"
     merge_surveys(merged, pairs)
     with SurveyFile.open(merged) as survey:
         load_area(survey, extract)
+        import_sectors(survey, _monaco_sectors(scratch / "sectors.geojson"))
+        render_previews(survey, [p.id for p in survey.photos() if p.id])
     return merged
 
 
-def _surveys(scratch: Path, photos: Path) -> tuple[Path, Path, Path]:
+def _monaco_sectors(path: Path) -> Path:
+    """Three sectors of Monaco, west to east, each handed to a pair, as a GeoJSON file."""
+    cuts = (7.405, 7.418, 7.4265, 7.44)
+    names = ("Fontvieille – Rocher", "Condamine", "Monte-Carlo")
+    pairs = ("Zoé & Ana", "Malik & Jo", "Lou & Sam")
+    features = []
+    for n, (name, pair) in enumerate(zip(names, pairs, strict=True)):
+        west, east = cuts[n], cuts[n + 1]
+        ring = [[west, 43.724], [east, 43.724], [east, 43.752], [west, 43.752], [west, 43.724]]
+        geometry = {"type": "Polygon", "coordinates": [ring]}
+        properties = {"name": name, "pair": pair}
+        features.append({"type": "Feature", "geometry": geometry, "properties": properties})
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
+    return path
+
+
+def _wait_for_progress(window: MainWindow, timeout_ms: int = 30_000) -> None:
+    """Wait until the Sectors tab shows the walk progress worked out in the background."""
+    loop = QEventLoop()
+    window.organiser.sectors.progress_shown.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    window.organiser.sectors.refresh_progress()
+    loop.exec()
+
+
+def _walk_photos(survey: Path, scratch: Path) -> Path:
+    """Drawn photos of three cameras already in OSM near the form's camera, and one photo
+    without a position."""
+    with SurveyFile.open(survey) as opened:
+        camera = next(c for c in opened.cameras() if "camera:angle" in c.tags)
+        near = sorted(
+            opened.existing_cameras(),
+            key=lambda e: (e.lat - camera.lat) ** 2 + ((e.lon - camera.lon) / 2) ** 2,
+        )
+    return write_walk_photos(scratch / "walk", [(e.lat, e.lon) for e in near[1:4]])
+
+
+def _surveys(scratch: Path, photos: Path | None) -> tuple[Path, Path, Path]:
     """The demo survey, the demo with the walk photos imported, and the merged walks."""
     survey = scratch / "demo.cartoparty"
     build_demo_survey(survey)
     reviewed = scratch / "review.cartoparty"
     shutil.copy(survey, reviewed)
     with SurveyFile.open(reviewed) as opened:
-        import_photos(opened, [photos])
+        import_photos(opened, [photos or _walk_photos(survey, scratch)])
         # As the window does after an import: previews for photos without a thumbnail.
         ids = [p.id for p in opened.photos() if p.id and not opened.thumbnail(p.id)]
         render_previews(opened, ids)
@@ -160,9 +227,13 @@ def _shots(language: str, surveys: tuple[Path, Path, Path], scratch: Path, readm
     if readme:
         _grab(window, "window-form.png" if language == "en" else "window-fr.png")
     _grab_dialog(SettingsDialog(window.settings, window), img / "settings.png")
-    _grab_dialog(ExportDialog(survey, window), img / "export.png")
+    export = ExportDialog(survey, window)
+    export.path_edit.setText(str(Path("~", "Cartoparty", "demo.geojson")))  # not the scratch
+    _grab_dialog(export, img / "export.png")
     with SurveyFile.open(survey) as opened:
-        _grab_dialog(UploadDialog(opened, window), img / "upload.png")
+        upload = UploadDialog(opened, window)
+        upload.comment_edit.setText(COMMENTS[language])
+        _grab_dialog(upload, img / "upload.png")
     window.close()
     window = _window(reviewed, scratch)
     _choose_photo_draft(window)
@@ -177,6 +248,11 @@ def _shots(language: str, surveys: tuple[Path, Path, Path], scratch: Path, readm
     _grab(window, img / "merge.png")
     if readme and language == "en":
         _grab(window, "merge-review.png")
+    window.tabs.show_panel(SECTORS_TAB)
+    _wait_for_progress(window)
+    window.canvas.center_on(43.7375, 7.4225, 14.6)
+    _grab(window, img / "sectors.png")
+    _grab_dialog(GlossaryDialog(window), img / "glossary.png")
     window.close()
 
 
@@ -191,14 +267,14 @@ def _dark(app: QApplication, survey: Path, scratch: Path) -> None:
     apply_scheme(app, Qt.ColorScheme.Light)
 
 
-def _scaled(photos: Path, qm_dir: Path | None) -> None:
+def _scaled(photos: Path | None, qm_dir: Path | None) -> None:
     """Run this script again at 200% (Qt reads QT_SCALE_FACTOR at start-up only)."""
     env = {**os.environ, "QT_SCALE_FACTOR": "2", "QT_QPA_PLATFORM": "offscreen"}
-    command = [sys.executable, __file__, SCALED, str(photos)]
+    command = [sys.executable, __file__, SCALED, str(photos) if photos else "-"]
     subprocess.run([*command, *([str(qm_dir)] if qm_dir else [])], env=env, check=True)
 
 
-def main(photos: Path, qm_dir: Path | None = None, scaled: bool = False) -> None:
+def main(photos: Path | None, qm_dir: Path | None = None, scaled: bool = False) -> None:
     """Write the README's screenshots here and the guide's in docs/guide/{en,fr}/img."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -230,7 +306,7 @@ def main(photos: Path, qm_dir: Path | None = None, scaled: bool = False) -> None
 
 if __name__ == "__main__":
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    default = HERE.parents[2] / "shared" / "data" / "photos"
     arguments = [argument for argument in sys.argv[1:] if argument != SCALED]
     qm = Path(arguments[1]) if len(arguments) > 1 else None
-    main(Path(arguments[0]) if arguments else default, qm, SCALED in sys.argv[1:])
+    walk = Path(arguments[0]) if arguments and arguments[0] != "-" else None
+    main(walk, qm, SCALED in sys.argv[1:])

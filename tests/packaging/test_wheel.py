@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import sysconfig
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.packaging
 
 ROOT = Path(__file__).resolve().parents[2]
 SMOKE_WINDOW = ROOT / "packaging" / "smoke_window.py"
+_PRINT_PACKAGE = "import contrechamp; print(contrechamp.__file__)"
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +45,7 @@ def installed(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     venv = tmp_path_factory.mktemp("venv")
     run([sys.executable, "-m", "venv", "--without-pip", venv], venv)
     python = venv / "bin" / "python"
-    pip = [sys.executable, "-m", "pip", "--python", python, "install", "--quiet"]
+    pip: list[str | Path] = [sys.executable, "-m", "pip", "--python", python, "install", "-q"]
     run([*pip, "--no-deps", "--no-index", _wheel(dist)], venv)
     site = run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], venv)
     # A plain path line: the .pth files there (this checkout's editable install) are not read.
@@ -83,6 +85,13 @@ def test_wheel_holds_the_resources_translations_and_entry_points(dist: Path) -> 
     assert "[gui_scripts]\ncontrechamp-gui = contrechamp.cli:gui_main" in text
 
 
+def test_window_entry_point_is_a_gui_script_so_windows_opens_no_console() -> None:
+    # pip installs a gui-script through the pythonw launcher on Windows: no console window.
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["gui-scripts"] == {"contrechamp-gui": "contrechamp.cli:gui_main"}
+    assert project["scripts"] == {"contrechamp": "contrechamp.cli:main"}
+
+
 def test_sdist_holds_the_sources_of_the_built_files_only(dist: Path) -> None:
     (sdist,) = dist.glob("contrechamp-*.tar.gz")
     names = subprocess.run(
@@ -100,6 +109,8 @@ def test_installed_commands_run_from_the_venv(
 ) -> None:
     program = installed / "bin" / "contrechamp"
     assert (installed / "bin" / "contrechamp-gui").is_file()
+    where = run([installed / "bin" / "python", "-c", _PRINT_PACKAGE], tmp_path, user_env)
+    assert Path(where.strip()).is_relative_to(installed)  # not the checkout's editable install
     assert run([program, "--version"], tmp_path, user_env).strip() == "Contrechamp 0.1.0"
     extract = shared_data / "osm" / "monaco.osm.pbf"
     assert headless_walk([program], extract, tmp_path, user_env) == 16

@@ -132,3 +132,95 @@ def test_problems_read_before_an_edit_or_a_removal_follow_their_camera(qtbot: Qt
     assert after == before[1:]
     model.upsert(replace(cameras[1], tags=CLEAN))
     assert model.data(model.index(0, 0), PROBLEM_COUNT_ROLE) == before[2]
+
+
+def _expected(model: CamerasModel, column: int, descending: bool, status: Status | None) -> list:
+    """The cameras the list should show: filtered, by sort value, ties in source order."""
+    rows = [
+        r for r in range(model.rowCount()) if status is None or model.camera_at(r).status == status
+    ]
+    if column >= 0:
+        values = [model._sort_value(r, column) for r in range(model.rowCount())]
+        rows.sort(key=lambda r: (values[r], r))
+    if descending:
+        rows.reverse()
+    return [model.camera_at(r).id for r in rows]
+
+
+def test_the_list_stays_filtered_and_sorted_through_random_edits_additions_and_removals(
+    qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    import random
+
+    chance = random.Random(7)
+    model, proxy = CamerasModel(), CameraFilter()
+    proxy.setSourceModel(model)
+    mounts, kinds = ["wall", "pole", "", "ceiling"], ["dome", "fixed", "panning", ""]
+    statuses = list(Status)
+
+    def camera() -> Camera:
+        tags = {"man_made": "surveillance", "camera:mount": chance.choice(mounts)}
+        tags["camera:type"] = chance.choice(kinds)
+        tags["camera:direction"] = str(chance.randrange(0, 360, 45))
+        day = datetime(2026, 11, 1 + chance.randrange(20), chance.randrange(24), tzinfo=UTC)
+        return Camera(43.7, 7.4, tags, status=chance.choice(statuses), created_at=day)
+
+    model.set_cameras([camera() for _ in range(60)])
+    qtmodeltester.check(proxy)
+    column, descending, status = TIME_COLUMN, False, None
+    for step in range(300):
+        action = chance.random()
+        ids = [model.camera_at(r).id for r in range(model.rowCount())]
+        if action < 0.3:
+            model.upsert(camera())
+        elif action < 0.55 and ids:
+            changed = camera()
+            model.upsert(replace(changed, id=chance.choice(ids)))
+        elif action < 0.75 and ids:
+            model.remove(chance.choice(ids))
+        elif action < 0.9:
+            column, descending = chance.randrange(-1, 6), chance.random() < 0.5
+            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+            proxy.sort(column, order)
+        else:
+            status = chance.choice([None, *statuses])
+            proxy.set_status(status)
+        shown = [c.id for c in _shown(proxy)]
+        assert shown == _expected(model, column, descending, status), f"step {step}"
+        for row in range(proxy.rowCount()):
+            source = proxy.mapToSource(proxy.index(row, 2))
+            assert proxy.mapFromSource(source).row() == row
+
+
+def test_a_sort_keeps_the_chosen_camera_chosen(qtbot: QtBot) -> None:
+    from contrechamp.ui.camera_list import CameraList
+
+    model = CamerasModel()
+    listing = CameraList(model)
+    qtbot.addWidget(listing)
+    cameras = _cameras()
+    model.set_cameras(cameras)
+    listing.table.selectRow(0)
+    chosen = listing.proxy.data(listing.table.currentIndex(), CAMERA_ROLE)
+    listing.proxy.sort(TIME_COLUMN, Qt.SortOrder.DescendingOrder)
+    [row] = {i.row() for i in listing.table.selectionModel().selectedRows()}
+    assert listing.proxy.data(listing.proxy.index(row, 0), CAMERA_ROLE) == chosen
+
+
+def test_a_new_filter_chooses_the_same_camera_again_without_showing_it_again(
+    qtbot: QtBot,
+) -> None:
+    from contrechamp.ui.camera_list import CameraList
+
+    model = CamerasModel()
+    listing = CameraList(model)
+    qtbot.addWidget(listing)
+    cameras = _cameras()
+    model.set_cameras(cameras)
+    row = listing.proxy.mapFromSource(model.index(1, 0)).row()
+    with qtbot.waitSignal(listing.camera_chosen):
+        listing.table.selectRow(row)
+    with qtbot.assertNotEmitted(listing.camera_chosen):
+        listing.proxy.set_status(Status.DRAFT)
+    [shown] = listing.table.selectionModel().selectedRows()
+    assert listing.proxy.data(shown, CAMERA_ROLE) == cameras[1]

@@ -52,7 +52,7 @@ class SurveyInfo:
     lists: list[dict[str, Any]] = field(default_factory=list)  # official lists vs. seen
 
     def to_json(self) -> dict[str, Any]:
-        """Return the stable JSON form documented in the README."""
+        """Return the stable JSON form documented in docs/guide/en/reference.md."""
         data = asdict(self)
         data["cameras"]["total"] = sum(self.cameras.values())
         return data

@@ -60,7 +60,7 @@ class ListReport:
         return sum(self.placed.values())
 
     def to_json(self) -> dict[str, Any]:
-        """The list's part of ``info --json`` (documented in the README)."""
+        """The list's part of ``info --json`` (documented in docs/guide/en/reference.md)."""
         return {
             "name": self.name,
             "listed": self.listed,

@@ -53,6 +53,9 @@ class CameraList(QWidget):
         self.table.activated.connect(self._on_row_activated)
         selection = self.table.selectionModel()
         selection.selectionChanged.connect(self._on_selection_changed)
+        self._chosen: str | None = None  # the camera chosen, chosen again after a new filter
+        self._choosing_again = False
+        self.proxy.modelReset.connect(self._choose_again)
         self.retranslate_ui()
 
     def _layout(self) -> None:
@@ -75,6 +78,8 @@ class CameraList(QWidget):
         self.status.setCurrentIndex(current)
         self.status.blockSignals(False)
         self.problems_only.setText(self.tr("Only those with something to check"))
+        self.model.forget_texts()  # the text columns sort by their new texts
+        self.proxy.resort()
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-translate when the language changes."""
@@ -101,4 +106,20 @@ class CameraList(QWidget):
         indexes = selected.indexes()
         camera = self.proxy.data(indexes[0], CAMERA_ROLE) if indexes else None
         if camera is not None:
-            self.camera_chosen.emit(camera.id)
+            again, self._chosen = camera.id == self._chosen and self._choosing_again, camera.id
+            if not again:
+                self.camera_chosen.emit(camera.id)
+
+    def _choose_again(self) -> None:
+        """After a new filter, choose the camera chosen before, if it is still shown."""
+        source_row = self.model.row_of(self._chosen) if self._chosen else None
+        if source_row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if index.isValid():  # the same camera: not shown on the map again
+            self._choosing_again = True
+            try:
+                self.table.selectRow(index.row())
+            finally:
+                self._choosing_again = False
+            self.table.scrollTo(index)
