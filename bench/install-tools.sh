@@ -10,12 +10,16 @@ declare -A PACKAGES=(
     [ogr2ogr]=gdal-bin
     [vipsthumbnail]=libvips-tools
     [sqlite3]=sqlite3
+    [pg_ctlcluster]=postgresql
 )
 
 missing=()
 for tool in "${!PACKAGES[@]}"; do
     command -v "$tool" >/dev/null 2>&1 || missing+=("${PACKAGES[$tool]}")
 done
+# The campaign rows start a throw-away PostgreSQL server with PostGIS (bench/rows_campaign.py).
+compgen -G "/usr/share/postgresql/*/extension/postgis.control" >/dev/null \
+    || missing+=(postgresql-15-postgis-3)
 
 if [ "${#missing[@]}" -eq 0 ]; then
     echo "bench: reference tools already installed"

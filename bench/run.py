@@ -33,6 +33,7 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     ("map_all", "bench.rows_map", "measure_all_cameras"),
     ("photo_import", "bench.rows_photos", "measure_import"),
     ("photo_previews", "bench.rows_photos", "measure_previews"),
+    ("blur_faces", "bench.rows_blur", "measure_blur"),
     ("merge", "bench.rows_merge", "measure_merge"),
     ("read_pbf", "bench.rows_files", "measure_read_pbf"),
     ("export_geojson", "bench.rows_files", "measure_export_geojson"),
@@ -40,7 +41,13 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     ("save_camera", "bench.rows_files", "measure_save"),
     ("cold_start", "bench.rows_app", "measure_cold_start"),
     ("memory", "bench.rows_app", "measure_memory"),
+    ("coverage_area", "bench.rows_coverage", "measure_area"),
+    ("coverage_update", "bench.rows_coverage", "measure_update"),
+    ("coverage_city", "bench.rows_coverage", "measure_city"),
     ("list_sort", "bench.rows_list", "measure_list_sort"),
+    ("campaign_push", "bench.rows_campaign", "measure_push"),
+    ("campaign_pull", "bench.rows_campaign", "measure_pull"),
+    ("campaign_bbox", "bench.rows_campaign", "measure_bbox_pull"),
 )
 
 

@@ -75,6 +75,65 @@
     </message>
 </context>
 <context>
+    <name>BlurReviewDialog</name>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/blur_review.py" line="157" />
+        <source>Review blurred regions</source>
+        <translation>Vérifier les zones floutées</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/blur_review.py" line="160" />
+        <source>Red: faces found. Orange: drawn by hand. Drag on a photo to blur a region (a number plate, a name); click one, or press Space, then Delete to stop blurring it. Arrows move between photos, Enter opens one large, Ctrl+Z undoes.</source>
+        <translation>Rouge : visages trouvés. Orange : tracés à la main. Tracez un rectangle sur une photo pour flouter une zone (une plaque, un nom) ; cliquez-en une, ou appuyez sur Espace, puis sur Suppr pour ne plus la flouter. Les flèches passent d’une photo à l’autre, Entrée en ouvre une en grand, Ctrl+Z annule.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/blur_review.py" line="165" />
+        <source>&amp;Previous</source>
+        <translation>&amp;Précédentes</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/blur_review.py" line="166" />
+        <source>&amp;Next</source>
+        <translation>&amp;Suivantes</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/blur_review.py" line="170" />
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/blur_review.py" line="170" />
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/blur_review.py" line="216" />
+        <source>No photos to review.</source>
+        <translation>Aucune photo à vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/blur_review.py" line="218" />
+        <source>Photos %1–%2 of %3</source>
+        <translation>Photos %1 à %2 sur %3</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/blur_review.py" line="225" />
+        <location filename="../app/contrechamp/ui/photos/blur_review.py" line="294" />
+        <source>Photo %1</source>
+        <translation>Photo %1</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/blur_review.py" line="252" />
+        <source>Blur a region</source>
+        <translation>Flouter une zone</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/photos/blur_review.py" line="256" />
+        <source>Stop blurring a region</source>
+        <translation>Ne plus flouter une zone</translation>
+    </message>
+</context>
+<context>
     <name>CameraForm</name>
     <message>
         <location filename="../app/contrechamp/ui/form/camera_form.py" line="181" />
@@ -235,12 +294,12 @@
 <context>
     <name>CameraList</name>
     <message>
-        <location filename="../app/contrechamp/ui/camera_list.py" line="72" />
+        <location filename="../app/contrechamp/ui/camera_list.py" line="75" />
         <source>All cameras</source>
         <translation>Toutes les caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/camera_list.py" line="77" />
+        <location filename="../app/contrechamp/ui/camera_list.py" line="80" />
         <source>Only those with something to check</source>
         <translation>Seulement celles à vérifier</translation>
     </message>
@@ -248,32 +307,32 @@
 <context>
     <name>CamerasModel</name>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="106" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="180" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="107" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="181" />
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="108" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="182" />
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="109" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="183" />
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="110" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="184" />
         <source>Mount</source>
         <translation>Fixation</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="111" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="185" />
         <source>Logged</source>
         <translation>Notée à</translation>
     </message>
@@ -435,6 +494,216 @@
     </message>
 </context>
 <context>
+    <name>CoverageLegend</name>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_legend.py" line="16" />
+        <source>What the cameras see</source>
+        <translation>Ce que voient les caméras</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/map/coverage_layer.py" line="52" />
+        <source>Not filmed</source>
+        <translation>Non filmée</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/map/coverage_layer.py" line="55" />
+        <source>Filmed by 1 camera</source>
+        <translation>Filmée par 1 caméra</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/map/coverage_layer.py" line="57" />
+        <source>By 2 cameras</source>
+        <translation>Par 2 caméras</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/map/coverage_layer.py" line="59" />
+        <source>By 3 cameras or more</source>
+        <translation>Par 3 caméras ou plus</translation>
+    </message>
+</context>
+<context>
+    <name>CoveragePanel</name>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="62" />
+        <source>Coverage</source>
+        <translation>Couverture</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="63" />
+        <source>How much of the streets the cameras film</source>
+        <translation>Quelle part des rues les caméras filment</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="249" />
+        <source>The whole area</source>
+        <translation>Toute la zone</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="251" />
+        <source>Sector %1</source>
+        <translation>Secteur %1</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="287" />
+        <source>%1% of %2 of street filmed</source>
+        <translation>%1 % des %2 de rues filmés</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="298" />
+        <source>Open a survey to see what its cameras film.</source>
+        <translation>Ouvrez un relevé pour voir ce que filment ses caméras.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="300" />
+        <source>Working out what the cameras film…</source>
+        <translation>Calcul de ce que filment les caméras…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="303" />
+        <source>Load the area's map (File → Load map area from OSM extract) to measure what is filmed.</source>
+        <translation>Chargez la carte de la zone (Fichier → Charger la zone depuis un extrait OSM) pour mesurer ce qui est filmé.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="310" />
+        <source>By two cameras or more: %1.</source>
+        <translation>Par deux caméras ou plus : %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="313" />
+        <source>Cameras on the street: %1, that is %2 per km of street, %3 per km of road.</source>
+        <translation>Caméras sur la voie publique : %1, soit %2 par km de rue, %3 par km de route.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="320" />
+        <source>Up to %1% within reach of the cameras whose direction is not mapped (%2).</source>
+        <translation>Jusqu’à %1 % à portée des caméras dont la direction n’est pas cartographiée (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="369" />
+        <source>Save the coverage report</source>
+        <translation>Enregistrer le rapport de couverture</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="369" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="381" />
+        <source>Coverage report saved: %1</source>
+        <translation>Rapport de couverture enregistré : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="393" />
+        <source>Show on the &amp;map</source>
+        <translation>Afficher sur la &amp;carte</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="394" />
+        <source>Colour the streets by how many cameras film them</source>
+        <translation>Colorer les rues selon le nombre de caméras qui les filment</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="395" />
+        <source>Most filmed streets</source>
+        <translation>Rues les plus filmées</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="396" />
+        <source>Blind spots: the least filmed streets</source>
+        <translation>Angles morts : les rues les moins filmées</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="398" />
+        <source>Street</source>
+        <translation>Rue</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="398" />
+        <source>Length</source>
+        <translation>Longueur</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="398" />
+        <source>Filmed</source>
+        <translation>Filmé</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="399" />
+        <source>&amp;Print report…</source>
+        <translation>&amp;Imprimer le rapport…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="400" />
+        <source>A one-page A4 report (PDF) to hand out</source>
+        <translation>Un rapport d’une page A4 (PDF) à distribuer</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="403" />
+        <source>Fields of view as OSM's viewers draw them (35 m when the height is not mapped), cut where buildings block the view.</source>
+        <translation>Champs de vision tels que les visualiseurs d’OSM les dessinent (35 m quand la hauteur n’est pas cartographiée), coupés là où les bâtiments masquent la vue.</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageReport</name>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="72" />
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="119" />
+        <source>How much of the street is filmed</source>
+        <translation>Quelle part de la rue est filmée</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="124" />
+        <source>sector %1</source>
+        <translation>secteur %1</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="125" />
+        <source>the whole area</source>
+        <translation>toute la zone</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="146" />
+        <source>Most filmed streets</source>
+        <translation>Rues les plus filmées</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="152" />
+        <source>Blind spots: the least filmed streets</source>
+        <translation>Angles morts : les rues les moins filmées</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="192" />
+        <source>of %1 of street lie inside a camera's view.</source>
+        <translation>des %1 de rues sont dans le champ d’une caméra.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="202" />
+        <source>Cameras on the street: %1, that is %2 per km of street, %3 per km of road (street-view studies find 0.1 to 0.9 per km in large cities).</source>
+        <translation>Caméras sur la voie publique : %1, soit %2 par km de rue, %3 par km de route (les études sur images de rue en trouvent de 0,1 à 0,9 par km dans les grandes villes).</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="210" />
+        <source>Filmed by two cameras or more: %1.</source>
+        <translation>Filmé par deux caméras ou plus : %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="216" />
+        <source>Up to %1% within reach of the cameras whose direction is not mapped (%2).</source>
+        <translation>Jusqu’à %1 % à portée des caméras dont la direction n’est pas cartographiée (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="227" />
+        <source>How: each camera's field of view as OpenStreetMap's viewers draw it (a 70° wedge for a fixed camera, a circle for a dome, 7 m of reach per metre of height, 35 m when the height is not mapped), cut exactly where buildings block the line of sight; a street is filmed where it lies inside at least one such view. Cameras: those already in OpenStreetMap and those the survey logged. Map data © OpenStreetMap contributors (ODbL). Made with %1.</source>
+        <translation>Méthode : le champ de vision de chaque caméra tel que les visualiseurs d’OpenStreetMap le dessinent (un secteur de 70° pour une caméra fixe, un cercle pour un dôme, 7 m de portée par mètre de hauteur, 35 m quand la hauteur n’est pas cartographiée), coupé exactement là où les bâtiments masquent la vue ; une rue est filmée là où elle se trouve dans au moins un de ces champs. Caméras : celles déjà dans OpenStreetMap et celles notées pendant le relevé. Données cartographiques © contributeurs d’OpenStreetMap (ODbL). Réalisé avec %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="309" />
+        <source>No named street here.</source>
+        <translation>Aucune rue nommée ici.</translation>
+    </message>
+</context>
+<context>
     <name>DraftQueueModel</name>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/photos/review_model.py" line="92" />
@@ -559,6 +828,31 @@
         <location filename="../app/contrechamp/ui/form/existing.py" line="62" />
         <source>I saw this one (Enter)</source>
         <translation>Je l’ai vue (Entrée)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportBlurring</name>
+    <message>
+        <location filename="../app/contrechamp/ui/export_blur.py" line="101" />
+        <location filename="../app/contrechamp/ui/export_blur.py" line="115" />
+        <source>Looking for faces…</source>
+        <translation>Recherche des visages…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_blur.py" line="102" />
+        <location filename="../app/contrechamp/ui/export_blur.py" line="116" />
+        <source>Cannot look for faces</source>
+        <translation>Impossible de chercher les visages</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_blur.py" line="159" />
+        <source>Saving the review…</source>
+        <translation>Enregistrement de la vérification…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/export_blur.py" line="160" />
+        <source>Cannot save the review</source>
+        <translation>Impossible d’enregistrer la vérification</translation>
     </message>
 </context>
 <context>
@@ -970,27 +1264,27 @@
 <context>
     <name>FileCommands</name>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="67" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="72" />
         <source>Load map area from OSM extract</source>
         <translation>Charger la zone depuis un extrait OSM</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="69" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="74" />
         <source>OpenStreetMap extracts</source>
         <translation>Extraits OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="81" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="86" />
         <source>Reading the map…</source>
         <translation>Lecture de la carte…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="82" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="87" />
         <source>Cannot load this map</source>
         <translation>Impossible de charger cette carte</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="88" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="93" />
         <source>Map loaded: %n camera(s) already in OpenStreetMap.</source>
         <translation>
             <numerusform>Carte chargée : %n caméra déjà dans OpenStreetMap.</numerusform>
@@ -998,28 +1292,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="98" />
-        <location filename="../app/contrechamp/ui/file_commands.py" line="120" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="103" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="125" />
         <source>Import cameras</source>
         <translation>Import de caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="100" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="105" />
         <source>Surveys, GeoJSON, OSM and CSV files</source>
         <translation>Relevés, fichiers GeoJSON, OSM et CSV</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="113" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="118" />
         <source>Importing cameras…</source>
         <translation>Import des caméras…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="114" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="119" />
         <source>Cannot import these cameras</source>
         <translation>Impossible d’importer ces caméras</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="123" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="128" />
         <source>Imported %n camera(s).</source>
         <translation>
             <numerusform>%n caméra importée.</numerusform>
@@ -1027,7 +1321,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="125" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="130" />
         <source>%n already in the survey.</source>
         <translation>
             <numerusform>%n déjà dans le relevé.</numerusform>
@@ -1035,7 +1329,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="128" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="133" />
         <source>%n linked to OSM without a known version: the upload reads it first.</source>
         <translation>
             <numerusform>%n liée à OSM sans version connue : l’envoi la lira d’abord.</numerusform>
@@ -1043,7 +1337,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="172" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="189" />
         <source>Wrote %n camera(s) to %1.</source>
         <translation>
             <numerusform>%n caméra écrite dans %1.</numerusform>
@@ -1051,28 +1345,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="159" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="175" />
         <source>Exporting…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="160" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="176" />
         <source>Cannot export</source>
         <translation>Export impossible</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="219" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="255" />
         <source>Exporting photos…</source>
         <translation>Export des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="220" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="256" />
         <source>Cannot export the photos</source>
         <translation>Impossible d’exporter les photos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="170" />
-        <location filename="../app/contrechamp/ui/file_commands.py" line="225" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="187" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="262" />
         <source>Wrote %n photo(s) to %1.</source>
         <translation>
             <numerusform>%n photo écrite dans %1.</numerusform>
@@ -1080,8 +1374,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="176" />
-        <location filename="../app/contrechamp/ui/file_commands.py" line="227" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="193" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="264" />
         <source>%n photo(s) could not be written.</source>
         <translation>
             <numerusform>%n photo non écrite.</numerusform>
@@ -1089,7 +1383,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="181" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="198" />
         <source>%n camera(s) linked to OSM without a known version left out.</source>
         <translation>
             <numerusform>%n caméra liée à OSM sans version connue laissée de côté.</numerusform>
@@ -1097,7 +1391,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="189" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="206" />
         <source>%n camera(s) linked to OSM left out: load the area to know their original.</source>
         <translation>
             <numerusform>%n caméra liée à OSM laissée de côté : chargez la zone pour connaître son original.</numerusform>
@@ -1105,27 +1399,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="237" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="214" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="266" />
+        <source>Photos not blurred.</source>
+        <translation>Photos non floutées.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="276" />
         <source>Making photo previews…</source>
         <translation>Préparation des aperçus des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="238" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="277" />
         <source>Cannot make the photo previews</source>
         <translation>Impossible de préparer les aperçus des photos</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="248" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="287" />
         <source>Copying photos into the survey…</source>
         <translation>Copie des photos dans le relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/file_commands.py" line="249" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="288" />
         <source>Cannot copy the photos into the survey</source>
         <translation>Impossible de copier les photos dans le relevé</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/file_commands.py" line="260" />
+        <location filename="../app/contrechamp/ui/file_commands.py" line="299" />
         <source>%n photo(s) not copied: the original file is missing or changed.</source>
         <translation>
             <numerusform>%n photo non copiée : le fichier d’origine manque ou a changé.</numerusform>
@@ -1553,7 +1853,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="246" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="251" />
         <source>%n camera(s)</source>
         <translation>
             <numerusform>%n caméra</numerusform>
@@ -1561,27 +1861,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="288" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="294" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="293" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="299" />
         <source>Cannot open the survey</source>
         <translation>Impossible d’ouvrir le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="304" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="310" />
         <source>Cannot create the survey</source>
         <translation>Impossible de créer le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="428" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="434" />
         <source>Saved. Press N for the next camera.</source>
         <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="480" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="486" />
         <source>Use glossary values</source>
         <translation>Valeurs du glossaire</translation>
     </message>
@@ -2095,6 +2395,7 @@
     </message>
     <message>
         <location filename="../app/contrechamp/core/messages.py" line="198" />
+        <location filename="../app/contrechamp/core/messages.py" line="209" />
         <source>The survey has no sector of this name: choose one of its sectors.</source>
         <translation>Le relevé n’a pas de secteur de ce nom : choisissez l’un de ses secteurs.</translation>
     </message>
@@ -2105,231 +2406,311 @@
     </message>
     <message>
         <location filename="../app/contrechamp/core/messages.py" line="206" />
+        <source>The survey has no map area yet: load an OSM extract to measure coverage.</source>
+        <translation>Le relevé n’a pas encore de zone de carte : chargez un extrait OSM pour mesurer la couverture.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="212" />
+        <source>This GPX file has no track or route of two points or more.</source>
+        <translation>Ce fichier GPX n’a aucun trajet ni itinéraire d’au moins deux points.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="216" />
         <source>This file is not a list of cameras: save it as CSV or GeoJSON.</source>
         <translation>Ce fichier n’est pas une liste de caméras : enregistrez-le en CSV ou en GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="209" />
+        <location filename="../app/contrechamp/core/messages.py" line="219" />
         <source>This list holds no camera.</source>
         <translation>Cette liste ne contient aucune caméra.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="210" />
+        <location filename="../app/contrechamp/core/messages.py" line="220" />
         <source>This list has no coordinate columns and no address column.</source>
         <translation>Cette liste n’a ni colonnes de coordonnées ni colonne d’adresse.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="213" />
+        <location filename="../app/contrechamp/core/messages.py" line="223" />
         <source>This list has no column of that name.</source>
         <translation>Cette liste n’a pas de colonne de ce nom.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="214" />
+        <location filename="../app/contrechamp/core/messages.py" line="224" />
         <source>No row of this list has coordinates or a street crossing found on the survey's map.</source>
         <translation>Aucune ligne de cette liste n’a de coordonnées ni de carrefour trouvé sur la carte du relevé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="218" />
+        <location filename="../app/contrechamp/core/messages.py" line="228" />
         <source>This list name cannot be used.</source>
         <translation>Ce nom de liste est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="219" />
+        <location filename="../app/contrechamp/core/messages.py" line="229" />
         <source>The comparison radius must be more than 0 and at most 1000 metres.</source>
         <translation>Le rayon de comparaison doit être supérieur à 0 et d’au plus 1000 mètres.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="224" />
+        <location filename="../app/contrechamp/core/messages.py" line="234" />
         <source>This GPS track has no point with a time.</source>
         <translation>Ce trajet GPS n’a aucun point horodaté.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="225" />
+        <location filename="../app/contrechamp/core/messages.py" line="235" />
         <source>This GPS track has too many points.</source>
         <translation>Ce trajet GPS a trop de points.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="227" />
+        <location filename="../app/contrechamp/core/messages.py" line="237" />
         <source>Say in a changeset comment what you mapped (at most 255 characters).</source>
         <translation>Indiquez dans le commentaire du groupe de modifications ce que vous avez cartographié (255 caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="230" />
+        <location filename="../app/contrechamp/core/messages.py" line="240" />
         <source>This is not the address of an OSM server (https://…).</source>
         <translation>Ce n’est pas l’adresse d’un serveur OSM (https://…).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="233" />
+        <location filename="../app/contrechamp/core/messages.py" line="243" />
         <source>Contrechamp has no OAuth 2 client id for this server: register it there, then give its client id.</source>
         <translation>Contrechamp n’a pas d’identifiant client OAuth 2 pour ce serveur : enregistrez-le sur ce serveur, puis indiquez son identifiant client.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="238" />
+        <location filename="../app/contrechamp/core/messages.py" line="248" />
         <source>The login to OpenStreetMap did not finish: try again.</source>
         <translation>La connexion à OpenStreetMap n’a pas abouti : réessayez.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="241" />
+        <location filename="../app/contrechamp/core/messages.py" line="251" />
         <source>OpenStreetMap no longer accepts this login: log in again.</source>
         <translation>OpenStreetMap n’accepte plus cette connexion : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="244" />
+        <location filename="../app/contrechamp/core/messages.py" line="254" />
         <source>OpenStreetMap refused: this account may not edit now (blocked, or new terms to accept). Check it on the website.</source>
         <translation>OpenStreetMap a refusé : ce compte ne peut pas modifier pour l’instant (bloqué, ou de nouvelles conditions à accepter). Vérifiez-le sur le site.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="249" />
+        <location filename="../app/contrechamp/core/messages.py" line="259" />
         <source>OpenStreetMap cannot be reached: check the connection, then upload again.</source>
         <translation>OpenStreetMap est injoignable : vérifiez la connexion, puis relancez l’envoi.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="252" />
+        <location filename="../app/contrechamp/core/messages.py" line="262" />
         <source>OpenStreetMap did not answer in time: upload again later.</source>
         <translation>OpenStreetMap n’a pas répondu à temps : relancez l’envoi plus tard.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="255" />
+        <location filename="../app/contrechamp/core/messages.py" line="265" />
         <source>The OpenStreetMap server has a problem: upload again later.</source>
         <translation>Le serveur d’OpenStreetMap a un problème : relancez l’envoi plus tard.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="258" />
+        <location filename="../app/contrechamp/core/messages.py" line="268" />
         <source>OpenStreetMap asks to slow down: wait a few minutes, then upload again.</source>
         <translation>OpenStreetMap demande de ralentir : attendez quelques minutes, puis relancez l’envoi.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="261" />
+        <location filename="../app/contrechamp/core/messages.py" line="271" />
         <source>OpenStreetMap sent an answer Contrechamp cannot read: upload again later.</source>
         <translation>OpenStreetMap a envoyé une réponse que Contrechamp ne sait pas lire : relancez l’envoi plus tard.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="264" />
+        <location filename="../app/contrechamp/core/messages.py" line="274" />
         <source>The upload was interrupted and OSM's answer lost: upload again, it first checks what OSM received, so nothing is sent twice.</source>
         <translation>L’envoi a été interrompu et la réponse d’OSM perdue : relancez l’envoi, il vérifie d’abord ce qu’OSM a reçu, rien n’est donc envoyé deux fois.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="269" />
+        <location filename="../app/contrechamp/core/messages.py" line="279" />
         <source>Someone changed one of these cameras in OSM during the upload: upload again, it reads their change first.</source>
         <translation>Quelqu’un a modifié une de ces caméras dans OSM pendant l’envoi : relancez l’envoi, il lit d’abord sa modification.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="274" />
+        <location filename="../app/contrechamp/core/messages.py" line="284" />
         <source>OpenStreetMap closed the changeset before the end: upload again to send the rest.</source>
         <translation>OpenStreetMap a fermé le groupe de modifications avant la fin : relancez l’envoi pour envoyer le reste.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="278" />
+        <location filename="../app/contrechamp/core/messages.py" line="288" />
         <source>This upload was started with another OSM account: log in with that account.</source>
         <translation>Cet envoi a été commencé avec un autre compte OSM : connectez-vous avec ce compte.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="282" />
+        <location filename="../app/contrechamp/core/messages.py" line="292" />
         <source>OpenStreetMap refused a change that depends on other data: nothing was sent.</source>
         <translation>OpenStreetMap a refusé une modification qui dépend d’autres données : rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="285" />
+        <location filename="../app/contrechamp/core/messages.py" line="295" />
         <source>OpenStreetMap refused the changes as malformed: please report this bug.</source>
         <translation>OpenStreetMap a refusé les modifications comme mal formées : merci de signaler ce bogue.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="298" />
+        <location filename="../app/contrechamp/core/messages.py" line="299" />
+        <source>The campaign database cannot be used.</source>
+        <translation>La base de la campagne ne peut pas être utilisée.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="300" />
+        <source>This is not a campaign address: give postgresql://USER@HOST:PORT/DATABASE.</source>
+        <translation>Ce n’est pas une adresse de campagne : donnez postgresql://UTILISATEUR@HÔTE:PORT/BASE.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="303" />
+        <source>The campaign address holds a password: remove it and put the password in the keyring, PGPASSWORD or ~/.pgpass.</source>
+        <translation>L’adresse de la campagne contient un mot de passe : retirez-le et mettez le mot de passe dans le trousseau, PGPASSWORD ou ~/.pgpass.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="308" />
+        <source>The campaign server refused the password: check the one in the keyring, PGPASSWORD or ~/.pgpass.</source>
+        <translation>Le serveur de la campagne a refusé le mot de passe : vérifiez celui du trousseau, de PGPASSWORD ou de ~/.pgpass.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="313" />
+        <source>The campaign server cannot be reached: check its address and the network.</source>
+        <translation>Le serveur de la campagne est injoignable : vérifiez son adresse et le réseau.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="316" />
+        <source>This database does not exist on the campaign server.</source>
+        <translation>Cette base n’existe pas sur le serveur de la campagne.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="319" />
+        <source>This user may not change the campaign database.</source>
+        <translation>Cet utilisateur n’a pas le droit de modifier la base de la campagne.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="322" />
+        <source>The connection to the campaign server was lost: nothing was changed there. Try again.</source>
+        <translation>La connexion au serveur de la campagne a été perdue : rien n’y a été modifié. Réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="326" />
+        <source>This campaign was made with a newer Contrechamp. Update the app to use it.</source>
+        <translation>Cette campagne a été créée par un Contrechamp plus récent. Mettez l’application à jour pour l’utiliser.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="329" />
+        <source>This campaign has an older layout: set it up again (campaign init) first.</source>
+        <translation>Cette campagne a une structure plus ancienne : mettez-la d’abord à jour (campaign init).</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="332" />
+        <source>This database holds no campaign yet: set one up first (campaign init).</source>
+        <translation>Cette base ne contient pas encore de campagne : créez-la d’abord (campaign init).</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="335" />
+        <source>The campaign database is damaged.</source>
+        <translation>La base de la campagne est endommagée.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="336" />
+        <source>PostGIS is not available in this database: ask its administrator.</source>
+        <translation>PostGIS n’est pas disponible dans cette base : demandez à son administrateur.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="339" />
+        <source>The campaign has no sector of this name.</source>
+        <translation>La campagne n’a aucun secteur de ce nom.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="350" />
         <source>The GPS sends data that cannot be read.</source>
         <translation>Le GPS envoie des données illisibles.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="299" />
+        <location filename="../app/contrechamp/core/messages.py" line="351" />
         <source>A value given on the command line cannot be used.</source>
         <translation>Une valeur donnée en ligne de commande est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="300" />
+        <location filename="../app/contrechamp/core/messages.py" line="352" />
         <source>This list of cameras cannot be read.</source>
         <translation>Cette liste de caméras est illisible.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="301" />
+        <location filename="../app/contrechamp/core/messages.py" line="353" />
         <source>These sectors cannot be used: give polygons with different, short names.</source>
         <translation>Ces secteurs sont inutilisables : donnez des polygones aux noms courts et tous différents.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="308" />
+        <location filename="../app/contrechamp/core/messages.py" line="360" />
         <source>{name}: no such file or folder</source>
         <translation>{name} : fichier ou dossier introuvable</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="309" />
+        <location filename="../app/contrechamp/core/messages.py" line="361" />
         <source>{name} cannot be read</source>
         <translation>{name} ne peut pas être lu</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="310" />
+        <location filename="../app/contrechamp/core/messages.py" line="362" />
         <source>{name} is too large to be a photo</source>
         <translation>{name} est trop gros pour être une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="311" />
+        <location filename="../app/contrechamp/core/messages.py" line="363" />
         <source>{name} is the survey itself, not a photo</source>
         <translation>{name} est le relevé lui-même, pas une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="312" />
+        <location filename="../app/contrechamp/core/messages.py" line="364" />
         <source>{name} is not a JPEG, HEIC, JPEG XL, AVIF, PNG or WebP photo</source>
         <translation>{name} n’est pas une photo JPEG, HEIC, JPEG XL, AVIF, PNG ou WebP</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="315" />
+        <location filename="../app/contrechamp/core/messages.py" line="367" />
         <source>{name} is damaged: it cannot be read as a photo</source>
         <translation>{name} est abîmé : il ne peut pas être lu comme une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="318" />
+        <location filename="../app/contrechamp/core/messages.py" line="370" />
         <source>{name} has too many pixels to be opened safely</source>
         <translation>{name} a trop de pixels pour être ouvert sans risque</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="321" />
+        <location filename="../app/contrechamp/core/messages.py" line="373" />
         <source>{name} was not imported: the disk holding the survey is full</source>
         <translation>{name} n’a pas été importé : le disque du relevé est plein</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="324" />
+        <location filename="../app/contrechamp/core/messages.py" line="376" />
         <source>{name} was not imported: the survey file could not be written</source>
         <translation>{name} n’a pas été importé : le fichier du relevé n’a pas pu être écrit</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="327" />
+        <location filename="../app/contrechamp/core/messages.py" line="379" />
         <source>{name} was not imported: the survey file is read-only</source>
         <translation>{name} n’a pas été importé : le fichier du relevé est en lecture seule</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="330" />
+        <location filename="../app/contrechamp/core/messages.py" line="382" />
         <source>{name} was not imported: another program is using the survey file</source>
         <translation>{name} n’a pas été importé : un autre programme utilise le fichier du relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="336" />
+        <location filename="../app/contrechamp/core/messages.py" line="388" />
         <source>{name} could not be imported</source>
         <translation>{name} n’a pas pu être importé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="339" />
+        <location filename="../app/contrechamp/core/messages.py" line="391" />
         <source>{name} was not copied into the survey: the file is gone</source>
         <translation>{name} n’a pas été copié dans le relevé : le fichier a disparu</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="342" />
+        <location filename="../app/contrechamp/core/messages.py" line="394" />
         <source>{name} was not copied into the survey: the file changed during the import</source>
         <translation>{name} n’a pas été copié dans le relevé : le fichier a changé pendant l’import</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="345" />
+        <location filename="../app/contrechamp/core/messages.py" line="397" />
         <source>{name} was not copied into the survey yet</source>
         <translation>{name} n’a pas encore été copié dans le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="349" />
+        <location filename="../app/contrechamp/core/messages.py" line="401" />
         <source>{name} was not copied into the survey</source>
         <translation>{name} n’a pas été copié dans le relevé</translation>
     </message>
@@ -2399,7 +2780,7 @@
         <translation>Un relevé à fusionner est le relevé fusionné lui-même : choisissez un autre nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="223" />
+        <location filename="../app/contrechamp/core/messages.py" line="233" />
         <source>This GPS source is not understood.</source>
         <translation>Cette source GPS n’est pas comprise.</translation>
     </message>
@@ -2469,7 +2850,7 @@
         <translation>Ce fichier ne peut pas être importé : il est abîmé ou organisé autrement.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="297" />
+        <location filename="../app/contrechamp/core/messages.py" line="349" />
         <source>This GPS track cannot be read.</source>
         <translation>Ce trajet GPS ne peut pas être lu.</translation>
     </message>
@@ -3386,129 +3767,142 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="102" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="104" />
         <source>New camera here (N)</source>
         <translation>Caméra ici (N)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="103" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="105" />
         <source>Add on map (A)</source>
         <translation>Ajouter sur la carte (A)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="104" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="106" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="105" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="107" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="106" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="108" />
         <source>Delete camera</source>
         <translation>Supprimer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="107" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="109" />
         <source>Glossary (F1)</source>
         <translation>Glossaire (F1)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="108" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="110" />
         <source>Follow GPS (F)</source>
         <translation>Suivre le GPS (F)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="109" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="111" />
         <source>Go to the survey area (G)</source>
         <translation>Aller à la zone du relevé (G)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="110" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="112" />
         <source>Camera list</source>
         <translation>Liste des caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="111" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="113" />
         <source>Drafts to review</source>
         <translation>Caméras à vérifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="112" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="114" />
         <source>Import photos…</source>
         <translation>Importer des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="113" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="115" />
         <source>Import cameras…</source>
         <translation>Importer des caméras…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="114" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="116" />
         <source>Merge surveys…</source>
         <translation>Fusionner des relevés…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="115" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="117" />
         <source>Load map area from OSM extract…</source>
         <translation>Charger la zone depuis un extrait OSM…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="116" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="118" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="117" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="119" />
         <source>Export photos…</source>
         <translation>Exporter les photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="118" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="120" />
+        <source>Review blurred photos…</source>
+        <translation>Vérifier les photos floutées…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="121" />
         <source>Print field sheets…</source>
         <translation>Imprimer les fiches de terrain…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="119" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="122" />
         <source>Upload to OpenStreetMap…</source>
         <translation>Envoyer vers OpenStreetMap…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="120" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="123" />
         <source>Open survey…</source>
         <translation>Ouvrir un relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="121" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="124" />
         <source>New survey…</source>
         <translation>Nouveau relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="122" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="125" />
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="123" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="126" />
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="127" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="130" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="127" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="130" />
         <source>&amp;Edit</source>
         <translation>&amp;Modifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="127" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="130" />
         <source>&amp;View</source>
         <translation>&amp;Vue</translation>
+    </message>
+</context>
+<context>
+    <name>_BusyIndicator</name>
+    <message>
+        <location filename="../app/contrechamp/ui/file_commands.py" line="382" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 </TS>

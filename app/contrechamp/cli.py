@@ -225,6 +225,10 @@ def _cmd_export(args: argparse.Namespace) -> None:
     cache = blurring and os.access(args.survey, os.W_OK)
     opened = SurveyFile.changing if cache else SurveyFile.open_untrusted_readonly
     with opened(args.survey) as survey:
+        if cache:  # faces looked for first, with progress (the export then finds them kept)
+            from contrechamp.cli_blur import look_for_faces
+
+            look_for_faces(survey, fmt, options)
         result = export_to(survey, fmt, args.output, options)
     if fmt is ExportFormat.PHOTOS:
         say(f"{result.photos} photos of {result.cameras} cameras written to {args.output}")

@@ -36,6 +36,8 @@ PLUGGED: tuple[str, ...] = (
     "contrechamp.cli_sheets",
     "contrechamp.cli_lists",
     "contrechamp.cli_upload",
+    "contrechamp.cli_coverage",
+    "contrechamp.cli_campaign",
 )
 
 _BUILT_IN = ("gui", "new", "add", "import", "import-photos", "area", "merge", "export", "info")

@@ -24,6 +24,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from docs.screenshots.blur_review_shot import take_blur_review
+from docs.screenshots.coverage_shot import take_coverage
 from docs.screenshots.walk_photos import camera_photo, write_walk_photos
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -300,6 +302,8 @@ def main(photos: Path | None, qm_dir: Path | None = None, scaled: bool = False) 
             _shots(language, surveys, scratch, readme=True)
             if language == "en":
                 _dark(app, surveys[0], scratch)
+                take_blur_review(HERE / "blur-review.png")
+                take_coverage(HERE / "coverage.png", HERE / "coverage-report.png")
             translations.clear()
     _scaled(photos, qm_dir)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 def main() -> int:
     """Run what the program's name and first word ask for; return the exit status."""
-    multiprocessing.freeze_support()  # the face detector's workers are spawned processes
+    multiprocessing.freeze_support()  # a spawned child must not start the app again
     if sys.argv[1:2] == ["--smoke-window"]:
         import smoke_window
 

@@ -3,6 +3,7 @@ changed, no metadata, and faces looked for once per photo."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import threading
 from collections.abc import Iterator
@@ -108,12 +109,16 @@ def _add(survey: SurveyFile, data: bytes, name: str) -> int:
     return info.id
 
 
-def _count_detections(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+def _count_detections(
+    monkeypatch: pytest.MonkeyPatch, threads_seen: set[str] | None = None
+) -> list[int]:
     calls: list[int] = []
     real = blur_module.detect_faces
 
     def counting(data: bytes, threads: int = 1) -> list[BlurRegion]:
         calls.append(len(data))
+        if threads_seen is not None:
+            threads_seen.add(threading.current_thread().name)
         return real(data, threads)
 
     monkeypatch.setattr(blur_module, "detect_faces", counting)
@@ -134,6 +139,31 @@ def test_faces_are_cached_per_photo_and_model(
     assert len(calls) == 2  # not looked for again
     assert second.of(face_photo) == first.of(face_photo)
     assert survey.photos_detected_by(face_model()) == {face_photo, bare}
+
+
+def test_a_photo_imported_again_is_not_scanned_again(
+    survey: SurveyFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = encoded(astronaut())
+    first_id = _add(survey, data, "a.jpg")
+    calls = _count_detections(monkeypatch)
+    first = scan_photos(survey, [first_id], workers=1)
+    survey.delete_photo(first_id)  # its regions go with it; what was found in it stays
+    again = _add(survey, data, "a-again.jpg")
+    second = scan_photos(survey, [again], workers=1)
+    assert len(calls) == 1
+    assert [r.box for r in second.of(again)] == [r.box for r in first.of(first_id)]
+    assert survey.photos_detected_by(face_model()) == {again}
+
+
+def test_what_was_found_is_kept_by_content_hash_and_model(survey: SurveyFile) -> None:
+    data = encoded(astronaut())
+    photo = _add(survey, data, "a.jpg")
+    scan_photos(survey, [photo], workers=1)
+    sha256 = hashlib.sha256(data).hexdigest()
+    (detection,) = survey.detections_of([sha256], face_model()).values()
+    assert len(detection.regions) == 1
+    assert detection.regions[0].kind is RegionKind.FACE
 
 
 def test_hand_regions_are_blurred_beside_the_faces_found(survey: SurveyFile) -> None:
@@ -162,15 +192,20 @@ def test_stopping_the_scan_cancels_the_export(survey: SurveyFile) -> None:
     assert len(survey.photos_detected_by(face_model())) == 1  # what was found stays
 
 
-def test_photos_are_scanned_on_all_cores_with_progress(survey: SurveyFile) -> None:
+def test_photos_are_scanned_on_all_cores_with_progress(
+    survey: SurveyFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
     heads = [[(100 + 300 * n, 400, 200)] for n in range(4)]
     photos = [_add(survey, encoded(street_photo(h)), f"{n}.jpg") for n, h in enumerate(heads)]
     seen: list[tuple[int, int]] = []
+    threads: set[str] = set()
+    _count_detections(monkeypatch, threads)
     scan = scan_photos(
         survey, photos, workers=2, progress=Progress(listener=lambda *a: seen.append(a))
     )
     assert [len(scan.of(p)) for p in photos] == [1, 1, 1, 1]
     assert seen[-1] == (4, 4)
+    assert len(threads) == 2  # both cores at work
 
 
 def test_a_photo_that_cannot_be_read_is_listed_not_scanned(survey: SurveyFile) -> None:

@@ -65,7 +65,7 @@ def test_older_file_is_backed_up_then_migrated(survey_path: Path) -> None:
 def test_version_2_file_is_backed_up_then_migrated_with_its_photos(survey_path: Path) -> None:
     make_v2_survey(survey_path)
     with SurveyFile.open(survey_path) as survey:
-        assert survey.schema_version == SCHEMA_VERSION == 10
+        assert survey.schema_version == SCHEMA_VERSION == 11
         assert survey.title == "Deuxième"
         (photo,) = survey.photos("cam2")
         assert photo.id is not None
@@ -111,7 +111,7 @@ def test_version_3_file_gets_quick_keys_and_its_pending_photo_still_copies(
     original.write_bytes(b"\xff\xd8\xff\xe0 a photo left pending by version 3" * 9000)
     _make_v3_survey(survey_path, original)
     with SurveyFile.open(survey_path) as survey:
-        assert survey.schema_version == SCHEMA_VERSION == 10
+        assert survey.schema_version == SCHEMA_VERSION == 11
         assert survey.known_quick_keys([quick_key_of(V2_PHOTO)]) == {quick_key_of(V2_PHOTO)}
         (pending,) = survey.pending_photos()
         assert (pending.quick_key, pending.sha256) == (None, digest(original))
@@ -183,7 +183,7 @@ def test_version_4_file_loses_the_unused_provenance_tables_and_keeps_its_cameras
         )
     connection.close()
     with SurveyFile.open(survey_path) as survey:
-        assert survey.schema_version == SCHEMA_VERSION == 10
+        assert survey.schema_version == SCHEMA_VERSION == 11
         assert [c.id for c in survey.cameras()] == ["cam2"]
         assert survey.photo_data(1) == V2_PHOTO
         raw = survey._db.raw

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from contrechamp.core.camera import Camera, Status
@@ -226,6 +226,10 @@ def test_photo_export_strips_metadata_unless_asked(
     window.session.writer.survey.add_photo(_hashed(info, data), data)
     folder = tmp_path / "shared"
     assert window.files.export_photos(PhotoExportChoice(folder, False, False))
+    qtbot.waitUntil(lambda: window.files.blurring.dialog is not None, timeout=60_000)
+    review = window.files.blurring.dialog  # the survey's first export of photos: reviewed
+    assert isinstance(review, QDialog)
+    review.accept()
     _wait_idle(qtbot, window)
     [written] = list(folder.iterdir())
     assert b"Exif" not in written.read_bytes()[:4096]

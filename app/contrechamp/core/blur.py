@@ -11,7 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["BlurRegion", "RegionKind", "RegionSource", "applied_regions", "pixel_box"]
+__all__ = [
+    "BlurRegion",
+    "Detection",
+    "RegionKind",
+    "RegionSource",
+    "applied_regions",
+    "pixel_box",
+]
 
 
 class RegionKind(StrEnum):
@@ -79,6 +86,17 @@ class BlurRegion:
     def box(self) -> tuple[float, float, float, float]:
         """(x, y, w, h), rounded to 6 decimals for reading."""
         return (round(self.x, 6), round(self.y, 6), round(self.w, 6), round(self.h, 6))
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """What one detector (``model``: its name, version and settings) found in the photo whose
+    bytes hash to ``sha256``: its regions, none when the photo is bare. A photo's bytes never
+    change, so this holds for every copy of it, in any survey."""
+
+    sha256: str
+    model: str
+    regions: tuple[BlurRegion, ...] = ()
 
 
 def _replace_box(region: BlurRegion, x: float, y: float, w: float, h: float) -> BlurRegion:

@@ -202,6 +202,16 @@ ERRORS: dict[str, str] = {
         "Messages",
         "The field sheets cannot be written there: choose a new file name in an existing folder.",
     ),
+    # street coverage
+    "coverage.no_area": QT_TRANSLATE_NOOP(
+        "Messages", "The survey has no map area yet: load an OSM extract to measure coverage."
+    ),
+    "coverage.sector": QT_TRANSLATE_NOOP(
+        "Messages", "The survey has no sector of this name: choose one of its sectors."
+    ),
+    "gpx.no_route": QT_TRANSLATE_NOOP(
+        "Messages", "This GPX file has no track or route of two points or more."
+    ),
     # official lists of cameras
     "list.format": QT_TRANSLATE_NOOP(
         "Messages", "This file is not a list of cameras: save it as CSV or GeoJSON."
@@ -285,6 +295,48 @@ ERRORS: dict[str, str] = {
     "osmapi.refused": QT_TRANSLATE_NOOP(
         "Messages", "OpenStreetMap refused the changes as malformed: please report this bug."
     ),
+    # the campaign store (PostgreSQL + PostGIS)
+    "campaign.invalid": QT_TRANSLATE_NOOP("Messages", "The campaign database cannot be used."),
+    "campaign.url": QT_TRANSLATE_NOOP(
+        "Messages", "This is not a campaign address: give postgresql://USER@HOST:PORT/DATABASE."
+    ),
+    "campaign.url_password": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The campaign address holds a password: remove it and put the password in the "
+        "keyring, PGPASSWORD or ~/.pgpass.",
+    ),
+    "campaign.password": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The campaign server refused the password: check the one in the keyring, PGPASSWORD "
+        "or ~/.pgpass.",
+    ),
+    "campaign.unreachable": QT_TRANSLATE_NOOP(
+        "Messages", "The campaign server cannot be reached: check its address and the network."
+    ),
+    "campaign.no_database": QT_TRANSLATE_NOOP(
+        "Messages", "This database does not exist on the campaign server."
+    ),
+    "campaign.permission": QT_TRANSLATE_NOOP(
+        "Messages", "This user may not change the campaign database."
+    ),
+    "campaign.connection_lost": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The connection to the campaign server was lost: nothing was changed there. Try again.",
+    ),
+    "campaign.newer": QT_TRANSLATE_NOOP(
+        "Messages", "This campaign was made with a newer Contrechamp. Update the app to use it."
+    ),
+    "campaign.older": QT_TRANSLATE_NOOP(
+        "Messages", "This campaign has an older layout: set it up again (campaign init) first."
+    ),
+    "campaign.missing": QT_TRANSLATE_NOOP(
+        "Messages", "This database holds no campaign yet: set one up first (campaign init)."
+    ),
+    "campaign.corrupt": QT_TRANSLATE_NOOP("Messages", "The campaign database is damaged."),
+    "campaign.postgis": QT_TRANSLATE_NOOP(
+        "Messages", "PostGIS is not available in this database: ask its administrator."
+    ),
+    "campaign.sector": QT_TRANSLATE_NOOP("Messages", "The campaign has no sector of this name."),
 }
 """The sentence of each code that has one of its own."""
 

@@ -23,6 +23,7 @@ from contrechamp.formats.geojson import geojson_content
 from contrechamp.formats.held_files import refuse_held
 from contrechamp.formats.osm_read import osm_file_kind, read_camera_nodes
 from contrechamp.formats.overpass import is_overpass_answer, overpass_cameras
+from contrechamp.ops.blur_transfer import blur_of_photos, carry_blur
 from contrechamp.ops.camera_records import (
     camera_from_node,
     camera_from_record,
@@ -196,6 +197,7 @@ def _copy_photos(survey: SurveyFile, batch: _Batch, seen: _Seen) -> int:
             owner = seen.owner(info.camera_id)
             if stored.id is not None and owner is not None:
                 survey.attach_photo(stored.id, owner, info.role)
+        carry_blur(survey, blur_of_photos(other, batch.photos))  # the regions follow
     return copied
 
 

@@ -27,6 +27,7 @@ from contrechamp.core.dedup import DEFAULT_RADIUS_M
 from contrechamp.core.errors import InputError, SurveyError
 from contrechamp.core.sheet_lines import join_sheet_lines
 from contrechamp.formats.held_files import refuse_held
+from contrechamp.ops.blur_transfer import carry_blur
 from contrechamp.ops.merge_inputs import (
     SurveyToMerge,
     area_features,
@@ -242,8 +243,9 @@ def _merge_into(
         _carry_sheet_lines(survey, plan.sightings)
     owners = {s.key: s.camera_id for s in [*state.sightings, *plan.sightings]}
     _copy_photos(survey, inputs, owners, result)
+    carried = sum(carry_blur(survey, one.blur) for one in inputs)  # the photos' blur regions
     result.changed = changed or existing is not None or bool(sources) or bool(fresh)
-    result.changed = result.changed or result.photos_copied > 0
+    result.changed = result.changed or result.photos_copied > 0 or carried > 0
     result.sightings_added = len(plan.sightings)
     result.cameras_added = len(plan.new_cameras)
     result.cameras_reworked = len(plan.reworked_cameras)

@@ -19,6 +19,7 @@ from contrechamp.core.errors import ContrechampError, InputError, SurveyError
 from contrechamp.core.photo import PhotoInfo
 from contrechamp.formats.held_files import refuse_held
 from contrechamp.formats.osm_read import read_camera_nodes
+from contrechamp.ops.blur_transfer import PhotoBlur, blur_of_photos
 from contrechamp.ops.camera_records import check_tags_writable
 from contrechamp.ops.names import display_name
 from contrechamp.store.merge_records import SourceSurvey
@@ -36,7 +37,8 @@ __all__ = [
 @dataclass
 class SurveyToMerge:
     """One survey as read for a merge: which survey and whose, its sightings (rejected ones
-    left out), their photos' metadata and sheet lines, its area's box and existing cameras."""
+    left out), their photos' metadata, sheet lines and blur regions, its area's box and
+    existing cameras."""
 
     path: Path
     survey_id: str
@@ -50,6 +52,7 @@ class SurveyToMerge:
     bbox: BBox | None = None
     existing: list[ExistingCamera] = field(default_factory=list)
     sheet_lines: dict[str, str] = field(default_factory=dict)  # of its sightings, by id
+    blur: PhotoBlur = field(default_factory=PhotoBlur)  # its photos' blur regions
 
     def source(self, merged_at: datetime) -> SourceSurvey:
         """Its record in the merged survey."""
@@ -83,6 +86,7 @@ def _read(path: Path, survey: SurveyFile) -> SurveyToMerge:
     taken = [c for c in cameras if c.status is not Status.REJECTED]
     wanted = {c.id for c in taken}
     photos = [p for p in survey.photos() if p.camera_id in wanted]
+    stored = [p for p in photos if p.id not in pending]
     return SurveyToMerge(
         path,
         survey.survey_id or f"file:{display_name(path)}",
@@ -91,11 +95,12 @@ def _read(path: Path, survey: SurveyFile) -> SurveyToMerge:
         survey.created_at,
         taken,
         len(cameras) - len(taken),
-        [p for p in photos if p.id not in pending],
+        stored,
         sum(1 for p in photos if p.id in pending),
         survey.area_bbox(),
         survey.existing_cameras(),
         {k: v for k, v in survey.sheet_lines().items() if k in wanted},
+        blur_of_photos(survey, stored),
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 __all__ = ["PHOTO_COLUMNS", "SCHEMA_VERSION", "Layout", "layout"]
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 _V1_TABLES: dict[str, tuple[str, ...]] = {
     "alembic_version": ("version_num",),
@@ -172,6 +172,12 @@ _V10_TABLES: dict[str, tuple[str, ...]] = {
 }
 
 
+_V11_TABLES: dict[str, tuple[str, ...]] = {
+    **_V10_TABLES,
+    "detections": ("sha256", "model", "regions", "detected_at"),
+}
+
+
 PHOTO_COLUMNS: tuple[str, ...] = _V10_TABLES["photos"]
 """The columns of a photo row today, in order: the one list ``store/photos.py`` reads and
 writes by, and ``store/schema.py``'s table must match (``tests/store/test_layout.py``)."""
@@ -196,6 +202,7 @@ _LAYOUTS = {
     8: Layout(_V8_TABLES, _V6_INDEXES),
     9: Layout(_V9_TABLES, _V9_INDEXES),
     10: Layout(_V10_TABLES, _V9_INDEXES),
+    11: Layout(_V11_TABLES, _V9_INDEXES),
 }
 
 

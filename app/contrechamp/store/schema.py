@@ -26,6 +26,7 @@ __all__ = [
     "area",
     "blur_regions",
     "cameras",
+    "detections",
     "existing_cameras",
     "imports",
     "listed_cameras",
@@ -326,4 +327,16 @@ blur_regions = Table(
     Column("model", Text),  # the detector and its version, for "auto"
     Column("removed", Integer, nullable=False),  # an automatic region the user took out
     Index("ix_blur_regions_photo_id", "photo_id"),
+)
+
+# What a detector (``model``: its name and version) found in a photo, by the photo's SHA-256
+# (v11, see 0011): a cache, so that no photo is scanned twice. ``regions``: JSON list of
+# [x, y, w, h, kind] in fractions of the upright photo, [] when nothing was found.
+detections = Table(
+    "detections",
+    metadata,
+    Column("sha256", Text, primary_key=True),
+    Column("model", Text, primary_key=True),
+    Column("regions", Text, nullable=False),
+    Column("detected_at", Text, nullable=False),
 )

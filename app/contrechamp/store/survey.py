@@ -22,6 +22,7 @@ from contrechamp.store.area import AreaRecords
 from contrechamp.store.blur_regions import BlurRecords
 from contrechamp.store.cameras import CameraRecords
 from contrechamp.store.database import Database, file_uri
+from contrechamp.store.detections import DetectionRecords
 from contrechamp.store.errors import translate_errors
 from contrechamp.store.imports import ImportRecords
 from contrechamp.store.layout import SCHEMA_VERSION
@@ -57,6 +58,7 @@ class SurveyFile(
     ListedRecords,
     UploadRecords,
     BlurRecords,
+    DetectionRecords,
     SheetLineRecords,
 ):
     """An open survey file. Every write is durable when it returns, unless inside

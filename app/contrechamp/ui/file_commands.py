@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from contrechamp.core.errors import ContrechampError
+from contrechamp.ui.export_blur import ExportBlurring
 from contrechamp.ui.messages import failure_text
 from contrechamp.ui.survey_jobs import SurveyJob, SurveyJobs, SurveyWork
 from contrechamp.ui.window_parts import OpenSurvey, StatusSink
@@ -56,7 +58,10 @@ class FileCommands(QObject):
         self.busy = _BusyIndicator()
         self.jobs.busy_changed.connect(self.busy.setVisible)
         self.jobs.job_started.connect(self.busy.start)
+        self.jobs.job_started.connect(lambda _: self.busy.offer_cancel(self.jobs.cancellable()))
         self.jobs.progress.connect(self.busy.advance)
+        self.busy.cancel_button.clicked.connect(self.jobs.cancel)
+        self.blurring = ExportBlurring(survey, status, self._start, parent)
 
     # --- the map area -----------------------------------------------------------------------
 
@@ -148,7 +153,18 @@ class FileCommands(QObject):
             self.export_cameras(dialog.chosen())
 
     def export_cameras(self, choice: CameraExport) -> bool:
-        """Write the cameras to a file."""
+        """Write the cameras to a file; when it carries photos, faces are looked for first
+        (and the first time, reviewed) unless blurring was turned off."""
+        from contrechamp.ops.blur_review import carries_photos, photos_of_export
+
+        if choice.options.blur and carries_photos(choice.fmt, choice.options):
+            return self.blurring.before_export(
+                lambda survey: photos_of_export(survey, choice.fmt, choice.options),
+                lambda: self._write_cameras(choice),
+            )
+        return self._write_cameras(choice)
+
+    def _write_cameras(self, choice: CameraExport) -> bool:
         from contrechamp.ops.exports import export_to
 
         return self._start(
@@ -163,6 +179,7 @@ class FileCommands(QObject):
 
     def _exported_text(self, result: ExportResult, choice: CameraExport) -> str:
         """What an export wrote, and what it left out (said, never silent)."""
+        from contrechamp.ops.blur_review import carries_photos
         from contrechamp.ops.exports import ExportFormat
 
         name = choice.path.name
@@ -192,7 +209,9 @@ class FileCommands(QObject):
                 ),
             ),
         )
-        return " ".join([text, *(note for count, note in notes if count)])
+        unblurred = carries_photos(choice.fmt, choice.options) and not choice.options.blur
+        said = [text, *(note for count, note in notes if count)]
+        return " ".join([*said, self.tr("Photos not blurred.")] if unblurred else said)
 
     def choose_photo_export(self) -> None:
         """Ask for a folder and the options, then write the photos."""
@@ -205,26 +224,46 @@ class FileCommands(QObject):
             self.export_photos(dialog.chosen())
 
     def export_photos(self, choice: PhotoExportChoice) -> bool:
-        """Write the photos of the survey's cameras into a folder."""
+        """Write the photos of the survey's cameras into a folder, faces looked for first
+        (and the first time, reviewed) unless blurring was turned off."""
+        from contrechamp.ops.blur_review import photos_of_folder_export
+
+        if choice.blur:
+            return self.blurring.before_export(
+                lambda survey: photos_of_folder_export(survey, choice.confirmed_only),
+                lambda: self._write_photos(choice),
+            )
+        return self._write_photos(choice)
+
+    def review_blur(self) -> bool:
+        """Look for faces in the survey's photos, then show what will be blurred."""
+        return self.blurring.review()
+
+    def _write_photos(self, choice: PhotoExportChoice) -> bool:
         from contrechamp.ops.photo_export import export_photos
 
         return self._start(
-            lambda survey, _progress: export_photos(
+            lambda survey, progress: export_photos(
                 survey,
                 choice.folder,
                 keep_metadata=choice.keep_metadata,
                 confirmed_only=choice.confirmed_only,
+                blur=choice.blur,
+                progress=progress,
             ),
-            lambda done: self._on_photos_exported(done, choice.folder),
+            lambda done: self._on_photos_exported(done, choice),
             self.tr("Exporting photos…"),
             self.tr("Cannot export the photos"),
             writes=False,
         )
 
-    def _on_photos_exported(self, done: PhotoExport, folder: Path) -> None:
-        text = self.tr("Wrote %n photo(s) to %1.", "", len(done.written)).replace("%1", folder.name)
+    def _on_photos_exported(self, done: PhotoExport, choice: PhotoExportChoice) -> None:
+        folder = choice.folder.name
+        text = self.tr("Wrote %n photo(s) to %1.", "", len(done.written)).replace("%1", folder)
         if done.failed:
             text += " " + self.tr("%n photo(s) could not be written.", "", len(done.failed))
+        if not choice.blur:
+            text += " " + self.tr("Photos not blurred.")
         self._status.say(text)
 
     # --- photo previews ---------------------------------------------------------------------
@@ -273,10 +312,12 @@ class FileCommands(QObject):
         failure_title: str,
         finish_on_close: bool = False,
         writes: bool = True,
+        cancellable: bool = False,
     ) -> bool:
         """Run ``work`` on the open survey in the background, after the work before it;
-        False without a survey. ``finish_on_close``: see SurveyJob; ``writes``: False for a
-        job that only reads (it gets a snapshot of its own instead of the writer's turns)."""
+        False without a survey. ``finish_on_close``, ``cancellable``: see SurveyJob;
+        ``writes``: False for a job that only reads (it gets a snapshot of its own instead of
+        the writer's turns)."""
         session = self._survey.session
         if session is None:
             return False
@@ -290,6 +331,7 @@ class FileCommands(QObject):
                 busy_text,
                 finish_on_close,
                 session.writer.survey if writes else None,
+                cancellable,
             )
         )
         return True
@@ -301,6 +343,9 @@ class FileCommands(QObject):
 
     def _failed(self, title: str) -> Callable[[Exception], None]:
         def tell(error: Exception) -> None:
+            if isinstance(error, ContrechampError) and error.code == "export.cancelled":
+                self._status.say(failure_text(error))  # the user's own choice: no box
+                return
             self._status.warn(title, failure_text(error))
 
         return tell
@@ -323,11 +368,19 @@ class _BusyIndicator(QWidget):
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
         self.bar.setMaximumWidth(120)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setVisible(False)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label)
         row.addWidget(self.bar)
+        row.addWidget(self.cancel_button)
         self.setVisible(False)
+
+    def offer_cancel(self, offered: bool) -> None:
+        """Show Cancel while a job that stops when asked runs (a look for faces)."""
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setVisible(offered)
 
     def start(self, text: str) -> None:
         """A job starts: its name, and a moving bar until it says how far it is."""

@@ -25,6 +25,7 @@ from contrechamp.store.survey import SurveyFile
 from contrechamp.ui import accessibility
 from contrechamp.ui.camera_list import CameraList
 from contrechamp.ui.cameras_model import CamerasModel
+from contrechamp.ui.coverage_panel import COVERAGE_TAB, COVERAGE_TAB_TEXTS, CoveragePanel
 from contrechamp.ui.file_commands import FileCommands
 from contrechamp.ui.form.camera_form import CameraForm
 from contrechamp.ui.form.existing import ExistingCameraView
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
             (a.load_area, self.files.choose_area),
             (a.export, self.files.choose_export),
             (a.export_photos, self.files.choose_photo_export),
+            (a.review_blur, self.files.review_blur),
             (a.print_sheets, self._print_field_sheets),
             (a.upload, self._upload),
             (a.open_file, self.start.choose_survey),
@@ -199,6 +201,9 @@ class MainWindow(QMainWindow):
         )
         self.merge_review = self.organiser.merge_review
         self.official_lists = self.organiser.official_lists
+        self.coverage = CoveragePanel(self.opened, self, self.canvas)
+        self.tabs.add_panel(COVERAGE_TAB, self.coverage, COVERAGE_TAB_TEXTS)
+        self.files.area_loaded.connect(self.coverage.area_changed)
 
     def _connect_parts(self) -> None:
         self.sightings.camera_logged.connect(self._on_camera_logged)
@@ -252,6 +257,7 @@ class MainWindow(QMainWindow):
             *(a.new_here, a.add_on_map, a.delete, a.show_list, a.show_review, a.go_to_area),
             *(a.import_photos, a.import_cameras, a.load_area, a.export, a.export_photos),
             a.print_sheets,
+            a.review_blur,
             a.upload,
         ):
             action.setEnabled(stack is not None)

@@ -36,6 +36,7 @@ class SurveyJob:
     ``finish_on_close``: closing the window waits for this job (the copy of photos into the
     survey) instead of stopping it, and says how far it is. ``survey``: the open survey's
     shared connection, for a job that writes; None: the job only reads, on its own connection.
+    ``cancellable``: the job stops when asked (the busy indicator offers Cancel).
     """
 
     survey_path: Path
@@ -45,6 +46,7 @@ class SurveyJob:
     label: str = ""
     finish_on_close: bool = False
     survey: SurveyFile | None = None
+    cancellable: bool = False
 
 
 class SurveyJobs(QObject):
@@ -70,6 +72,16 @@ class SurveyJobs(QObject):
         """Whether the running job is one that closing the window waits for (a photo copy)."""
         running = self._running if self._task is not None else None
         return running is not None and running.finish_on_close
+
+    def cancellable(self) -> bool:
+        """Whether the running job stops when asked (a look for faces before an export)."""
+        running = self._running if self._task is not None else None
+        return running is not None and running.cancellable
+
+    def cancel(self) -> None:
+        """Ask the running job to stop; the jobs waiting after it still run."""
+        if self._task is not None:
+            self._task.cancelled.set()
 
     def run(self, job: SurveyJob) -> None:
         """Run ``job`` once the jobs before it are done; its callbacks run on the GUI thread

@@ -35,6 +35,7 @@ class WindowActions(QObject):
         self.load_area = self._action(None)
         self.export = self._action("Ctrl+E")
         self.export_photos = self._action("Ctrl+Shift+E")
+        self.review_blur = self._action(None)
         self.print_sheets = self._action(QKeySequence.StandardKey.Print)
         self.upload = self._action("Ctrl+U")
         self.open_file = self._action(QKeySequence.StandardKey.Open)
@@ -78,7 +79,8 @@ class WindowActions(QObject):
             self.import_cameras,
             self.merge_surveys,
         )
-        file_menu += (self.load_area, None, self.export, self.export_photos, self.print_sheets)
+        file_menu += (self.load_area, None, self.export, self.export_photos, self.review_blur)
+        file_menu += (self.print_sheets,)
         file_menu += (self.upload, None)
         groups: tuple[tuple[QAction | None, ...], ...] = (
             (*file_menu, self.preferences, self.quit),
@@ -115,6 +117,7 @@ class WindowActions(QObject):
             (self.load_area, self.tr("Load map area from OSM extract…")),
             (self.export, self.tr("Export…")),
             (self.export_photos, self.tr("Export photos…")),
+            (self.review_blur, self.tr("Review blurred photos…")),
             (self.print_sheets, self.tr("Print field sheets…")),
             (self.upload, self.tr("Upload to OpenStreetMap…")),
             (self.open_file, self.tr("Open survey…")),

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from contrechamp.core.area import BBox, ExistingCamera, MapFeature, Sector
 from contrechamp.core.camera import Camera
 from contrechamp.ui.map.camera_layer import direction_of
+from contrechamp.ui.map.coverage_layer import CoverageShapes
 from contrechamp.ui.map.frame import LAYERS, MapFrame
 from contrechamp.ui.map.overlays import HANDLE_RADIUS_PX, handle_position
 from contrechamp.ui.map.projection import Viewport, lat_lon_of, world_of
@@ -61,6 +62,7 @@ class MapCanvas(QGraphicsView):
         self.frame.tiles.tiles_changed.connect(self._schedule_repaint)
         self.frame.camera_tiles.tiles_changed.connect(self._schedule_repaint)
         self.frame.sector_tiles.tiles_changed.connect(self._schedule_repaint)
+        self.frame.coverage.tiles_changed.connect(self._schedule_repaint)
         self.sketch = SectorSketch(self)  # a sector being drawn: clicks add its corners
         self.sketch.changed.connect(self._schedule_repaint)
         self._center = world_of(46.5, 2.5)
@@ -122,6 +124,11 @@ class MapCanvas(QGraphicsView):
     def set_walked(self, walked: Sequence[bytes]) -> None:
         """Show the walked streets (WGS 84 lines as WKB, b"" for none)."""
         self.frame.set_walked(walked)
+        self._schedule_repaint()
+
+    def set_coverage(self, shapes: CoverageShapes) -> None:
+        """Show the streets coloured by coverage (``CoverageShapes.empty()``: hide them)."""
+        self.frame.coverage.set_shapes(shapes)
         self._schedule_repaint()
 
     def set_selected(self, camera_id: str | None) -> None:

@@ -22,6 +22,7 @@ from contrechamp.ui.map.camera_layer import (
 )
 from contrechamp.ui.map.camera_points import CameraPoints
 from contrechamp.ui.map.camera_tiles import CameraLayerTiles, CameraScene, CameraSet
+from contrechamp.ui.map.coverage_layer import CoverageLayer
 from contrechamp.ui.map.edits import Place, place_of, touched_by
 from contrechamp.ui.map.overlays import (
     paint_attribution,
@@ -86,6 +87,7 @@ class MapFrame:
         self._sector_generation = 0
         self._sector_args: tuple[list[Sector], int | None, list[bytes]] = ([], None, [])
         self.sector_tiles = TileLayer(self._sector_provider())
+        self.coverage = CoverageLayer()  # shown by the Coverage tab
 
     def set_area(self, bbox: BBox | None, features: Sequence[MapFeature]) -> None:
         """Replace the base map (tiles are painted again from the new features)."""
@@ -102,6 +104,7 @@ class MapFrame:
         if isinstance(self.source, VectorTiles):
             self.tiles.set_provider(VectorProvider(self.basemap, self.generation, dpr))
         self.sector_tiles.set_provider(self._sector_provider())
+        self.coverage.set_device_pixel_ratio(dpr)
 
     def set_sectors(self, sectors: Sequence[Sector], own_id: int | None) -> None:
         """Show the survey's sectors (``own_id``: the pair's own sector, emphasised)."""
@@ -212,6 +215,7 @@ class MapFrame:
         if self.visible["basemap"]:
             self.tiles.paint(painter, view, request)
         self._paint_sectors(painter, view, request)
+        self.coverage.paint(painter, view, request)
         if self.visible["track"]:
             paint_track(painter, view, self.style, self.track)
         self.camera_tiles.paint(painter, view, self.camera_scene(), request)
@@ -314,6 +318,8 @@ class MapFrame:
         if wait and self.sectors:
             self._apply_sector_toggles()
             self.sector_tiles.fill(view)
+        if wait:
+            self.coverage.fill(view)
         image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
         painter = QPainter(image)
         try:

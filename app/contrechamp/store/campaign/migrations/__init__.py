@@ -1,0 +1,1 @@
+"""The campaign database migrations (Alembic), apart from the survey file's."""
