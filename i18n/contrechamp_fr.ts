@@ -338,6 +338,241 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="267" />
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="268" />
+        <source>Campaign a&amp;ddress</source>
+        <translation>A&amp;dresse de la campagne</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="268" />
+        <source>&amp;Comment</source>
+        <translation>&amp;Commentaire</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="268" />
+        <source>&amp;Area</source>
+        <translation>&amp;Zone</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="274" />
+        <source>No password here: it comes from the keyring, PGPASSWORD or ~/.pgpass, or Contrechamp asks for it.</source>
+        <translation>Pas de mot de passe ici : il vient du trousseau, de PGPASSWORD ou de ~/.pgpass, ou Contrechamp le demande.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="278" />
+        <source>What this push brings</source>
+        <translation>Ce que cet envoi apporte</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="279" />
+        <source>&amp;Status</source>
+        <translation>&amp;État</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="280" />
+        <source>Push</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="281" />
+        <source>&amp;Push this survey</source>
+        <translation>E&amp;nvoyer ce relevé</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="282" />
+        <source>Pull</source>
+        <translation>Récupérer</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="283" />
+        <source>With p&amp;hotos</source>
+        <translation>Avec les p&amp;hotos</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="284" />
+        <source>Pu&amp;ll into a new survey…</source>
+        <translation>&amp;Récupérer dans un nouveau relevé…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="285" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="287" />
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="305" />
+        <source>The map view</source>
+        <translation>La vue de la carte</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="400" />
+        <source>The password is kept in the keyring.</source>
+        <translation>Le mot de passe est gardé dans le trousseau.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="402" />
+        <source>No keyring: the password is kept until Contrechamp quits.</source>
+        <translation>Pas de trousseau : le mot de passe est gardé jusqu’à la fermeture de Contrechamp.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="443" />
+        <source>Reading the campaign…</source>
+        <translation>Lecture de la campagne…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="459" />
+        <source>%n camera(s) in the campaign,</source>
+        <translation>
+            <numerusform>%n caméra dans la campagne,</numerusform>
+            <numerusform>%n caméras dans la campagne,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="461" />
+        <source>%n confirmed.</source>
+        <translation>
+            <numerusform>%n confirmée.</numerusform>
+            <numerusform>%n confirmées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="462" />
+        <source>%n survey(s) pushed,</source>
+        <translation>
+            <numerusform>%n relevé envoyé,</numerusform>
+            <numerusform>%n relevés envoyés,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="464" />
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="521" />
+        <source>%n conflict(s) to decide.</source>
+        <translation>
+            <numerusform>%n conflit à trancher.</numerusform>
+            <numerusform>%n conflits à trancher.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="465" />
+        <source>%n photo(s),</source>
+        <translation>
+            <numerusform>%n photo,</numerusform>
+            <numerusform>%n photos,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="467" />
+        <source>%n sector(s).</source>
+        <translation>
+            <numerusform>%n secteur.</numerusform>
+            <numerusform>%n secteurs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="472" />
+        <source>Last push: %1, by %2 (%3).</source>
+        <translation>Dernier envoi : %1, par %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="474" />
+        <source>anonymous</source>
+        <translation>anonyme</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="502" />
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="506" />
+        <source>Pushing to the campaign…</source>
+        <translation>Envoi vers la campagne…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="519" />
+        <source>Pushed: %n camera(s) added,</source>
+        <translation>
+            <numerusform>Envoyé : %n caméra ajoutée,</numerusform>
+            <numerusform>Envoyé : %n caméras ajoutées,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="520" />
+        <source>%n changed,</source>
+        <translation>
+            <numerusform>%n modifiée,</numerusform>
+            <numerusform>%n modifiées,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="524" />
+        <source>%n photo(s) sent.</source>
+        <translation>
+            <numerusform>%n photo envoyée.</numerusform>
+            <numerusform>%n photos envoyées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="526" />
+        <source>Nothing new to push: the campaign has this survey already.</source>
+        <translation>Rien de nouveau à envoyer : la campagne a déjà ce relevé.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="530" />
+        <source>%n camera(s) deleted here are marked deleted in the campaign.</source>
+        <translation>
+            <numerusform>%n caméra supprimée ici est marquée supprimée dans la campagne.</numerusform>
+            <numerusform>%n caméras supprimées ici sont marquées supprimées dans la campagne.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="538" />
+        <source>%n camera(s) deleted here were kept: changed in the campaign since the pull.</source>
+        <translation>
+            <numerusform>%n caméra supprimée ici a été gardée : elle a changé dans la campagne depuis la récupération.</numerusform>
+            <numerusform>%n caméras supprimées ici ont été gardées : elles ont changé dans la campagne depuis la récupération.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="552" />
+        <source>New survey from the campaign</source>
+        <translation>Nouveau relevé depuis la campagne</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="553" />
+        <source>campaign</source>
+        <translation>campagne</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="554" />
+        <source>Survey files</source>
+        <translation>Fichiers de relevé</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="588" />
+        <source>Pulling from the campaign…</source>
+        <translation>Récupération depuis la campagne…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="598" />
+        <source>Pulled %n camera(s) into %1.</source>
+        <translation>
+            <numerusform>%n caméra récupérée dans %1.</numerusform>
+            <numerusform>%n caméras récupérées dans %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="602" />
+        <source>%n photo(s).</source>
+        <translation>
+            <numerusform>%n photo.</numerusform>
+            <numerusform>%n photos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Choices</name>
     <message>
         <location filename="../app/contrechamp/ui/form/choices.py" line="26" />
@@ -496,27 +731,27 @@
 <context>
     <name>CoverageLegend</name>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_legend.py" line="16" />
+        <location filename="../app/contrechamp/core/coverage_classes.py" line="39" />
         <source>What the cameras see</source>
         <translation>Ce que voient les caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/map/coverage_layer.py" line="52" />
+        <location filename="../app/contrechamp/core/coverage_classes.py" line="32" />
         <source>Not filmed</source>
         <translation>Non filmée</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/map/coverage_layer.py" line="55" />
+        <location filename="../app/contrechamp/core/coverage_classes.py" line="33" />
         <source>Filmed by 1 camera</source>
         <translation>Filmée par 1 caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/map/coverage_layer.py" line="57" />
+        <location filename="../app/contrechamp/core/coverage_classes.py" line="34" />
         <source>By 2 cameras</source>
         <translation>Par 2 caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/map/coverage_layer.py" line="59" />
+        <location filename="../app/contrechamp/core/coverage_classes.py" line="35" />
         <source>By 3 cameras or more</source>
         <translation>Par 3 caméras ou plus</translation>
     </message>
@@ -524,124 +759,210 @@
 <context>
     <name>CoveragePanel</name>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="62" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="69" />
         <source>Coverage</source>
         <translation>Couverture</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="63" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="70" />
         <source>How much of the streets the cameras film</source>
         <translation>Quelle part des rues les caméras filment</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="249" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="289" />
         <source>The whole area</source>
         <translation>Toute la zone</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="251" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="291" />
         <source>Sector %1</source>
         <translation>Secteur %1</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="287" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="327" />
         <source>%1% of %2 of street filmed</source>
         <translation>%1 % des %2 de rues filmés</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="298" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="338" />
         <source>Open a survey to see what its cameras film.</source>
         <translation>Ouvrez un relevé pour voir ce que filment ses caméras.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="300" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="340" />
         <source>Working out what the cameras film…</source>
         <translation>Calcul de ce que filment les caméras…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="303" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="343" />
         <source>Load the area's map (File → Load map area from OSM extract) to measure what is filmed.</source>
         <translation>Chargez la carte de la zone (Fichier → Charger la zone depuis un extrait OSM) pour mesurer ce qui est filmé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="310" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="350" />
         <source>By two cameras or more: %1.</source>
         <translation>Par deux caméras ou plus : %1.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="313" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="353" />
         <source>Cameras on the street: %1, that is %2 per km of street, %3 per km of road.</source>
         <translation>Caméras sur la voie publique : %1, soit %2 par km de rue, %3 par km de route.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="320" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="360" />
         <source>Up to %1% within reach of the cameras whose direction is not mapped (%2).</source>
         <translation>Jusqu’à %1 % à portée des caméras dont la direction n’est pas cartographiée (%2).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="369" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="409" />
         <source>Save the coverage report</source>
         <translation>Enregistrer le rapport de couverture</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="369" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="409" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="381" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="421" />
         <source>Coverage report saved: %1</source>
         <translation>Rapport de couverture enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="393" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="434" />
+        <source>A route needs two points or more.</source>
+        <translation>Un trajet demande au moins deux points.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="445" />
+        <source>Open a route</source>
+        <translation>Ouvrir un trajet</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="445" />
+        <source>GPS tracks (*.gpx)</source>
+        <translation>Traces GPS (*.gpx)</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="494" />
+        <source>%1 to %2</source>
+        <translation>de %1 à %2</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="511" />
+        <source>Route of %1: no camera films it.</source>
+        <translation>Trajet de %1 : aucune caméra ne le filme.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="515" />
+        <source>Route of %1: %2 filmed (%3%), seen by 1 camera.</source>
+        <translation>Trajet de %1 : %2 filmés (%3 %), vu par 1 caméra.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="517" />
+        <source>Route of %1: %2 filmed (%3%), seen by %4 cameras.</source>
+        <translation>Trajet de %1 : %2 filmés (%3 %), vu par %4 caméras.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="542" />
+        <source>The route is only shown here: it is never saved in the survey.</source>
+        <translation>Le trajet n’est montré qu’ici : il n’est jamais enregistré dans le relevé.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="546" />
+        <source>Click the route's points on the map. Enter or a double-click ends it, Backspace takes the last point back, Esc cancels.</source>
+        <translation>Cliquez les points du trajet sur la carte. Entrée ou un double-clic le termine, Retour arrière retire le dernier point, Échap annule.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="555" />
+        <source>Draw a route or open a GPX track to see which cameras film it and where (the thick red stretches on the map).</source>
+        <translation>Tracez un trajet ou ouvrez une trace GPX pour voir quelles caméras le filment et où (les tronçons en rouge épais sur la carte).</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="571" />
         <source>Show on the &amp;map</source>
         <translation>Afficher sur la &amp;carte</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="394" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="572" />
         <source>Colour the streets by how many cameras film them</source>
         <translation>Colorer les rues selon le nombre de caméras qui les filment</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="395" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="573" />
         <source>Most filmed streets</source>
         <translation>Rues les plus filmées</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="396" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="574" />
         <source>Blind spots: the least filmed streets</source>
         <translation>Angles morts : les rues les moins filmées</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="398" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="576" />
         <source>Street</source>
         <translation>Rue</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="398" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="576" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="591" />
         <source>Length</source>
         <translation>Longueur</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="398" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="576" />
         <source>Filmed</source>
         <translation>Filmé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="399" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="577" />
         <source>&amp;Print report…</source>
         <translation>&amp;Imprimer le rapport…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="400" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="578" />
         <source>A one-page A4 report (PDF) to hand out</source>
         <translation>Un rapport d’une page A4 (PDF) à distribuer</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="403" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="581" />
         <source>Fields of view as OSM's viewers draw them (35 m when the height is not mapped), cut where buildings block the view.</source>
         <translation>Champs de vision tels que les visualiseurs d’OSM les dessinent (35 m quand la hauteur n’est pas cartographiée), coupés là où les bâtiments masquent la vue.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="585" />
+        <source>Exposure along a route</source>
+        <translation>Exposition le long d’un trajet</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="586" />
+        <source>Draw a &amp;route</source>
+        <translation>Tracer un &amp;trajet</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="587" />
+        <source>Click the route's points on the map</source>
+        <translation>Cliquez les points du trajet sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="588" />
+        <source>Open a &amp;GPX…</source>
+        <translation>Ouvrir un &amp;GPX…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="589" />
+        <source>C&amp;lear route</source>
+        <translation>&amp;Effacer le trajet</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="591" />
+        <source>Filmed from</source>
+        <translation>Filmé de</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="591" />
+        <source>Cameras</source>
+        <translation>Caméras</translation>
     </message>
 </context>
 <context>
@@ -1853,7 +2174,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="251" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="257" />
         <source>%n camera(s)</source>
         <translation>
             <numerusform>%n caméra</numerusform>
@@ -1861,27 +2182,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="294" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="300" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="299" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="305" />
         <source>Cannot open the survey</source>
         <translation>Impossible d’ouvrir le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="310" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="316" />
         <source>Cannot create the survey</source>
         <translation>Impossible de créer le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="434" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="440" />
         <source>Saved. Press N for the next camera.</source>
         <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="486" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="492" />
         <source>Use glossary values</source>
         <translation>Valeurs du glossaire</translation>
     </message>
@@ -2411,306 +2732,316 @@
     </message>
     <message>
         <location filename="../app/contrechamp/core/messages.py" line="212" />
+        <source>A route needs two points or more: click at least two points on the map.</source>
+        <translation>Un trajet demande au moins deux points : cliquez-en au moins deux sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="215" />
         <source>This GPX file has no track or route of two points or more.</source>
         <translation>Ce fichier GPX n’a aucun trajet ni itinéraire d’au moins deux points.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="216" />
+        <location filename="../app/contrechamp/core/messages.py" line="219" />
         <source>This file is not a list of cameras: save it as CSV or GeoJSON.</source>
         <translation>Ce fichier n’est pas une liste de caméras : enregistrez-le en CSV ou en GeoJSON.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="219" />
+        <location filename="../app/contrechamp/core/messages.py" line="222" />
         <source>This list holds no camera.</source>
         <translation>Cette liste ne contient aucune caméra.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="220" />
+        <location filename="../app/contrechamp/core/messages.py" line="223" />
         <source>This list has no coordinate columns and no address column.</source>
         <translation>Cette liste n’a ni colonnes de coordonnées ni colonne d’adresse.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="223" />
+        <location filename="../app/contrechamp/core/messages.py" line="226" />
         <source>This list has no column of that name.</source>
         <translation>Cette liste n’a pas de colonne de ce nom.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="224" />
+        <location filename="../app/contrechamp/core/messages.py" line="227" />
         <source>No row of this list has coordinates or a street crossing found on the survey's map.</source>
         <translation>Aucune ligne de cette liste n’a de coordonnées ni de carrefour trouvé sur la carte du relevé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="228" />
+        <location filename="../app/contrechamp/core/messages.py" line="231" />
         <source>This list name cannot be used.</source>
         <translation>Ce nom de liste est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="229" />
+        <location filename="../app/contrechamp/core/messages.py" line="232" />
         <source>The comparison radius must be more than 0 and at most 1000 metres.</source>
         <translation>Le rayon de comparaison doit être supérieur à 0 et d’au plus 1000 mètres.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="234" />
+        <location filename="../app/contrechamp/core/messages.py" line="237" />
         <source>This GPS track has no point with a time.</source>
         <translation>Ce trajet GPS n’a aucun point horodaté.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="235" />
+        <location filename="../app/contrechamp/core/messages.py" line="238" />
         <source>This GPS track has too many points.</source>
         <translation>Ce trajet GPS a trop de points.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="237" />
+        <location filename="../app/contrechamp/core/messages.py" line="240" />
         <source>Say in a changeset comment what you mapped (at most 255 characters).</source>
         <translation>Indiquez dans le commentaire du groupe de modifications ce que vous avez cartographié (255 caractères au plus).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="240" />
+        <location filename="../app/contrechamp/core/messages.py" line="243" />
         <source>This is not the address of an OSM server (https://…).</source>
         <translation>Ce n’est pas l’adresse d’un serveur OSM (https://…).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="243" />
+        <location filename="../app/contrechamp/core/messages.py" line="246" />
         <source>Contrechamp has no OAuth 2 client id for this server: register it there, then give its client id.</source>
         <translation>Contrechamp n’a pas d’identifiant client OAuth 2 pour ce serveur : enregistrez-le sur ce serveur, puis indiquez son identifiant client.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="248" />
+        <location filename="../app/contrechamp/core/messages.py" line="251" />
         <source>The login to OpenStreetMap did not finish: try again.</source>
         <translation>La connexion à OpenStreetMap n’a pas abouti : réessayez.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="251" />
+        <location filename="../app/contrechamp/core/messages.py" line="254" />
         <source>OpenStreetMap no longer accepts this login: log in again.</source>
         <translation>OpenStreetMap n’accepte plus cette connexion : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="254" />
+        <location filename="../app/contrechamp/core/messages.py" line="257" />
         <source>OpenStreetMap refused: this account may not edit now (blocked, or new terms to accept). Check it on the website.</source>
         <translation>OpenStreetMap a refusé : ce compte ne peut pas modifier pour l’instant (bloqué, ou de nouvelles conditions à accepter). Vérifiez-le sur le site.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="259" />
+        <location filename="../app/contrechamp/core/messages.py" line="262" />
         <source>OpenStreetMap cannot be reached: check the connection, then upload again.</source>
         <translation>OpenStreetMap est injoignable : vérifiez la connexion, puis relancez l’envoi.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="262" />
+        <location filename="../app/contrechamp/core/messages.py" line="265" />
         <source>OpenStreetMap did not answer in time: upload again later.</source>
         <translation>OpenStreetMap n’a pas répondu à temps : relancez l’envoi plus tard.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="265" />
+        <location filename="../app/contrechamp/core/messages.py" line="268" />
         <source>The OpenStreetMap server has a problem: upload again later.</source>
         <translation>Le serveur d’OpenStreetMap a un problème : relancez l’envoi plus tard.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="268" />
+        <location filename="../app/contrechamp/core/messages.py" line="271" />
         <source>OpenStreetMap asks to slow down: wait a few minutes, then upload again.</source>
         <translation>OpenStreetMap demande de ralentir : attendez quelques minutes, puis relancez l’envoi.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="271" />
+        <location filename="../app/contrechamp/core/messages.py" line="274" />
         <source>OpenStreetMap sent an answer Contrechamp cannot read: upload again later.</source>
         <translation>OpenStreetMap a envoyé une réponse que Contrechamp ne sait pas lire : relancez l’envoi plus tard.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="274" />
+        <location filename="../app/contrechamp/core/messages.py" line="277" />
         <source>The upload was interrupted and OSM's answer lost: upload again, it first checks what OSM received, so nothing is sent twice.</source>
         <translation>L’envoi a été interrompu et la réponse d’OSM perdue : relancez l’envoi, il vérifie d’abord ce qu’OSM a reçu, rien n’est donc envoyé deux fois.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="279" />
+        <location filename="../app/contrechamp/core/messages.py" line="282" />
         <source>Someone changed one of these cameras in OSM during the upload: upload again, it reads their change first.</source>
         <translation>Quelqu’un a modifié une de ces caméras dans OSM pendant l’envoi : relancez l’envoi, il lit d’abord sa modification.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="284" />
+        <location filename="../app/contrechamp/core/messages.py" line="287" />
         <source>OpenStreetMap closed the changeset before the end: upload again to send the rest.</source>
         <translation>OpenStreetMap a fermé le groupe de modifications avant la fin : relancez l’envoi pour envoyer le reste.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="288" />
+        <location filename="../app/contrechamp/core/messages.py" line="291" />
         <source>This upload was started with another OSM account: log in with that account.</source>
         <translation>Cet envoi a été commencé avec un autre compte OSM : connectez-vous avec ce compte.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="292" />
+        <location filename="../app/contrechamp/core/messages.py" line="295" />
         <source>OpenStreetMap refused a change that depends on other data: nothing was sent.</source>
         <translation>OpenStreetMap a refusé une modification qui dépend d’autres données : rien n’a été envoyé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="295" />
+        <location filename="../app/contrechamp/core/messages.py" line="298" />
         <source>OpenStreetMap refused the changes as malformed: please report this bug.</source>
         <translation>OpenStreetMap a refusé les modifications comme mal formées : merci de signaler ce bogue.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="299" />
+        <location filename="../app/contrechamp/core/messages.py" line="302" />
         <source>The campaign database cannot be used.</source>
         <translation>La base de la campagne ne peut pas être utilisée.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="300" />
+        <location filename="../app/contrechamp/core/messages.py" line="303" />
         <source>This is not a campaign address: give postgresql://USER@HOST:PORT/DATABASE.</source>
         <translation>Ce n’est pas une adresse de campagne : donnez postgresql://UTILISATEUR@HÔTE:PORT/BASE.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="303" />
+        <location filename="../app/contrechamp/core/messages.py" line="306" />
         <source>The campaign address holds a password: remove it and put the password in the keyring, PGPASSWORD or ~/.pgpass.</source>
         <translation>L’adresse de la campagne contient un mot de passe : retirez-le et mettez le mot de passe dans le trousseau, PGPASSWORD ou ~/.pgpass.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="308" />
+        <location filename="../app/contrechamp/core/messages.py" line="311" />
         <source>The campaign server refused the password: check the one in the keyring, PGPASSWORD or ~/.pgpass.</source>
         <translation>Le serveur de la campagne a refusé le mot de passe : vérifiez celui du trousseau, de PGPASSWORD ou de ~/.pgpass.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="313" />
+        <location filename="../app/contrechamp/core/messages.py" line="316" />
         <source>The campaign server cannot be reached: check its address and the network.</source>
         <translation>Le serveur de la campagne est injoignable : vérifiez son adresse et le réseau.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="316" />
+        <location filename="../app/contrechamp/core/messages.py" line="319" />
         <source>This database does not exist on the campaign server.</source>
         <translation>Cette base n’existe pas sur le serveur de la campagne.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="319" />
+        <location filename="../app/contrechamp/core/messages.py" line="322" />
         <source>This user may not change the campaign database.</source>
         <translation>Cet utilisateur n’a pas le droit de modifier la base de la campagne.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="322" />
+        <location filename="../app/contrechamp/core/messages.py" line="325" />
         <source>The connection to the campaign server was lost: nothing was changed there. Try again.</source>
         <translation>La connexion au serveur de la campagne a été perdue : rien n’y a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="326" />
+        <location filename="../app/contrechamp/core/messages.py" line="329" />
         <source>This campaign was made with a newer Contrechamp. Update the app to use it.</source>
         <translation>Cette campagne a été créée par un Contrechamp plus récent. Mettez l’application à jour pour l’utiliser.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="329" />
+        <location filename="../app/contrechamp/core/messages.py" line="332" />
         <source>This campaign has an older layout: set it up again (campaign init) first.</source>
         <translation>Cette campagne a une structure plus ancienne : mettez-la d’abord à jour (campaign init).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="332" />
+        <location filename="../app/contrechamp/core/messages.py" line="335" />
         <source>This database holds no campaign yet: set one up first (campaign init).</source>
         <translation>Cette base ne contient pas encore de campagne : créez-la d’abord (campaign init).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="335" />
+        <location filename="../app/contrechamp/core/messages.py" line="338" />
         <source>The campaign database is damaged.</source>
         <translation>La base de la campagne est endommagée.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="336" />
+        <location filename="../app/contrechamp/core/messages.py" line="339" />
         <source>PostGIS is not available in this database: ask its administrator.</source>
         <translation>PostGIS n’est pas disponible dans cette base : demandez à son administrateur.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="339" />
+        <location filename="../app/contrechamp/core/messages.py" line="342" />
         <source>The campaign has no sector of this name.</source>
         <translation>La campagne n’a aucun secteur de ce nom.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="350" />
+        <location filename="../app/contrechamp/core/messages.py" line="343" />
+        <source>The campaign action was stopped: nothing was changed.</source>
+        <translation>L’opération sur la campagne a été arrêtée : rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/core/messages.py" line="356" />
         <source>The GPS sends data that cannot be read.</source>
         <translation>Le GPS envoie des données illisibles.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="351" />
+        <location filename="../app/contrechamp/core/messages.py" line="357" />
         <source>A value given on the command line cannot be used.</source>
         <translation>Une valeur donnée en ligne de commande est inutilisable.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="352" />
+        <location filename="../app/contrechamp/core/messages.py" line="358" />
         <source>This list of cameras cannot be read.</source>
         <translation>Cette liste de caméras est illisible.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="353" />
+        <location filename="../app/contrechamp/core/messages.py" line="359" />
         <source>These sectors cannot be used: give polygons with different, short names.</source>
         <translation>Ces secteurs sont inutilisables : donnez des polygones aux noms courts et tous différents.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="360" />
+        <location filename="../app/contrechamp/core/messages.py" line="366" />
         <source>{name}: no such file or folder</source>
         <translation>{name} : fichier ou dossier introuvable</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="361" />
+        <location filename="../app/contrechamp/core/messages.py" line="367" />
         <source>{name} cannot be read</source>
         <translation>{name} ne peut pas être lu</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="362" />
+        <location filename="../app/contrechamp/core/messages.py" line="368" />
         <source>{name} is too large to be a photo</source>
         <translation>{name} est trop gros pour être une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="363" />
+        <location filename="../app/contrechamp/core/messages.py" line="369" />
         <source>{name} is the survey itself, not a photo</source>
         <translation>{name} est le relevé lui-même, pas une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="364" />
+        <location filename="../app/contrechamp/core/messages.py" line="370" />
         <source>{name} is not a JPEG, HEIC, JPEG XL, AVIF, PNG or WebP photo</source>
         <translation>{name} n’est pas une photo JPEG, HEIC, JPEG XL, AVIF, PNG ou WebP</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="367" />
+        <location filename="../app/contrechamp/core/messages.py" line="373" />
         <source>{name} is damaged: it cannot be read as a photo</source>
         <translation>{name} est abîmé : il ne peut pas être lu comme une photo</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="370" />
+        <location filename="../app/contrechamp/core/messages.py" line="376" />
         <source>{name} has too many pixels to be opened safely</source>
         <translation>{name} a trop de pixels pour être ouvert sans risque</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="373" />
+        <location filename="../app/contrechamp/core/messages.py" line="379" />
         <source>{name} was not imported: the disk holding the survey is full</source>
         <translation>{name} n’a pas été importé : le disque du relevé est plein</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="376" />
+        <location filename="../app/contrechamp/core/messages.py" line="382" />
         <source>{name} was not imported: the survey file could not be written</source>
         <translation>{name} n’a pas été importé : le fichier du relevé n’a pas pu être écrit</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="379" />
+        <location filename="../app/contrechamp/core/messages.py" line="385" />
         <source>{name} was not imported: the survey file is read-only</source>
         <translation>{name} n’a pas été importé : le fichier du relevé est en lecture seule</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="382" />
+        <location filename="../app/contrechamp/core/messages.py" line="388" />
         <source>{name} was not imported: another program is using the survey file</source>
         <translation>{name} n’a pas été importé : un autre programme utilise le fichier du relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="388" />
+        <location filename="../app/contrechamp/core/messages.py" line="394" />
         <source>{name} could not be imported</source>
         <translation>{name} n’a pas pu être importé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="391" />
+        <location filename="../app/contrechamp/core/messages.py" line="397" />
         <source>{name} was not copied into the survey: the file is gone</source>
         <translation>{name} n’a pas été copié dans le relevé : le fichier a disparu</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="394" />
+        <location filename="../app/contrechamp/core/messages.py" line="400" />
         <source>{name} was not copied into the survey: the file changed during the import</source>
         <translation>{name} n’a pas été copié dans le relevé : le fichier a changé pendant l’import</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="397" />
+        <location filename="../app/contrechamp/core/messages.py" line="403" />
         <source>{name} was not copied into the survey yet</source>
         <translation>{name} n’a pas encore été copié dans le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="401" />
+        <location filename="../app/contrechamp/core/messages.py" line="407" />
         <source>{name} was not copied into the survey</source>
         <translation>{name} n’a pas été copié dans le relevé</translation>
     </message>
@@ -2780,7 +3111,7 @@
         <translation>Un relevé à fusionner est le relevé fusionné lui-même : choisissez un autre nom de fichier.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="233" />
+        <location filename="../app/contrechamp/core/messages.py" line="236" />
         <source>This GPS source is not understood.</source>
         <translation>Cette source GPS n’est pas comprise.</translation>
     </message>
@@ -2850,7 +3181,7 @@
         <translation>Ce fichier ne peut pas être importé : il est abîmé ou organisé autrement.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/core/messages.py" line="349" />
+        <location filename="../app/contrechamp/core/messages.py" line="355" />
         <source>This GPS track cannot be read.</source>
         <translation>Ce trajet GPS ne peut pas être lu.</translation>
     </message>
@@ -2941,6 +3272,24 @@
         <location filename="../app/contrechamp/ui/lists_panel.py" line="160" />
         <source>Placed at the crossing of %1</source>
         <translation>Placée au carrefour %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="188" />
+        <source>Campaign password</source>
+        <translation>Mot de passe de la campagne</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="189" />
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/campaign_dialog.py" line="190" />
+        <source>&amp;Keep it in the keyring</source>
+        <translation>&amp;Le garder dans le trousseau</translation>
     </message>
 </context>
 <context>
@@ -3767,132 +4116,137 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="104" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="105" />
         <source>New camera here (N)</source>
         <translation>Caméra ici (N)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="105" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="106" />
         <source>Add on map (A)</source>
         <translation>Ajouter sur la carte (A)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="106" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="107" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="107" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="108" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="108" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="109" />
         <source>Delete camera</source>
         <translation>Supprimer la caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="109" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="110" />
         <source>Glossary (F1)</source>
         <translation>Glossaire (F1)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="110" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="111" />
         <source>Follow GPS (F)</source>
         <translation>Suivre le GPS (F)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="111" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="112" />
         <source>Go to the survey area (G)</source>
         <translation>Aller à la zone du relevé (G)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="112" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="113" />
         <source>Camera list</source>
         <translation>Liste des caméras</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="113" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="114" />
         <source>Drafts to review</source>
         <translation>Caméras à vérifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="114" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="115" />
         <source>Import photos…</source>
         <translation>Importer des photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="115" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="116" />
         <source>Import cameras…</source>
         <translation>Importer des caméras…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="116" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="117" />
         <source>Merge surveys…</source>
         <translation>Fusionner des relevés…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="117" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="118" />
         <source>Load map area from OSM extract…</source>
         <translation>Charger la zone depuis un extrait OSM…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="118" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="119" />
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="119" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="120" />
         <source>Export photos…</source>
         <translation>Exporter les photos…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="120" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="121" />
         <source>Review blurred photos…</source>
         <translation>Vérifier les photos floutées…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="121" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="122" />
         <source>Print field sheets…</source>
         <translation>Imprimer les fiches de terrain…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="122" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="123" />
         <source>Upload to OpenStreetMap…</source>
         <translation>Envoyer vers OpenStreetMap…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="123" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="124" />
+        <source>Campaign…</source>
+        <translation>Campagne…</translation>
+    </message>
+    <message>
+        <location filename="../app/contrechamp/ui/window_actions.py" line="125" />
         <source>Open survey…</source>
         <translation>Ouvrir un relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="124" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="126" />
         <source>New survey…</source>
         <translation>Nouveau relevé…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="125" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="127" />
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="126" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="128" />
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="130" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="132" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="130" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="132" />
         <source>&amp;Edit</source>
         <translation>&amp;Modifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/window_actions.py" line="130" />
+        <location filename="../app/contrechamp/ui/window_actions.py" line="132" />
         <source>&amp;View</source>
         <translation>&amp;Vue</translation>
     </message>

@@ -82,13 +82,23 @@ def push_lines(name: str, result: PushResult) -> list[str]:
     ]
     notes = ", ".join(s for s in skipped if s)
     tail = f" ({notes})" if notes else ""
+    kept = (
+        [
+            f"{result.deletions_kept} cameras deleted offline were kept: changed in the "
+            "campaign since the pull"
+        ]
+        if result.deletions_kept
+        else []
+    )
     if not result.changed:
-        return [f"Nothing new to push from {name}{tail}"]
+        return [f"Nothing new to push from {name}{tail}", *kept]
     return [
         f"Pushed {name}: {c.sightings} sightings, {c.cameras_added} cameras added, "
         f"{c.cameras_changed} changed, {c.edits} edits{tail}",
         f"{c.conflicts} conflicts to decide, {c.photos} photos added"
-        + (f", {result.sectors_added} sectors added" if result.sectors_added else ""),
+        + (f", {result.sectors_added} sectors added" if result.sectors_added else "")
+        + (f", {result.deleted} deleted offline marked deleted" if result.deleted else ""),
+        *kept,
     ]
 
 

@@ -1,5 +1,6 @@
 """The coverage pictures of the README: the Coverage tab with Monaco's streets coloured by how
-many of its real OSM cameras film them, and the one-page printed report of La Condamine.
+many of its real OSM cameras film them, a walk through La Condamine with the stretches those
+cameras film, and the one-page printed report of La Condamine.
 
 Called by ``take.py`` (``make screenshots``); needs ../shared/data/osm/monaco.osm.pbf and
 writes nothing when it is absent.
@@ -27,6 +28,10 @@ from contrechamp.ui.settings import Settings
 __all__ = ["take_coverage"]
 
 MONACO = Path(__file__).resolve().parents[3] / "shared" / "data" / "osm" / "monaco.osm.pbf"
+_WALK = [  # (lat, lon): from the station down to the port, along it, up to the palace
+    (43.7389, 7.4194), (43.7370, 7.4200), (43.7345, 7.4215), (43.7328, 7.4222),
+    (43.73225, 7.4224), (43.7318, 7.4200), (43.7316, 7.4175), (43.7318, 7.4150),
+]  # fmt: skip
 _CONDAMINE = [[7.4095, 43.7255], [7.4200, 43.7255], [7.4200, 43.7345], [7.4095, 43.7345]]
 
 
@@ -88,9 +93,21 @@ def take_coverage(window_png: Path, report_png: Path, size: tuple[int, int] = (1
         _settle(window)
         window.grab().save(str(window_png), "PNG", 9)
         print(f"{window_png}: {window_png.stat().st_size // 1024} KB")
+        _route(window, window_png.with_name("coverage-route.png"))
         panel.zone.setCurrentIndex(panel.zone.count() - 1)  # La Condamine
         _report(window, report_png)
         window.close()
+
+
+def _route(window: MainWindow, out: Path) -> None:
+    """The window with a walk drawn on the map, its exposure in the Coverage tab."""
+    panel = window.coverage
+    panel.set_route(list(_WALK))
+    window.canvas.center_on(43.7350, 7.4180, 16.4)
+    _settle(window)
+    window.grab().save(str(out), "PNG", 9)
+    print(f"{out}: {out.stat().st_size // 1024} KB")
+    panel.clear_route()
 
 
 def _report(window: MainWindow, out: Path) -> None:

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from contrechamp.store.survey import SurveyFile
 from contrechamp.ui import accessibility
 from contrechamp.ui.accessibility import accessible_texts, is_control
+from contrechamp.ui.campaign_dialog import CampaignDialog, PasswordDialog
 from contrechamp.ui.export_dialog import ExportDialog, PhotoExportDialog
 from contrechamp.ui.glossary.dialog import GlossaryDialog
 from contrechamp.ui.main_window import MainWindow
@@ -94,6 +95,8 @@ def test_the_dialogs_are_named(window: MainWindow, qtbot: QtBot) -> None:
             GlossaryDialog(window),
             SectorDialog(window),
             UploadDialog(survey, window),
+            CampaignDialog(window.settings, window.opened, window.files.jobs, lambda: None, window),
+            PasswordDialog("ana@db.example.org", "The campaign server wants a password.", window),
         ]
         missing = []
         for dialog in dialogs:

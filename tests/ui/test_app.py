@@ -128,19 +128,49 @@ def test_run_gui_opens_the_survey_and_returns_when_the_window_closes(
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     seen: list[str] = []
 
-    def look_then_close() -> None:
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        seen.append(window.windowTitle())
-        window.close()
+    def look_then_close() -> None:  # once the survey shows, however long a busy machine takes
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        for window in (w for w in shown if w.isVisible() and "—" in w.windowTitle()):
+            seen.append(window.windowTitle())
+            window.close()
 
-    QTimer.singleShot(300, look_then_close)
-    assert run_gui(survey_path, gps="none") == 0
-    assert seen == ["Contrechamp — Walk"]
+    closer = QTimer()
+    closer.timeout.connect(look_then_close)
+    closer.start(200)
+    try:
+        assert run_gui(survey_path, gps="none") == 0
+    finally:
+        closer.stop()
+    assert set(seen) == {"Contrechamp — Walk"}
     log = tmp_path / "data" / "Contrechamp" / "Contrechamp" / "logs" / "contrechamp.log"
     text = log.read_text(encoding="utf-8")  # closed with the window
     assert f"INFO contrechamp.ui.app: {GENERATOR} started (Python " in text
     assert survey_path.name not in text
     assert not any(isinstance(h, FileHandler) for h in logging.getLogger("contrechamp").handlers)
+
+
+def test_a_window_closed_while_it_starts_ends_the_app_instead_of_waiting_forever(
+    qtbot: QtBot, survey_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+    def close_at_once() -> None:  # at the first events, as the survey opens
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, MainWindow) and window.isVisible():
+                window.close()
+
+    closer, stall = QTimer(), QTimer()
+    closer.timeout.connect(close_at_once)
+    closer.start(0)
+    stall.setSingleShot(True)
+    stall.timeout.connect(lambda: QApplication.exit(3))  # a hang fails, it does not stall
+    stall.start(10_000)
+    try:
+        assert run_gui(survey_path, gps="none") == 0
+    finally:
+        closer.stop()
+        stall.stop()
 
 
 def test_a_bug_in_a_slot_is_logged_and_said_in_a_short_sentence(

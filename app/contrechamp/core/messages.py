@@ -209,6 +209,9 @@ ERRORS: dict[str, str] = {
     "coverage.sector": QT_TRANSLATE_NOOP(
         "Messages", "The survey has no sector of this name: choose one of its sectors."
     ),
+    "coverage.route": QT_TRANSLATE_NOOP(
+        "Messages", "A route needs two points or more: click at least two points on the map."
+    ),
     "gpx.no_route": QT_TRANSLATE_NOOP(
         "Messages", "This GPX file has no track or route of two points or more."
     ),
@@ -337,6 +340,9 @@ ERRORS: dict[str, str] = {
         "Messages", "PostGIS is not available in this database: ask its administrator."
     ),
     "campaign.sector": QT_TRANSLATE_NOOP("Messages", "The campaign has no sector of this name."),
+    "campaign.cancelled": QT_TRANSLATE_NOOP(
+        "Messages", "The campaign action was stopped: nothing was changed."
+    ),
 }
 """The sentence of each code that has one of its own."""
 

@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 from contrechamp.core._segments import Pieces, Segments, pieces
 from contrechamp.core.coverage import StreetCoverage
 
-__all__ = ["FilmedStretch", "RouteCamera", "RouteExposure", "route_exposure"]
+__all__ = ["FilmedStretch", "RouteCamera", "RouteExposure", "filmed_paths", "route_exposure"]
 
 FloatArray = NDArray[np.float64]
 _JOIN_M = 1e-6  # two filmed pieces this close along the route are one stretch
@@ -108,6 +108,18 @@ def route_exposure(
     )
 
 
+def filmed_paths(
+    coverage: StreetCoverage,
+    points: Sequence[tuple[float, float]],
+    breaks: Collection[int],
+    exposure: RouteExposure,
+) -> list[list[tuple[float, float]]]:
+    """Each filmed stretch of ``exposure`` (the route through ``points``) as the (lat, lon)
+    points to draw it: its ends and the route's corners between them."""
+    route = _Route(coverage, points, breaks)
+    return [route.path(s.from_m, s.to_m) for s in exposure.stretches]
+
+
 class _Route:
     """The route's segments in the local frame, and positions along it."""
 
@@ -143,6 +155,15 @@ class _Route:
         x, y = ends[i, 0:2] + t * (ends[i, 2:4] - ends[i, 0:2])
         lat, lon = self.frame.degrees(np.array([x]), np.array([y]))
         return float(lat[0]), float(lon[0])
+
+    def path(self, start_m: float, end_m: float) -> list[tuple[float, float]]:
+        """The points of the route from ``start_m`` to ``end_m`` along it (one of its lines)."""
+        corners = self.start_of[:-1]
+        inner = np.nonzero((corners > start_m) & (corners < end_m))[0]
+        xy = self.segments.ends[inner, 0:2]
+        lat, lon = self.frame.degrees(xy[:, 0], xy[:, 1])
+        middle = list(zip(lat.tolist(), lon.tolist(), strict=True))
+        return [self.position(start_m), *middle, self.position(end_m, end=True)]
 
 
 def _joined(route: _Route, cut: Pieces) -> list[tuple[float, float]]:

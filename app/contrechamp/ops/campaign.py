@@ -6,7 +6,11 @@ the rules of ``contrechamp merge`` (``ops/merge_plan.py``): each camera is a sig
 by the survey's id and its id there; sightings of one physical camera join one campaign
 camera (new, same camera, or a conflict to decide), the organisers' decisions stand, and a
 sighting pushed before is skipped. A camera pulled from this campaign and changed offline
-comes back as an edit of its campaign camera (``ops/campaign_edits.py``), not as a copy.
+comes back as an edit of its campaign camera (``ops/campaign_edits.py``), not as a copy. A
+camera pulled and deleted offline is marked deleted in the campaign: a new revision of it,
+rejected, recorded with the push (the pusher's pseudonym and the time), its earlier revision
+kept so an organiser can bring it back; pulls and the map views leave it out. If another
+survey's push changed it since the pull, it is kept, and the push says so.
 Photos go as content-addressed blobs (SHA-256 of the bytes stored), as exports share them:
 faces and blur regions blurred, metadata stripped, unless asked otherwise. Each push is
 recorded: when, the survey's pseudonym (never a name, the database role or a host) and what
@@ -32,7 +36,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -53,8 +57,9 @@ from contrechamp.ops.campaign_survey import (
 )
 from contrechamp.ops.merge import MAX_RADIUS_M
 from contrechamp.ops.merge_plan import MergePlan, MergeState, plan_merge
+from contrechamp.ops.progress import Progress, quiet
 from contrechamp.store.campaign.connection import campaign_engine, campaign_url
-from contrechamp.store.campaign.errors import translate_campaign_errors
+from contrechamp.store.campaign.errors import CampaignError, translate_campaign_errors
 from contrechamp.store.campaign.migrate import (
     CAMPAIGN_SCHEMA_VERSION,
     CampaignInit,
@@ -74,6 +79,7 @@ __all__ = [
     "connect_campaign",
     "init_campaign_at",
     "push_survey",
+    "stopped_error",
 ]
 
 # How far a pushed sighting may be from a campaign camera it could join: the merge radius
@@ -93,6 +99,8 @@ class PushResult:
     rejected_left_out: int = 0
     unchanged_pulled: int = 0
     sectors_added: int = 0
+    deleted: int = 0  # pulled, deleted offline: marked deleted in the campaign
+    deletions_kept: int = 0  # pulled, deleted offline, changed in the campaign since: kept
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,7 @@ class CampaignStatus:
     schema_version: int
     figures: dict[str, Any]
     last_pushes: list[dict[str, Any]]
+    sectors: tuple[str, ...] = ()
 
 
 def _check_radius(radius_m: float) -> None:
@@ -113,9 +122,17 @@ def _check_radius(radius_m: float) -> None:
         )
 
 
-def connect_campaign(url: str) -> Engine:
-    """An engine on the campaign at ``url`` (checked, password from the keyring or libpq)."""
-    return campaign_engine(campaign_url(url))
+def connect_campaign(url: str, password: str | None = None) -> Engine:
+    """An engine on the campaign at ``url`` (checked), with ``password`` if given, else the
+    keyring's or libpq's (PGPASSWORD, ~/.pgpass)."""
+    return campaign_engine(campaign_url(url), password=password)
+
+
+def stopped_error() -> CampaignError:
+    """What a campaign action stopped by the user raises (nothing was changed)."""
+    return CampaignError(
+        "The campaign action was stopped: nothing was changed.", "campaign.cancelled"
+    )
 
 
 def init_campaign_at(url: str) -> CampaignInit:
@@ -136,6 +153,7 @@ class _Push:
     now: datetime
     result: PushResult = field(default_factory=PushResult)
     edited: list[Camera] = field(default_factory=list)
+    deleted: list[Camera] = field(default_factory=list)  # marked deleted (rejected)
     edit_conflicts: dict[str, list[ConflictRecord]] = field(default_factory=dict)
     owners: dict[str, str] = field(default_factory=dict)  # survey camera id -> campaign's
 
@@ -183,6 +201,22 @@ def _apply_edits(records: PushRecords, push: _Push) -> set[str]:
     return set(current.cameras)
 
 
+def _apply_deletions(records: PushRecords, push: _Push) -> None:
+    """Mark deleted the cameras pulled from this campaign and deleted offline, unless a
+    push of another survey changed them since the pull (kept then, and counted)."""
+    pulled = push.survey.pulled_from(push.campaign_id)
+    gone = sorted(set(pulled) - {c.id for c in push.survey.cameras})
+    current = records.cameras_by_id(gone).cameras
+    live = {i: c for i, c in current.items() if c.status is not Status.REJECTED}
+    changed = records.changed_by_others({i: pulled[i] for i in live}, push.survey.survey_id)
+    for camera_id, theirs in sorted(live.items()):
+        if camera_id in changed:
+            push.result.deletions_kept += 1
+        else:
+            push.deleted.append(replace(theirs, status=Status.REJECTED, updated_at=push.now))
+    push.result.deleted = len(push.deleted)
+
+
 def _fresh_sightings(
     records: PushRecords, push: _Push, edited_ids: set[str]
 ) -> list[MergedSighting]:
@@ -207,7 +241,7 @@ def _fresh_sightings(
 def _merge_state(push: _Push, found: CampaignState) -> MergeState:
     """The campaign near the new sightings as the merge sees it, the edits applied."""
     cameras = dict(found.cameras)
-    for camera in push.edited:
+    for camera in (*push.edited, *push.deleted):
         if camera.id in cameras:
             cameras[camera.id] = camera
     return MergeState(
@@ -284,7 +318,9 @@ def _write(
     records.add_survey(push.source(), push_id)
     existing_changed = records.merge_existing(push.survey.existing)
     records.add_cameras(plan.new_cameras, push_id)
-    records.update_cameras([*plan.reworked_cameras, *push.edited], push_id)
+    changed = {c.id: c for c in (*push.edited, *push.deleted)}
+    changed.update((c.id, c) for c in plan.reworked_cameras)  # the merge's, made from those
+    records.update_cameras(list(changed.values()), push_id)
     records.add_sightings(plan.sightings, push_id)
     records.set_camera_merges(plan.merges, {c.id for c in plan.new_cameras})
     conflicts = _conflicts(plan, push)
@@ -294,7 +330,7 @@ def _write(
     counts = PushCounts(
         sightings=len(plan.sightings),
         cameras_added=len(plan.new_cameras),
-        cameras_changed=len(plan.reworked_cameras) + len(push.edited),
+        cameras_changed=len(changed),
         edits=len(push.edited) + len(set(push.edit_conflicts) - {c.id for c in push.edited}),
         conflicts=sum(1 for rs in push.edit_conflicts.values() for r in rs if not r.decided),
         photos=added,
@@ -314,14 +350,17 @@ def push_survey(
     keep_exif: bool = False,
     blur: bool = True,
     engine: Engine | None = None,
+    progress: Progress | None = None,
 ) -> PushResult:
     """Push the survey at ``survey_path`` into the campaign at ``url``, in one transaction.
 
     Faces are looked for first (``blur``; what is found is kept in the survey when it can be
     written, as an export keeps it). Raises InputError/SurveyError naming the survey (nothing
     is sent), DetectorUnavailableError when faces cannot be looked for (nothing is sent),
-    CampaignError (the campaign is as it was: push again once the cause is fixed).
+    CampaignError (the campaign is as it was: push again once the cause is fixed), and
+    CampaignError("campaign.cancelled") when ``progress`` is stopped before the commit.
     """
+    progress = progress or quiet()
     _check_radius(radius_m)
     survey = read_survey_to_push(Path(survey_path))
     taken = {c.id for c in survey.cameras if c.status is not Status.REJECTED}
@@ -330,6 +369,8 @@ def push_survey(
         if blur and survey.photos
         else None
     )
+    if progress.stopped:
+        raise stopped_error()
     own_engine = engine is None
     engine = engine or connect_campaign(url)
     try:
@@ -340,8 +381,12 @@ def push_survey(
             records.lock_pushes()
             push = _Push(survey, campaign_id(connection), utc_now())
             edited_ids = _apply_edits(records, push)
+            _apply_deletions(records, push)
             plan = _plan(records, push, _fresh_sightings(records, push, edited_ids), radius_m)
             _write(records, push, plan, comment, _PhotoOptions(scan, keep_exif))
+            if progress.stopped:
+                transaction.rollback()
+                raise stopped_error()
             if push.result.changed:
                 transaction.commit()
             else:
@@ -353,9 +398,10 @@ def push_survey(
             engine.dispose()
 
 
-def campaign_status(url: str) -> CampaignStatus:
-    """The campaign at ``url`` in figures (read only)."""
-    engine = connect_campaign(url)
+def campaign_status(url: str, *, engine: Engine | None = None) -> CampaignStatus:
+    """The campaign at ``url`` in figures, and its sectors' names (read only)."""
+    own_engine = engine is None
+    engine = engine or connect_campaign(url)
     try:
         with translate_campaign_errors(), engine.connect() as connection:
             check_campaign(connection)
@@ -365,6 +411,8 @@ def campaign_status(url: str) -> CampaignStatus:
                 CAMPAIGN_SCHEMA_VERSION,
                 records.figures(),
                 records.last_pushes(),
+                records.sector_names(),
             )
     finally:
-        engine.dispose()
+        if own_engine:
+            engine.dispose()

@@ -18,13 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Engine
+
 from contrechamp.core.area import BBox
 from contrechamp.core.errors import InputError, SurveyError
 from contrechamp.core.photo import PhotoInfo, PhotoRole
 from contrechamp.formats.held_files import refuse_held
-from contrechamp.ops.campaign import connect_campaign
+from contrechamp.ops.campaign import connect_campaign, stopped_error
 from contrechamp.ops.campaign_survey import PULLED_SETTING, PulledFrom
 from contrechamp.ops.names import display_name
+from contrechamp.ops.progress import Progress, quiet
 from contrechamp.store.campaign.errors import CampaignError, translate_campaign_errors
 from contrechamp.store.campaign.migrate import campaign_id, check_campaign
 from contrechamp.store.campaign.records import CampaignRecords
@@ -105,6 +108,7 @@ def _fill(
     bbox: BBox | None,
     sector: str | None,
     photos: bool,
+    progress: Progress,
 ) -> PullResult:
     cid = campaign_id(records.connection)
     if sector is not None:
@@ -115,14 +119,19 @@ def _fill(
     cameras, revisions = records.cameras_within(bbox, sector)
     existing = records.existing_within(bbox, sector)
     count = 0
+    if progress.stopped:
+        raise stopped_error()
     with survey.transaction():
         survey.add_cameras(cameras)
         survey.replace_existing_cameras(existing)
         survey.set_setting(PULLED_SETTING, PulledFrom(cid, revisions).to_json())
         if photos:
             for values, data in records.photos_of([c.id for c in cameras]):
+                if progress.stopped:
+                    raise stopped_error()
                 survey.add_photo(_photo(values), data)
                 count += 1
+                progress.advance(count)
     return PullResult(survey.path, len(cameras), count, len(existing))
 
 
@@ -133,11 +142,14 @@ def pull_survey(
     bbox: BBox | None = None,
     sector: str | None = None,
     photos: bool = True,
+    engine: Engine | None = None,
+    progress: Progress | None = None,
 ) -> PullResult:
     """Write the campaign's cameras of ``bbox`` or ``sector`` (or all) into a new survey ``out``.
 
     Raises SurveyError("survey.exists") when ``out`` exists, CampaignError when the campaign
-    cannot be read (nothing is left at ``out`` then).
+    cannot be read, CampaignError("campaign.cancelled") when ``progress`` is stopped (nothing
+    is left at ``out`` then). ``progress`` advances by the photos written.
     """
     out = Path(out)
     refuse_held(out)
@@ -146,7 +158,8 @@ def pull_survey(
             f"{display_name(out)} already exists: give a new file name.", "survey.exists"
         )
     work = out.with_name(f".{out.name}.pulling-{uuid.uuid4().hex[:8]}")
-    engine = connect_campaign(url)
+    own_engine = engine is None
+    engine = engine or connect_campaign(url)
     try:
         with translate_campaign_errors(), engine.connect() as connection:
             connection = connection.execution_options(
@@ -155,9 +168,11 @@ def pull_survey(
             with connection.begin():
                 check_campaign(connection)
                 with SurveyFile.create(work, title=_title(bbox, sector)) as survey:
-                    result = _fill(survey, CampaignRecords(connection), bbox, sector, photos)
+                    records = CampaignRecords(connection)
+                    result = _fill(survey, records, bbox, sector, photos, progress or quiet())
         SurveyFile.install(work, out)
     finally:
         SurveyFile.discard(work)
-        engine.dispose()
+        if own_engine:
+            engine.dispose()
     return PullResult(out, result.cameras, result.photos, result.existing)

@@ -8,7 +8,7 @@ panel, and the printed report; ``report_json`` is the stable JSON of the README.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from contrechamp.core.coverage import CoverageCamera, StreetCoverage
 from contrechamp.core.coverage_figures import CoverageSummary, StreetShare, summarise
 from contrechamp.core.errors import InputError, SurveyError
 from contrechamp.core.local_frame import LocalFrame
-from contrechamp.core.route_exposure import RouteExposure, route_exposure
+from contrechamp.core.route_exposure import RouteExposure, filmed_paths, route_exposure
 from contrechamp.formats._atomic import write_bytes_atomically
 from contrechamp.formats.gpx_route import read_gpx_lines
 from contrechamp.ops.export_target import check_target
@@ -33,6 +33,7 @@ __all__ = [
     "JSON_VERSION",
     "RANKED",
     "CoverageReport",
+    "RouteOnMap",
     "SectorCoverage",
     "coverage_camera",
     "coverage_cameras",
@@ -41,6 +42,7 @@ __all__ = [
     "osm_coverage_camera",
     "report_json",
     "route_of_gpx",
+    "route_on_map",
     "sector_named",
     "sector_summary",
     "write_report",
@@ -70,6 +72,17 @@ class CoverageReport:
     sectors: tuple[SectorCoverage, ...]
     route_name: str | None = None
     route: RouteExposure | None = None
+
+
+@dataclass(frozen=True)
+class RouteOnMap:
+    """A route to show on the map: its points (lat, lon) in walking order, the indexes of
+    those that start a new line, its exposure, and each filmed stretch as points to draw."""
+
+    points: tuple[tuple[float, float], ...]
+    breaks: frozenset[int]
+    exposure: RouteExposure
+    filmed: tuple[tuple[tuple[float, float], ...], ...]
 
 
 def coverage_camera(camera: Camera) -> CoverageCamera | None:
@@ -178,6 +191,25 @@ def route_of_gpx(path: Path) -> tuple[list[tuple[float, float]], set[int]]:
             breaks.add(len(points))
         points.extend(line)
     return points, breaks
+
+
+def route_on_map(
+    model: StreetCoverage,
+    points: Sequence[tuple[float, float]],
+    breaks: Collection[int] = (),
+) -> RouteOnMap:
+    """The exposure of a route drawn on the map or read from a GPX file, and where it is
+    filmed; InputError "coverage.route" for a route of fewer than two points."""
+    if len(points) < 2:
+        raise InputError("a route needs two points or more", "coverage.route")
+    exposure = route_exposure(model, points, breaks)
+    paths = filmed_paths(model, points, breaks, exposure)
+    return RouteOnMap(
+        points=tuple(points),
+        breaks=frozenset(breaks),
+        exposure=exposure,
+        filmed=tuple(tuple(path) for path in paths),
+    )
 
 
 def coverage_report(

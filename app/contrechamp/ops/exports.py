@@ -79,7 +79,9 @@ class ExportOptions:
     survey's sectors, whose cameras alone are exported. ``with_photos`` puts the photo
     previews into the HTML map; ``keep_exif`` keeps the photos' metadata in a photo export.
     ``blur`` (on unless turned off) blurs faces and the photos' blur regions in every photo
-    that goes out (a photo export, the HTML map's previews).
+    that goes out (a photo export, the HTML map's previews). ``with_coverage`` puts the
+    coverage figures and the streets coloured by coverage into the HTML map (when the
+    survey has an area).
     """
 
     include_names: bool = False
@@ -91,6 +93,7 @@ class ExportOptions:
     with_photos: bool = False
     keep_exif: bool = False
     blur: bool = True
+    with_coverage: bool = True
 
 
 @dataclass
@@ -264,8 +267,10 @@ def _write_gpkg(
 def _write_html(
     survey: SurveyFile, selection: CameraSelection, out: Path, opts: ExportOptions
 ) -> ExportResult:
-    """A standalone map, its base map drawn from the survey's area."""
+    """A standalone map, its base map drawn from the survey's area, with the area's (or the
+    sector's) coverage when the survey has one."""
     from contrechamp.formats.html_map import write_html_map
+    from contrechamp.ops.coverage_map import map_coverage
     from contrechamp.ops.map_exports import map_background, map_cameras
 
     cameras = selection.cameras(survey)
@@ -283,7 +288,8 @@ def _write_html(
         blur=blurred,
     )
     background = map_background(survey, cameras)
-    count = write_html_map(out, shown, title=survey.title, background=background)
+    coverage = map_coverage(survey, opts.sector) if opts.with_coverage else None
+    count = write_html_map(out, shown, title=survey.title, background=background, coverage=coverage)
     return ExportResult(cameras=count, photos=sum(len(c.photos) for c in shown))
 
 

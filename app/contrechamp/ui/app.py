@@ -176,6 +176,8 @@ def run_gui(
     try:
         field.window.show()
         field.open_first(survey, demo, area)
+        if not field.window.isVisible():  # closed while starting: events ran during the start
+            return 0
         return app.exec()
     finally:
         sys.excepthook = previous

@@ -7,13 +7,13 @@ from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from contrechamp.core.messages import QT_TRANSLATE_NOOP
+from contrechamp.core.coverage_classes import VIEWS_LABEL
 from contrechamp.ui.map.coverage_layer import COVERAGE_CLASSES, VIEW_FILL, CoverageClass
 
 __all__ = ["CoverageLegend", "local_length", "local_number", "paint_legend"]
 
 _SWATCH = (28, 14)
-_VIEWS = QT_TRANSLATE_NOOP("CoverageLegend", "What the cameras see")
+_VIEWS = VIEWS_LABEL
 
 
 def local_number(value: float, decimals: int) -> str:

@@ -5,6 +5,10 @@ The coverage (``ops.coverage.open_coverage``) is worked out off the window's thr
 time the tab is shown or the map layer turned on; afterwards a camera logged, moved, turned
 or deleted updates it at once on the window's thread (only the streets that camera sees are
 counted again: a few milliseconds), and the map a moment later.
+
+A route, drawn by clicks on the map or read from a GPX file, shows its exposure: the cameras
+that see it, the metres filmed, and where (its filmed stretches on the map). It lives in the
+panel only and is never written to the survey: a walker's way is personal.
 """
 
 from __future__ import annotations
@@ -20,10 +24,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -38,9 +44,12 @@ from contrechamp.core.errors import ContrechampError
 from contrechamp.core.messages import QT_TRANSLATE_NOOP
 from contrechamp.ops.coverage import (
     RANKED,
+    RouteOnMap,
     coverage_camera,
     open_coverage,
     osm_coverage_camera,
+    route_of_gpx,
+    route_on_map,
     sector_summary,
     write_report,
 )
@@ -89,12 +98,41 @@ class CoveragePanel(QWidget):
         self._asked = 0
         self._state = "idle"  # idle, working, no_area, ready
         self.summary: CoverageSummary | None = None
+        self._route: tuple[list[tuple[float, float]], set[int]] | None = None  # points, breaks
+        self.route: RouteOnMap | None = None  # its exposure, while the coverage is known
         self._build()
         self._map_later = QTimer(self, singleShot=True, interval=MAP_DELAY_MS)
         self._map_later.timeout.connect(self._show_on_map)
+        canvas.sketch.line_finished.connect(self._on_route_drawn)
+        canvas.sketch.changed.connect(self._show_route_state)
         opened.changed.connect(self.set_session)
         self.retranslate_ui()
         self.set_session(opened.session)
+
+    def _build_route(self) -> QVBoxLayout:
+        self.route_title = QLabel()
+        self.route_title.setObjectName("sectionTitle")
+        self.draw_route_button, self.open_route_button = QPushButton(), QPushButton()
+        self.clear_route_button = QPushButton()
+        self.draw_route_button.clicked.connect(self.start_route)
+        self.open_route_button.clicked.connect(lambda: self.open_route())
+        self.clear_route_button.clicked.connect(self.clear_route)
+        buttons = QHBoxLayout()
+        for button in (self.draw_route_button, self.open_route_button, self.clear_route_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.route_text, self.route_hint = QLabel(), QLabel()
+        for label in (self.route_text, self.route_hint):
+            label.setWordWrap(True)
+        self.stretches = _table()
+        self.stretches.itemActivated.connect(lambda item, _column: self._show_stretch(item))
+        column = QVBoxLayout()
+        column.addWidget(self.route_title)
+        column.addLayout(buttons)
+        column.addWidget(self.route_text)
+        column.addWidget(self.stretches, 1)
+        column.addWidget(self.route_hint)
+        return column
 
     def _build(self) -> None:
         self.zone = QComboBox()
@@ -120,7 +158,15 @@ class CoveragePanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.zone, 1)
         top.addWidget(self.on_map)
-        column = QVBoxLayout(self)
+        content = QWidget()
+        scroll = QScrollArea()  # a small screen scrolls the panel, the window keeps its size
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        column = QVBoxLayout(content)
         column.addLayout(top)
         for widget in (self.headline, self.details, self.legend, self.most_title):
             column.addWidget(widget)
@@ -131,6 +177,7 @@ class CoveragePanel(QWidget):
         row.addWidget(self.print_button)
         row.addStretch(1)
         column.addLayout(row)
+        column.addLayout(self._build_route(), 1)
         column.addWidget(self.hint)
 
     # --- the survey -----------------------------------------------------------------------
@@ -140,6 +187,7 @@ class CoveragePanel(QWidget):
             for signal, slot in self._session_links(self._session):
                 signal.disconnect(slot)
         self._session, self._built, self.summary = session, None, None
+        self._forget_route()  # never carried over to another survey
         self._state = "idle"
         self._asked += 1
         if session is not None:
@@ -197,6 +245,7 @@ class CoveragePanel(QWidget):
                     self._linked[camera.id] = camera.osm_id
         self._fill_zones()
         self._show_figures()
+        self._show_route()
         if self.on_map.isChecked():
             self._show_on_map()
 
@@ -238,6 +287,7 @@ class CoveragePanel(QWidget):
 
     def _changed(self) -> None:
         self._show_figures()
+        self._show_route()
         if self.on_map.isChecked():
             self._map_later.start()
 
@@ -381,6 +431,144 @@ class CoveragePanel(QWidget):
         self._status.say(self.tr("Coverage report saved: %1").replace("%1", path.name))
         return True
 
+    # --- a route -------------------------------------------------------------------------
+    def start_route(self) -> None:
+        """Arm drawing a route on the map: clicks add its points (see the hint)."""
+        if self._built is None:
+            return
+        self._canvas.sketch.start(line=True)
+        self._canvas.setFocus()
+
+    def _on_route_drawn(self, points: list[tuple[float, float]]) -> None:
+        if len(points) < 2:
+            self._status.say(self.tr("A route needs two points or more."))
+            return
+        self.set_route(points)
+
+    def open_route(self, path: Path | None = None) -> bool:
+        """Show the exposure of a GPX file's track (asking which when ``path`` is None);
+        True when it was read."""
+        if self._built is None:
+            return False
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Open a route"), "", self.tr("GPS tracks (*.gpx)")
+            )
+            if not name:
+                return False
+            path = Path(name)
+        try:
+            points, breaks = route_of_gpx(path)
+        except ContrechampError as error:
+            self._status.show_error(error)
+            return False
+        return self.set_route(points, breaks)
+
+    def set_route(self, points: list[tuple[float, float]], breaks: set[int] | None = None) -> bool:
+        """Show the exposure of the route through ``points`` (a new line at each index of
+        ``breaks``); True when it could be measured."""
+        self._route = (list(points), set(breaks or ()))
+        self._show_route()
+        if self.route is None:
+            self._route = None
+            return False
+        return True
+
+    def clear_route(self) -> None:
+        """Forget the route: off the map and out of the panel."""
+        self._forget_route()
+        self._show_route()
+
+    def _forget_route(self) -> None:
+        self._route, self.route = None, None
+        self._canvas.route.clear()
+
+    def _show_route(self) -> None:
+        """Measure the route against the coverage as it is now, and show it."""
+        self.route = None
+        if self._route is not None and self._built is not None:
+            try:
+                self.route = route_on_map(self._built.model, *self._route)
+            except ContrechampError as error:
+                self._status.show_error(error)
+        route = self.route
+        if route is None:
+            self._canvas.route.clear()
+        else:
+            self._canvas.route.set_route(route.points, route.breaks, route.filmed)
+        self.route_text.setText("" if route is None else self._route_text(route))
+        self.stretches.clear()
+        for number, stretch in enumerate(() if route is None else route.exposure.stretches):
+            item = QTreeWidgetItem(
+                [
+                    self.tr("%1 to %2")
+                    .replace("%1", local_length(stretch.from_m))
+                    .replace("%2", local_length(stretch.to_m)),
+                    local_length(stretch.length_m),
+                    str(len(stretch.cameras)),
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, number)
+            for column in (1, 2):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
+            self.stretches.addTopLevelItem(item)
+        self.stretches.setVisible(route is not None and bool(route.exposure.stretches))
+        self._show_route_state()
+
+    def _route_text(self, route: RouteOnMap) -> str:
+        exposure = route.exposure
+        if not exposure.cameras:
+            return self.tr("Route of %1: no camera films it.").replace(
+                "%1", local_length(exposure.length_m)
+            )
+        text = (
+            self.tr("Route of %1: %2 filmed (%3%), seen by 1 camera.")
+            if len(exposure.cameras) == 1
+            else self.tr("Route of %1: %2 filmed (%3%), seen by %4 cameras.")
+        )  # never fewer than 1: singular for 1, plural from 2 in English and in French
+        return (
+            text.replace("%1", local_length(exposure.length_m))
+            .replace("%2", local_length(exposure.filmed_m))
+            .replace("%3", local_number(exposure.percent_filmed, 1))
+            .replace("%4", str(len(exposure.cameras)))
+        )
+
+    def _show_stretch(self, item: QTreeWidgetItem) -> None:
+        """Centre the map on a filmed stretch of the route."""
+        number = item.data(0, Qt.ItemDataRole.UserRole)
+        if self.route is None or not isinstance(number, int):
+            return
+        path = self.route.filmed[number]
+        lat, lon = path[len(path) // 2]
+        self._canvas.center_on(lat, lon)
+
+    def _show_route_state(self) -> None:
+        sketch = self._canvas.sketch
+        drawing = sketch.active and sketch.line
+        ready = self._built is not None
+        self.draw_route_button.setEnabled(ready and not drawing)
+        self.open_route_button.setEnabled(ready and not drawing)
+        self.clear_route_button.setEnabled(self._route is not None and not drawing)
+        private = self.tr("The route is only shown here: it is never saved in the survey.")
+        if drawing:
+            self.route_hint.setText(
+                self.tr(
+                    "Click the route's points on the map. Enter or a double-click ends it, "
+                    "Backspace takes the last point back, Esc cancels."
+                )
+                + " "
+                + private
+            )
+        else:
+            self.route_hint.setText(
+                self.tr(
+                    "Draw a route or open a GPX track to see which cameras film it and "
+                    "where (the thick red stretches on the map)."
+                )
+                + " "
+                + private
+            )
+
     # --- texts ----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         """Work the coverage out the first time the tab is seen."""
@@ -404,9 +592,18 @@ class CoveragePanel(QWidget):
                 "mapped), cut where buildings block the view."
             )
         )
+        self.route_title.setText(self.tr("Exposure along a route"))
+        self.draw_route_button.setText(self.tr("Draw a &route"))
+        self.draw_route_button.setToolTip(self.tr("Click the route's points on the map"))
+        self.open_route_button.setText(self.tr("Open a &GPX…"))
+        self.clear_route_button.setText(self.tr("C&lear route"))
+        self.stretches.setHeaderLabels(
+            [self.tr("Filmed from"), self.tr("Length"), self.tr("Cameras")]
+        )
         self._fill_zones()
         self.legend.retranslate_ui()
         self._show_summary(self.summary)
+        self._show_route()
 
     def changeEvent(self, event: QEvent) -> None:
         """Re-translate when the language changes."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent
@@ -50,6 +51,9 @@ from contrechamp.ui.window_actions import WindowActions
 from contrechamp.ui.window_parts import OpenSurvey
 from contrechamp.ui.window_review import ReviewLinks
 
+if TYPE_CHECKING:
+    from contrechamp.ui.campaign_dialog import CampaignDialog
+
 __all__ = ["MainWindow"]
 
 _MESSAGE_MS = 8000
@@ -81,6 +85,7 @@ class MainWindow(QMainWindow):
         self._open_settings = open_settings
         self.model = CamerasModel(self)
         self.message_box: QMessageBox | None = None
+        self.campaign_dialog: CampaignDialog | None = None
         self.files = FileCommands(self.opened, self, self)
         self.photo_intake = PhotoIntake(self.opened, self, self.files, self)
         self.closing_copy = ClosingCopy(self, self.photo_intake, self.files)
@@ -159,6 +164,7 @@ class MainWindow(QMainWindow):
             (a.review_blur, self.files.review_blur),
             (a.print_sheets, self._print_field_sheets),
             (a.upload, self._upload),
+            (a.campaign, self._campaign),
             (a.open_file, self.start.choose_survey),
             (a.new_file, self.start.create_survey),
             (a.preferences, self._on_preferences),
@@ -504,6 +510,18 @@ class MainWindow(QMainWindow):
         dialog.sig_uploaded.connect(lambda _report: session.take_outside_changes())
         self.upload_dialog = dialog
         dialog.open()
+
+    def _campaign(self) -> None:
+        """File → Campaign: status, push and pull of the shared campaign (one dialog, kept:
+        a push or pull under way says how it ended when shown again)."""
+        if self.campaign_dialog is None:
+            from contrechamp.ui.campaign_dialog import CampaignDialog, view_bbox
+
+            self.campaign_dialog = CampaignDialog(
+                self.settings, self.opened, self.files.jobs, lambda: view_bbox(self.canvas), self
+            )
+            self.campaign_dialog.survey_pulled.connect(self.open_survey)
+        self.campaign_dialog.open()
 
     def _on_preferences(self) -> None:
         if self._open_settings is not None:

@@ -8,6 +8,7 @@ from typing import Generic, TypeVar, cast
 from PySide6.QtCore import QSettings
 
 __all__ = [
+    "CAMPAIGN_URL",
     "FOLLOW_GPS",
     "GPS_SPEC",
     "LANGUAGE",
@@ -41,6 +42,7 @@ TRACK_LOGGING = Option("gps/track_logging", False)  # privacy: off unless the wa
 ONLINE_TILES = Option("map/online_tiles", False)  # no network unless the user asks for it
 ONLINE_TILES_URL = Option("map/online_tiles_url", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 LAST_SURVEY = Option("survey/last", "")
+CAMPAIGN_URL = Option("campaign/url", "")  # postgresql://USER@HOST:PORT/DATABASE, no password
 
 OPTIONS: tuple[Option[str] | Option[bool], ...] = (
     LANGUAGE,
@@ -50,6 +52,7 @@ OPTIONS: tuple[Option[str] | Option[bool], ...] = (
     ONLINE_TILES,
     ONLINE_TILES_URL,
     LAST_SURVEY,
+    CAMPAIGN_URL,
 )
 
 

@@ -38,6 +38,7 @@ class WindowActions(QObject):
         self.review_blur = self._action(None)
         self.print_sheets = self._action(QKeySequence.StandardKey.Print)
         self.upload = self._action("Ctrl+U")
+        self.campaign = self._action(None)
         self.open_file = self._action(QKeySequence.StandardKey.Open)
         self.new_file = self._action(QKeySequence.StandardKey.New)
         self.preferences = self._action("Ctrl+,")
@@ -81,7 +82,7 @@ class WindowActions(QObject):
         )
         file_menu += (self.load_area, None, self.export, self.export_photos, self.review_blur)
         file_menu += (self.print_sheets,)
-        file_menu += (self.upload, None)
+        file_menu += (self.upload, self.campaign, None)
         groups: tuple[tuple[QAction | None, ...], ...] = (
             (*file_menu, self.preferences, self.quit),
             (self.new_here, self.add_on_map, self.undo, self.redo, self.delete),
@@ -120,6 +121,7 @@ class WindowActions(QObject):
             (self.review_blur, self.tr("Review blurred photos…")),
             (self.print_sheets, self.tr("Print field sheets…")),
             (self.upload, self.tr("Upload to OpenStreetMap…")),
+            (self.campaign, self.tr("Campaign…")),
             (self.open_file, self.tr("Open survey…")),
             (self.new_file, self.tr("New survey…")),
             (self.preferences, self.tr("Settings…")),

@@ -20,7 +20,14 @@ from sqlalchemy.pool import NullPool
 
 from contrechamp.store.campaign.errors import CampaignError
 
-__all__ = ["KEYRING_SERVICE", "campaign_engine", "campaign_url", "keyring_account"]
+__all__ = [
+    "KEYRING_SERVICE",
+    "campaign_engine",
+    "campaign_url",
+    "keep_password",
+    "keyring_account",
+    "keyring_password",
+]
 
 KEYRING_SERVICE = "Contrechamp PostgreSQL"
 _NOT_SAFE = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
@@ -97,17 +104,34 @@ def keyring_password(url: URL, keyring_module: Any = None) -> str | None:
     return password if isinstance(password, str) and password else None
 
 
-def campaign_engine(url: URL, *, keyring_module: Any = None) -> Engine:
+def keep_password(url: URL, password: str, keyring_module: Any = None) -> bool:
+    """Keep the campaign's password in the system keyring; False when there is no usable
+    keyring or it refused (the caller then keeps it in memory for this session only)."""
+    try:
+        module = keyring_module
+        if module is None:
+            import keyring as module
+        if not _safe(module.get_keyring()):
+            return False
+        module.set_password(KEYRING_SERVICE, keyring_account(url), password)
+    except Exception:  # no backend, locked, D-Bus gone: not kept
+        return False
+    return True
+
+
+def campaign_engine(url: URL, *, keyring_module: Any = None, password: str | None = None) -> Engine:
     """An engine on the campaign database (no pool: each operation opens its connection).
 
-    Nothing connects yet; the first connection raises what ``translate_campaign_errors``
-    explains (refused password, unknown host...).
+    ``password``: one the user just typed (the window asks when none is found); without it
+    the keyring's, else libpq's own (PGPASSWORD, ~/.pgpass). Nothing connects yet; the first
+    connection raises what ``translate_campaign_errors`` explains (refused password...).
     """
     connect_args: dict[str, Any] = {
         "connect_timeout": _CONNECT_TIMEOUT_S,
         "application_name": "contrechamp",
     }
-    password = keyring_password(url, keyring_module)
+    if password is None:
+        password = keyring_password(url, keyring_module)
     if password is not None:
         connect_args["password"] = password
     return create_engine(url, poolclass=NullPool, connect_args=connect_args)

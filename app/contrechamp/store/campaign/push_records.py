@@ -71,6 +71,23 @@ class PushRecords(CampaignRecords):
             },
         )
 
+    def changed_by_others(self, pulled: Mapping[str, int], survey_id: str) -> set[str]:
+        """The cameras (camera id -> revision pulled) that a push of a survey other than
+        ``survey_id`` changed after the revision pulled."""
+        if not pulled:
+            return set()
+        rows = self._rows(
+            "SELECT w.id FROM unnest(CAST(:ids AS text[]), CAST(:revisions AS int[])) "
+            "AS w(id, revision) WHERE EXISTS (SELECT 1 FROM campaign.cameras c "
+            "JOIN campaign.pushes p ON p.id = c.push_id WHERE c.id = w.id "
+            "AND c.revision > w.revision AND p.survey_id <> :survey) "
+            "OR EXISTS (SELECT 1 FROM campaign.camera_revisions r "
+            "JOIN campaign.pushes p ON p.id = r.push_id WHERE r.camera_id = w.id "
+            "AND r.revision > w.revision AND p.survey_id <> :survey)",
+            {"ids": list(pulled), "revisions": list(pulled.values()), "survey": survey_id},
+        )
+        return {str(row[0]) for row in rows}
+
     def add_survey(self, survey: SourceSurvey, push_id: int) -> None:
         """Record a survey pushed (one pushed before keeps its first record)."""
         self._run(

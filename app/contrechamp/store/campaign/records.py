@@ -325,6 +325,11 @@ class CampaignRecords:
         )
         return None if not rows else Sector(rows[0][0], bytes(rows[0][1]), None, rows[0][2])
 
+    def sector_names(self) -> tuple[str, ...]:
+        """The names of the campaign's sectors, in order."""
+        rows = self._rows("SELECT name FROM campaign.sectors ORDER BY name")
+        return tuple(str(row[0]) for row in rows)
+
     def cameras_within(
         self, bbox: BBox | None, sector: str | None
     ) -> tuple[list[Camera], dict[str, int]]:

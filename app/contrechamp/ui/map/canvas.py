@@ -35,6 +35,7 @@ from contrechamp.ui.map.coverage_layer import CoverageShapes
 from contrechamp.ui.map.frame import LAYERS, MapFrame
 from contrechamp.ui.map.overlays import HANDLE_RADIUS_PX, handle_position
 from contrechamp.ui.map.projection import Viewport, lat_lon_of, world_of
+from contrechamp.ui.map.route_layer import RouteOverlay
 from contrechamp.ui.map.sketch import SectorSketch
 from contrechamp.ui.map.tile_sources import TileSource
 
@@ -65,6 +66,8 @@ class MapCanvas(QGraphicsView):
         self.frame.coverage.tiles_changed.connect(self._schedule_repaint)
         self.sketch = SectorSketch(self)  # a sector being drawn: clicks add its corners
         self.sketch.changed.connect(self._schedule_repaint)
+        self.route = RouteOverlay(self)  # a route and its filmed stretches (Coverage tab)
+        self.route.changed.connect(self._schedule_repaint)
         self._center = world_of(46.5, 2.5)
         self._zoom = 5.0
         self._press: QPointF | None = None
@@ -212,6 +215,7 @@ class MapCanvas(QGraphicsView):
         painter.save()
         painter.resetTransform()
         self.frame.paint(painter, self.viewport_state())
+        self.route.paint(painter, self.viewport_state())
         self.sketch.paint(painter, self.viewport_state())
         painter.restore()
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QPointF, Qt, SignalInstance
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF
 
 from contrechamp.core.coverage import StreetCoverage
-from contrechamp.core.messages import QT_TRANSLATE_NOOP
+from contrechamp.core.coverage_classes import COVERAGE_STYLES, VIEW_FILL_RGBA
 from contrechamp.ui.map.projection import TILE_PX, Viewport, world_of_arrays
 from contrechamp.ui.map.tile_layer import TileLayer
 
@@ -47,19 +47,10 @@ class CoverageClass:
     dashed: bool = False
 
 
-COVERAGE_CLASSES = (
-    CoverageClass(
-        0, QT_TRANSLATE_NOOP("CoverageLegend", "Not filmed"), QColor("#8a8a8a"), 1.6, True
-    ),
-    CoverageClass(
-        1, QT_TRANSLATE_NOOP("CoverageLegend", "Filmed by 1 camera"), QColor("#f89540"), 3.5
-    ),
-    CoverageClass(2, QT_TRANSLATE_NOOP("CoverageLegend", "By 2 cameras"), QColor("#cc4778"), 4.5),
-    CoverageClass(
-        3, QT_TRANSLATE_NOOP("CoverageLegend", "By 3 cameras or more"), QColor("#6a00a8"), 5.5
-    ),
-)
-VIEW_FILL = QColor(13, 8, 135, 28)  # what the cameras see, under the streets
+COVERAGE_CLASSES = tuple(
+    CoverageClass(s.least, s.label, QColor(s.colour), s.width_px, s.dashed) for s in COVERAGE_STYLES
+)  # the colours are core.coverage_classes': the HTML export draws the same
+VIEW_FILL = QColor(*VIEW_FILL_RGBA)  # what the cameras see, under the streets
 
 
 class CoverageShapes:

@@ -1,5 +1,6 @@
-"""A sector being drawn on the map: clicks add corners, Enter or a double-click closes it,
-Backspace takes the last corner back, Escape gives up. Drawn live over the frame."""
+"""A sector or a route being drawn on the map: clicks add corners, Enter or a double-click
+ends it, Backspace takes the last corner back, Escape gives up. Drawn live over the frame:
+a sector as a filled polygon, a route (``start(line=True)``) as an open line."""
 
 from __future__ import annotations
 
@@ -18,14 +19,16 @@ _KEYS = (*_CLOSE_KEYS, Qt.Key.Key_Escape, Qt.Key.Key_Backspace)
 
 
 class SectorSketch(QObject):
-    """The corners (lat, lon) of a sector being drawn, while drawing is armed.
+    """The corners (lat, lon) of a sector (or a route) being drawn, while drawing is armed.
 
-    ``finished`` carries the corners in order (however many: checking them is the
-    caller's); ``cancelled`` says the drawing was given up.
+    ``finished`` carries a sector's corners in order, ``line_finished`` a route's points
+    (however many: checking them is the caller's); ``cancelled`` says the drawing was given
+    up.
     """
 
     changed = Signal()
     finished = Signal(list)  # [(lat, lon), ...]
+    line_finished = Signal(list)  # [(lat, lon), ...]
     cancelled = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -33,10 +36,11 @@ class SectorSketch(QObject):
         self.active = False
         self.corners: list[tuple[float, float]] = []
         self.hover: tuple[float, float] | None = None  # where the next corner would go
+        self.line = False  # a route: an open line, not a sector
 
-    def start(self) -> None:
-        """Arm drawing: the next clicks on the map are corners."""
-        self.active, self.corners, self.hover = True, [], None
+    def start(self, *, line: bool = False) -> None:
+        """Arm drawing: the next clicks on the map are corners (of a route with ``line``)."""
+        self.active, self.corners, self.hover, self.line = True, [], None, line
         self.changed.emit()
 
     def add(self, lat: float, lon: float) -> None:
@@ -58,12 +62,12 @@ class SectorSketch(QObject):
             self.changed.emit()
 
     def finish(self) -> None:
-        """Close the sector and hand its corners over; drawing is disarmed."""
+        """Close the sector (end the route) and hand its corners over; drawing is disarmed."""
         if not self.active:
             return
-        corners = list(self.corners)
+        corners, line = list(self.corners), self.line
         self._stop()
-        self.finished.emit(corners)
+        (self.line_finished if line else self.finished).emit(corners)
 
     def cancel(self) -> None:
         """Give up the drawing."""
@@ -98,7 +102,7 @@ class SectorSketch(QObject):
         points = [QPointF(*view.pixel_of(lat, lon)) for lat, lon in self.corners]
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        if len(points) >= 3:
+        if len(points) >= 3 and not self.line:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(_FILL))
             painter.drawPolygon(QPolygonF(points))
@@ -110,7 +114,7 @@ class SectorSketch(QObject):
         if self.hover is not None:
             painter.setPen(QPen(SKETCH_COLOR, 1.5, Qt.PenStyle.DashLine))
             painter.drawLine(points[-1], QPointF(*view.pixel_of(*self.hover)))
-            if len(points) >= 2:
+            if len(points) >= 2 and not self.line:
                 painter.drawLine(QPointF(*view.pixel_of(*self.hover)), points[0])
         painter.setPen(QPen(QColor("white"), 1.5))
         painter.setBrush(QBrush(SKETCH_COLOR))
