@@ -15,6 +15,7 @@ from tests.osmapi.api_server import FakeOsm
 
 TOKEN = "token-of-ana"
 TIMEOUT = (2.0, 0.15)  # the stand-in stalls 0.3 s to play a time-out
+PATIENT_TIMEOUT = (2.0, 30.0)
 
 
 class Sleeps(list[float]):
@@ -39,6 +40,14 @@ def sleeps() -> Sleeps:
 @pytest.fixture
 def client(osm: FakeOsm, sleeps: Sleeps) -> Iterator[OsmClient]:
     made = OsmClient(OsmServer(osm.url, osm.url), TOKEN, timeout=TIMEOUT, sleep=sleeps)
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def patient_client(osm: FakeOsm, sleeps: Sleeps) -> Iterator[OsmClient]:
+    """A client that waits for large diffs on a busy machine (no time-out is played)."""
+    made = OsmClient(OsmServer(osm.url, osm.url), TOKEN, timeout=PATIENT_TIMEOUT, sleep=sleeps)
     yield made
     made.close()
 

@@ -170,11 +170,11 @@ def test_a_conflict_leaves_the_survey_consistent_and_the_next_upload_works(
 
 
 def test_changesets_hold_at_most_ten_thousand_changes(
-    osm: FakeOsm, client: OsmClient, survey: SurveyFile
+    osm: FakeOsm, patient_client: OsmClient, survey: SurveyFile
 ) -> None:
     survey.add_cameras([camera_at(i) for i in range(10_001)])
 
-    report = upload_survey(survey, client, TAGS)
+    report = upload_survey(survey, patient_client, TAGS)
 
     sizes = [osm.changesets[c].num_changes for c in report.outcome.changesets]
     assert sizes == [10_000, 1]

@@ -172,15 +172,7 @@ def split_off(
     lines = dict(state.sheet_lines) | {new_id: sighting.sheet_line}
     if camera_id in state.sheet_lines:
         lines[camera_id] = _line_without(state, camera_id, sighting)
-    return replace(
-        state,
-        cameras=cameras,
-        sightings=sightings,
-        photos=photos,
-        merges=merges,
-        conflicts=conflicts,
-        sheet_lines=lines,
-    )
+    return ReviewState(cameras, sightings, photos, merges, conflicts, lines, state.sighting_lines)
 
 
 def _line_without(state: ReviewState, camera_id: str, gone: MergedSighting) -> str | None:
@@ -210,12 +202,4 @@ def joined(state: ReviewState, keep_id: str, other_id: str) -> ReviewState:
     lines = dict(state.sheet_lines)
     if keep_id in lines or other_id in lines:
         lines[keep_id] = join_sheet_lines([lines.get(keep_id), lines.get(other_id)])
-    return replace(
-        state,
-        cameras=cameras,
-        sightings=sightings,
-        photos=photos,
-        merges=merges,
-        conflicts=conflicts,
-        sheet_lines=lines,
-    )
+    return ReviewState(cameras, sightings, photos, merges, conflicts, lines, state.sighting_lines)

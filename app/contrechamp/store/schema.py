@@ -21,10 +21,12 @@ from sqlalchemy import (
     Table,
     Text,
 )
+from sqlalchemy.types import TypeEngine
 
 __all__ = [
     "area",
     "blur_regions",
+    "camera_record",
     "cameras",
     "detections",
     "existing_cameras",
@@ -67,19 +69,22 @@ settings = Table(
 )
 
 
-def _camera_record() -> list[Column[Any]]:
-    """The columns of one camera as logged, shared by ``cameras`` and merged ``sightings``
-    (new Column objects each time: a column belongs to one table)."""
+def camera_record(
+    real: type[TypeEngine[float]] = REAL, big: type[TypeEngine[int]] = Integer
+) -> list[Column[Any]]:
+    """The columns of one camera as logged, shared by ``cameras`` and merged ``sightings`` (and
+    the campaign's tables, with PostgreSQL's ``Float`` and ``BigInteger``); new Column objects
+    each time: a column belongs to one table."""
     return [
-        Column("lat", REAL, nullable=False),
-        Column("lon", REAL, nullable=False),
+        Column("lat", real, nullable=False),
+        Column("lon", real, nullable=False),
         Column("status", Text, nullable=False),
         Column("source", Text, nullable=False),
-        Column("accuracy_m", REAL),
+        Column("accuracy_m", real),
         Column("surveyor", Text),
         Column("created_at", Text, nullable=False),
         Column("updated_at", Text, nullable=False),
-        Column("osm_id", Integer),
+        Column("osm_id", big),
         Column("osm_version", Integer),
         Column("notes", Text, nullable=False),
         Column("tags", Text, nullable=False),
@@ -90,7 +95,7 @@ cameras = Table(
     "cameras",
     metadata,
     Column("id", Text, primary_key=True),
-    *_camera_record(),
+    *camera_record(),
     # Survey id (meta.survey_id of another file) the sighting was merged from; NULL = logged here.
     Column("origin", Text),
     Index("ix_cameras_status", "status"),
@@ -243,7 +248,7 @@ sightings = Table(
     metadata,
     Column("survey_id", Text, ForeignKey("merge_surveys.survey_id"), primary_key=True),
     Column("id", Text, primary_key=True),
-    *_camera_record(),
+    *camera_record(),
     Column("camera_id", Text, ForeignKey("cameras.id", ondelete="SET NULL")),
     Column("sheet_line", Text),  # the line its walker typed, private (v10)
     Index("ix_sightings_camera_id", "camera_id"),

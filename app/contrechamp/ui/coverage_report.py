@@ -10,26 +10,23 @@ from datetime import date
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QImage,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPainterPath,
-    QPdfWriter,
     QPen,
 )
 
 from contrechamp import GENERATOR
 from contrechamp.core.area import BBox, MapFeature
 from contrechamp.core.coverage_figures import CoverageSummary, StreetShare
-from contrechamp.core.errors import InputError
 from contrechamp.ui.coverage_legend import local_length, local_number, paint_legend
 from contrechamp.ui.map.coverage_layer import CoverageShapes
 from contrechamp.ui.map.projection import world_of_arrays
 from contrechamp.ui.map.vector_basemap import VectorBaseMap
+from contrechamp.ui.sheets.document import a4_pdf
 from contrechamp.ui.sheets.paper import DPI, GREY, INK, sheet_font, translate
 
 __all__ = ["ReportContent", "render_coverage_report", "report_image"]
@@ -63,30 +60,13 @@ class ReportContent:
 def render_coverage_report(content: ReportContent) -> bytes:
     """Paint the report and return the PDF's bytes (InputError "export.write" when Qt
     cannot start the PDF)."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(DPI)
-    writer.setCreator(GENERATOR)
-    writer.setTitle(translate("CoverageReport", "How much of the street is filmed"))
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
-        )
-    )
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise InputError("the PDF could not be started", "export.write")
-    try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        _paint_page(painter, content)
-    finally:
-        painter.end()
-        buffer.close()
-    return bytes(data.data())
+    title = translate("CoverageReport", "How much of the street is filmed")
+    return a4_pdf(title, lambda painter, _writer: _paint_report(painter, content))
+
+
+def _paint_report(painter: QPainter, content: ReportContent) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    _paint_page(painter, content)
 
 
 def report_image(content: ReportContent, dpi: float = 144.0) -> QImage:

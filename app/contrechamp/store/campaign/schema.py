@@ -10,8 +10,6 @@ left out of these definitions. ``camera_map`` is a view for QGIS, ogr2ogr and we
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -25,6 +23,8 @@ from sqlalchemy import (
     Table,
     Text,
 )
+
+from contrechamp.store.schema import camera_record
 
 __all__ = [
     "SCHEMA",
@@ -78,30 +78,12 @@ surveys = Table(
 )
 
 
-def _camera_record() -> list[Column[Any]]:
-    """The columns of one camera as logged, as in the survey file's ``_camera_record``."""
-    return [
-        Column("lat", Float, nullable=False),
-        Column("lon", Float, nullable=False),
-        Column("status", Text, nullable=False),
-        Column("source", Text, nullable=False),
-        Column("accuracy_m", Float),
-        Column("surveyor", Text),
-        Column("created_at", Text, nullable=False),
-        Column("updated_at", Text, nullable=False),
-        Column("osm_id", BigInteger),
-        Column("osm_version", Integer),
-        Column("notes", Text, nullable=False),
-        Column("tags", Text, nullable=False),
-    ]
-
-
 # The merged cameras; revision counts their changes (1 when made), push_id the last push.
 cameras = Table(
     "cameras",
     metadata,
     Column("id", Text, primary_key=True),
-    *_camera_record(),
+    *camera_record(Float, BigInteger),
     Column("revision", Integer, nullable=False),
     Column("push_id", BigInteger, ForeignKey("pushes.id"), nullable=False),
 )
@@ -113,7 +95,7 @@ camera_revisions = Table(
     Column("camera_id", Text, ForeignKey("cameras.id", ondelete="CASCADE"), primary_key=True),
     Column("revision", Integer, primary_key=True),
     Column("push_id", BigInteger, ForeignKey("pushes.id"), nullable=False),
-    *_camera_record(),
+    *camera_record(Float, BigInteger),
 )
 
 sightings = Table(
@@ -121,7 +103,7 @@ sightings = Table(
     metadata,
     Column("survey_id", Text, primary_key=True),
     Column("id", Text, primary_key=True),
-    *_camera_record(),
+    *camera_record(Float, BigInteger),
     Column("camera_id", Text, ForeignKey("cameras.id", ondelete="SET NULL")),
     Column("push_id", BigInteger, ForeignKey("pushes.id"), nullable=False),
 )

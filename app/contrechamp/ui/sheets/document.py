@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
@@ -54,13 +54,24 @@ def render_field_sheets(
 
     InputError "export.write" if Qt cannot start the PDF.
     """
+    base_map = VectorBaseMap(bbox, features, paper_style())
+    return a4_pdf(
+        _title(plan), lambda painter, writer: _paint_pages(painter, writer, plan, base_map)
+    )
+
+
+def a4_pdf(title: str, paint: Callable[[QPainter, QPdfWriter], None]) -> bytes:
+    """An A4 portrait PDF, without margins, that ``paint`` draws page by page; its bytes.
+
+    Raises InputError "export.write" if Qt cannot start the PDF.
+    """
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(DPI)
     writer.setCreator(GENERATOR)
-    writer.setTitle(_title(plan))
+    writer.setTitle(title)
     writer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
@@ -72,7 +83,7 @@ def render_field_sheets(
     if not painter.begin(writer):
         raise InputError("the PDF could not be started", "export.write")
     try:
-        _paint_pages(painter, writer, plan, VectorBaseMap(bbox, features, paper_style()))
+        paint(painter, writer)
     finally:
         painter.end()
         buffer.close()
