@@ -5,68 +5,107 @@
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/campaign_dialog.py" line="459" />
         <source>%n camera(s) in the campaign,</source>
-        <translation><numerusform>%n camera in the campaign,</numerusform><numerusform>%n cameras in the campaign,</numerusform></translation>
+        <translation>
+            <numerusform>%n camera in the campaign,</numerusform>
+            <numerusform>%n cameras in the campaign,</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/campaign_dialog.py" line="461" />
         <source>%n confirmed.</source>
-        <translation><numerusform>%n confirmed.</numerusform><numerusform>%n confirmed.</numerusform></translation>
+        <translation>
+            <numerusform>%n confirmed.</numerusform>
+            <numerusform>%n confirmed.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/campaign_dialog.py" line="462" />
         <source>%n survey(s) pushed,</source>
-        <translation><numerusform>%n survey pushed,</numerusform><numerusform>%n surveys pushed,</numerusform></translation>
+        <translation>
+            <numerusform>%n survey pushed,</numerusform>
+            <numerusform>%n surveys pushed,</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/campaign_dialog.py" line="464" />
         <location filename="../app/contrechamp/ui/campaign_dialog.py" line="521" />
         <source>%n conflict(s) to decide.</source>
-        <translation><numerusform>%n conflict to decide.</numerusform><numerusform>%n conflicts to decide.</numerusform></translation>
+        <translation>
+            <numerusform>%n conflict to decide.</numerusform>
+            <numerusform>%n conflicts to decide.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/campaign_dialog.py" line="465" />
         <source>%n photo(s),</source>
-        <translation><numerusform>%n photo,</numerusform><numerusform>%n photos,</numerusform></translation>
+        <translation>
+            <numerusform>%n photo,</numerusform>
+            <numerusform>%n photos,</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/campaign_dialog.py" line="467" />
         <source>%n sector(s).</source>
-        <translation><numerusform>%n sector.</numerusform><numerusform>%n sectors.</numerusform></translation>
+        <translation>
+            <numerusform>%n sector.</numerusform>
+            <numerusform>%n sectors.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/campaign_dialog.py" line="519" />
         <source>Pushed: %n camera(s) added,</source>
-        <translation><numerusform>Pushed: %n camera added,</numerusform><numerusform>Pushed: %n cameras added,</numerusform></translation>
+        <translation>
+            <numerusform>Pushed: %n camera added,</numerusform>
+            <numerusform>Pushed: %n cameras added,</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/campaign_dialog.py" line="520" />
         <source>%n changed,</source>
-        <translation><numerusform>%n changed,</numerusform><numerusform>%n changed,</numerusform></translation>
+        <translation>
+            <numerusform>%n changed,</numerusform>
+            <numerusform>%n changed,</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/campaign_dialog.py" line="524" />
         <source>%n photo(s) sent.</source>
-        <translation><numerusform>%n photo sent.</numerusform><numerusform>%n photos sent.</numerusform></translation>
+        <translation>
+            <numerusform>%n photo sent.</numerusform>
+            <numerusform>%n photos sent.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/campaign_dialog.py" line="530" />
         <source>%n camera(s) deleted here are marked deleted in the campaign.</source>
-        <translation><numerusform>%n camera deleted here is marked deleted in the campaign.</numerusform><numerusform>%n cameras deleted here are marked deleted in the campaign.</numerusform></translation>
+        <translation>
+            <numerusform>%n camera deleted here is marked deleted in the campaign.</numerusform>
+            <numerusform>%n cameras deleted here are marked deleted in the campaign.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/campaign_dialog.py" line="538" />
         <source>%n camera(s) deleted here were kept: changed in the campaign since the pull.</source>
-        <translation><numerusform>%n camera deleted here was kept: changed in the campaign since the pull.</numerusform><numerusform>%n cameras deleted here were kept: changed in the campaign since the pull.</numerusform></translation>
+        <translation>
+            <numerusform>%n camera deleted here was kept: changed in the campaign since the pull.</numerusform>
+            <numerusform>%n cameras deleted here were kept: changed in the campaign since the pull.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/campaign_dialog.py" line="598" />
         <source>Pulled %n camera(s) into %1.</source>
-        <translation><numerusform>Pulled %n camera into %1.</numerusform><numerusform>Pulled %n cameras into %1.</numerusform></translation>
+        <translation>
+            <numerusform>Pulled %n camera into %1.</numerusform>
+            <numerusform>Pulled %n cameras into %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/contrechamp/ui/campaign_dialog.py" line="602" />
         <source>%n photo(s).</source>
-        <translation><numerusform>%n photo.</numerusform><numerusform>%n photos.</numerusform></translation>
+        <translation>
+            <numerusform>%n photo.</numerusform>
+            <numerusform>%n photos.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

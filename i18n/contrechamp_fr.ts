@@ -759,208 +759,208 @@
 <context>
     <name>CoveragePanel</name>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="69" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="71" />
         <source>Coverage</source>
         <translation>Couverture</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="70" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="72" />
         <source>How much of the streets the cameras film</source>
         <translation>Quelle part des rues les caméras filment</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="289" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="299" />
         <source>The whole area</source>
         <translation>Toute la zone</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="291" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="301" />
         <source>Sector %1</source>
         <translation>Secteur %1</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="327" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="337" />
         <source>%1% of %2 of street filmed</source>
         <translation>%1 % des %2 de rues filmés</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="338" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="348" />
         <source>Open a survey to see what its cameras film.</source>
         <translation>Ouvrez un relevé pour voir ce que filment ses caméras.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="340" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="350" />
         <source>Working out what the cameras film…</source>
         <translation>Calcul de ce que filment les caméras…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="343" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="353" />
         <source>Load the area's map (File → Load map area from OSM extract) to measure what is filmed.</source>
         <translation>Chargez la carte de la zone (Fichier → Charger la zone depuis un extrait OSM) pour mesurer ce qui est filmé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="350" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="360" />
         <source>By two cameras or more: %1.</source>
         <translation>Par deux caméras ou plus : %1.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="353" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="363" />
         <source>Cameras on the street: %1, that is %2 per km of street, %3 per km of road.</source>
         <translation>Caméras sur la voie publique : %1, soit %2 par km de rue, %3 par km de route.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="360" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="370" />
         <source>Up to %1% within reach of the cameras whose direction is not mapped (%2).</source>
         <translation>Jusqu’à %1 % à portée des caméras dont la direction n’est pas cartographiée (%2).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="409" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="419" />
         <source>Save the coverage report</source>
         <translation>Enregistrer le rapport de couverture</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="409" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="419" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="421" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="431" />
         <source>Coverage report saved: %1</source>
         <translation>Rapport de couverture enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="434" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="444" />
         <source>A route needs two points or more.</source>
         <translation>Un trajet demande au moins deux points.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="445" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="455" />
         <source>Open a route</source>
         <translation>Ouvrir un trajet</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="445" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="455" />
         <source>GPS tracks (*.gpx)</source>
         <translation>Traces GPS (*.gpx)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="494" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="504" />
         <source>%1 to %2</source>
         <translation>de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="511" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="521" />
         <source>Route of %1: no camera films it.</source>
         <translation>Trajet de %1 : aucune caméra ne le filme.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="515" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="525" />
         <source>Route of %1: %2 filmed (%3%), seen by 1 camera.</source>
         <translation>Trajet de %1 : %2 filmés (%3 %), vu par 1 caméra.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="517" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="527" />
         <source>Route of %1: %2 filmed (%3%), seen by %4 cameras.</source>
         <translation>Trajet de %1 : %2 filmés (%3 %), vu par %4 caméras.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="542" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="552" />
         <source>The route is only shown here: it is never saved in the survey.</source>
         <translation>Le trajet n’est montré qu’ici : il n’est jamais enregistré dans le relevé.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="546" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="556" />
         <source>Click the route's points on the map. Enter or a double-click ends it, Backspace takes the last point back, Esc cancels.</source>
         <translation>Cliquez les points du trajet sur la carte. Entrée ou un double-clic le termine, Retour arrière retire le dernier point, Échap annule.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="555" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="565" />
         <source>Draw a route or open a GPX track to see which cameras film it and where (the thick red stretches on the map).</source>
         <translation>Tracez un trajet ou ouvrez une trace GPX pour voir quelles caméras le filment et où (les tronçons en rouge épais sur la carte).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="571" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="581" />
         <source>Show on the &amp;map</source>
         <translation>Afficher sur la &amp;carte</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="572" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="582" />
         <source>Colour the streets by how many cameras film them</source>
         <translation>Colorer les rues selon le nombre de caméras qui les filment</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="573" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="583" />
         <source>Most filmed streets</source>
         <translation>Rues les plus filmées</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="574" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="584" />
         <source>Blind spots: the least filmed streets</source>
         <translation>Angles morts : les rues les moins filmées</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="576" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="586" />
         <source>Street</source>
         <translation>Rue</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="576" />
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="591" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="586" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="601" />
         <source>Length</source>
         <translation>Longueur</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="576" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="586" />
         <source>Filmed</source>
         <translation>Filmé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="577" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="587" />
         <source>&amp;Print report…</source>
         <translation>&amp;Imprimer le rapport…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="578" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="588" />
         <source>A one-page A4 report (PDF) to hand out</source>
         <translation>Un rapport d’une page A4 (PDF) à distribuer</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="581" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="591" />
         <source>Fields of view as OSM's viewers draw them (35 m when the height is not mapped), cut where buildings block the view.</source>
         <translation>Champs de vision tels que les visualiseurs d’OSM les dessinent (35 m quand la hauteur n’est pas cartographiée), coupés là où les bâtiments masquent la vue.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="585" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="595" />
         <source>Exposure along a route</source>
         <translation>Exposition le long d’un trajet</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="586" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="596" />
         <source>Draw a &amp;route</source>
         <translation>Tracer un &amp;trajet</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="587" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="597" />
         <source>Click the route's points on the map</source>
         <translation>Cliquez les points du trajet sur la carte</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="588" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="598" />
         <source>Open a &amp;GPX…</source>
         <translation>Ouvrir un &amp;GPX…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="589" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="599" />
         <source>C&amp;lear route</source>
         <translation>&amp;Effacer le trajet</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="591" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="601" />
         <source>Filmed from</source>
         <translation>Filmé de</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_panel.py" line="591" />
+        <location filename="../app/contrechamp/ui/coverage_panel.py" line="601" />
         <source>Cameras</source>
         <translation>Caméras</translation>
     </message>
@@ -968,58 +968,58 @@
 <context>
     <name>CoverageReport</name>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_report.py" line="72" />
-        <location filename="../app/contrechamp/ui/coverage_report.py" line="119" />
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="63" />
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="99" />
         <source>How much of the street is filmed</source>
         <translation>Quelle part de la rue est filmée</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_report.py" line="124" />
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="104" />
         <source>sector %1</source>
         <translation>secteur %1</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_report.py" line="125" />
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="105" />
         <source>the whole area</source>
         <translation>toute la zone</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_report.py" line="146" />
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="126" />
         <source>Most filmed streets</source>
         <translation>Rues les plus filmées</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_report.py" line="152" />
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="132" />
         <source>Blind spots: the least filmed streets</source>
         <translation>Angles morts : les rues les moins filmées</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_report.py" line="192" />
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="172" />
         <source>of %1 of street lie inside a camera's view.</source>
         <translation>des %1 de rues sont dans le champ d’une caméra.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_report.py" line="202" />
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="182" />
         <source>Cameras on the street: %1, that is %2 per km of street, %3 per km of road (street-view studies find 0.1 to 0.9 per km in large cities).</source>
         <translation>Caméras sur la voie publique : %1, soit %2 par km de rue, %3 par km de route (les études sur images de rue en trouvent de 0,1 à 0,9 par km dans les grandes villes).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_report.py" line="210" />
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="190" />
         <source>Filmed by two cameras or more: %1.</source>
         <translation>Filmé par deux caméras ou plus : %1.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_report.py" line="216" />
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="196" />
         <source>Up to %1% within reach of the cameras whose direction is not mapped (%2).</source>
         <translation>Jusqu’à %1 % à portée des caméras dont la direction n’est pas cartographiée (%2).</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_report.py" line="227" />
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="207" />
         <source>How: each camera's field of view as OpenStreetMap's viewers draw it (a 70° wedge for a fixed camera, a circle for a dome, 7 m of reach per metre of height, 35 m when the height is not mapped), cut exactly where buildings block the line of sight; a street is filmed where it lies inside at least one such view. Cameras: those already in OpenStreetMap and those the survey logged. Map data © OpenStreetMap contributors (ODbL). Made with %1.</source>
         <translation>Méthode : le champ de vision de chaque caméra tel que les visualiseurs d’OpenStreetMap le dessinent (un secteur de 70° pour une caméra fixe, un cercle pour un dôme, 7 m de portée par mètre de hauteur, 35 m quand la hauteur n’est pas cartographiée), coupé exactement là où les bâtiments masquent la vue ; une rue est filmée là où elle se trouve dans au moins un de ces champs. Caméras : celles déjà dans OpenStreetMap et celles notées pendant le relevé. Données cartographiques © contributeurs d’OpenStreetMap (ODbL). Réalisé avec %1.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/coverage_report.py" line="309" />
+        <location filename="../app/contrechamp/ui/coverage_report.py" line="289" />
         <source>No named street here.</source>
         <translation>Aucune rue nommée ici.</translation>
     </message>
@@ -1457,12 +1457,12 @@
         <translation>Données cartographiques © contributeurs OpenStreetMap (ODbL)</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sheets/document.py" line="84" />
+        <location filename="../app/contrechamp/ui/sheets/document.py" line="95" />
         <source>Field sheets: %1</source>
         <translation>Fiches de terrain : %1</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/sheets/document.py" line="85" />
+        <location filename="../app/contrechamp/ui/sheets/document.py" line="96" />
         <source>Field sheets: %1, sector %2</source>
         <translation>Fiches de terrain : %1, secteur %2</translation>
     </message>

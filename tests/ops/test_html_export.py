@@ -12,7 +12,8 @@ import shapely
 
 from contrechamp.core.area import BBox, FeatureKind, MapFeature
 from contrechamp.core.coverage_classes import COVERAGE_STYLES
-from contrechamp.ops.coverage import open_coverage, sector_named, sector_summary
+from contrechamp.core.sectors import sector_named
+from contrechamp.ops.coverage import open_coverage, sector_summary
 from contrechamp.ops.coverage_map import figure_rows, map_coverage
 from contrechamp.ops.exports import ExportFormat, ExportOptions, export_to
 from contrechamp.store.survey import SurveyFile
@@ -121,7 +122,9 @@ def test_with_a_sector_the_figures_are_the_sectors(covered: Sample, tmp_path: Pa
     with SurveyFile.open_untrusted_readonly(covered.path) as survey:
         coverage = map_coverage(survey, "North")
         model = open_coverage(survey)
-        north = sector_summary(survey, model, sector_named(survey.sectors(), "North"))
+        north = sector_summary(
+            survey, model, sector_named(survey.sectors(), "North", "coverage.sector")
+        )
     assert coverage is not None
     assert coverage.heading == "Coverage of sector North"
     assert coverage.figures == figure_rows(north)

@@ -9,7 +9,7 @@ import shapely
 from contrechamp.core.area import BBox, Sector
 from contrechamp.core.errors import InputError
 
-__all__ = ["drawn_sector", "sector_hectares", "sector_polygon", "sectors_outside"]
+__all__ = ["drawn_sector", "sector_hectares", "sector_named", "sector_polygon", "sectors_outside"]
 
 _M2_PER_HECTARE = 10_000.0
 
@@ -25,6 +25,25 @@ def sector_hectares(sector: Sector) -> float:
 
     area_m2, _ = Geod(ellps="WGS84").geometry_area_perimeter(shapely.from_wkb(sector.wkb))
     return abs(float(area_m2)) / _M2_PER_HECTARE
+
+
+def sector_named(sectors: Sequence[Sector], name: str, code: str) -> Sector:
+    """The sector called ``name`` (exactly, else the one name that differs only by case).
+
+    InputError ``code`` when there is none, naming the sectors there are.
+
+    >>> north = Sector("North", b"")
+    >>> sector_named([north], " north", "sheets.sector") is north
+    True
+    """
+    for sector in sectors:
+        if sector.name == name:
+            return sector
+    folded = [s for s in sectors if s.name.casefold() == name.strip().casefold()]
+    if len(folded) == 1:
+        return folded[0]
+    known = ", ".join(repr(s.name) for s in sectors) or "none"
+    raise InputError(f"no sector named {name!r} in the survey (its sectors: {known})", code)
 
 
 def sectors_outside(sectors: Sequence[Sector], area: BBox | None) -> list[str]:

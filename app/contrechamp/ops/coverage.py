@@ -23,6 +23,7 @@ from contrechamp.core.coverage_figures import CoverageSummary, StreetShare, summ
 from contrechamp.core.errors import InputError, SurveyError
 from contrechamp.core.local_frame import LocalFrame
 from contrechamp.core.route_exposure import RouteExposure, filmed_paths, route_exposure
+from contrechamp.core.sectors import sector_named
 from contrechamp.formats._atomic import write_bytes_atomically
 from contrechamp.formats.gpx_route import read_gpx_lines
 from contrechamp.ops.export_target import check_target
@@ -43,7 +44,6 @@ __all__ = [
     "report_json",
     "route_of_gpx",
     "route_on_map",
-    "sector_named",
     "sector_summary",
     "write_report",
 ]
@@ -153,23 +153,6 @@ def _damaged(survey: SurveyFile) -> SurveyError:
     )
 
 
-def sector_named(sectors: Sequence[Sector], name: str) -> Sector:
-    """The sector called ``name`` (exactly, else the one name that differs only by case).
-
-    InputError "coverage.sector" when there is none.
-    """
-    for sector in sectors:
-        if sector.name == name:
-            return sector
-    folded = [s for s in sectors if s.name.casefold() == name.strip().casefold()]
-    if len(folded) == 1:
-        return folded[0]
-    known = ", ".join(repr(s.name) for s in sectors) or "none"
-    raise InputError(
-        f"no sector named {name!r} in the survey (its sectors: {known})", "coverage.sector"
-    )
-
-
 def sector_summary(survey: SurveyFile, model: StreetCoverage, sector: Sector) -> CoverageSummary:
     """The figures of one sector (SurveyError "survey.corrupt" for a damaged outline)."""
     try:
@@ -219,7 +202,7 @@ def coverage_report(
     and the exposure along the GPX ``route``; bad input is refused before any counting."""
     _area(survey)
     sectors = survey.sectors()
-    chosen = None if sector_name is None else sector_named(sectors, sector_name)
+    chosen = None if sector_name is None else sector_named(sectors, sector_name, "coverage.sector")
     walk = None if route is None else route_of_gpx(route)
     model = open_coverage(survey)
     each = tuple(

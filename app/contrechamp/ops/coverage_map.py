@@ -21,8 +21,9 @@ from contrechamp.core.coverage_classes import (
     class_of,
 )
 from contrechamp.core.coverage_figures import CoverageSummary, StreetShare, summarise
+from contrechamp.core.sectors import sector_named
 from contrechamp.formats.html_map import MapCoverage, MapCoverageClass, Ring
-from contrechamp.ops.coverage import RANKED, open_coverage, sector_named, sector_summary
+from contrechamp.ops.coverage import RANKED, open_coverage, sector_summary
 from contrechamp.store.survey import SurveyFile
 
 __all__ = ["coverage_lines", "figure_rows", "map_coverage"]
@@ -43,7 +44,11 @@ def map_coverage(survey: SurveyFile, sector_name: str | None = None) -> MapCover
     """
     if survey.area_bbox() is None:
         return None
-    sector = None if sector_name is None else sector_named(survey.sectors(), sector_name)
+    sector = (
+        None
+        if sector_name is None
+        else sector_named(survey.sectors(), sector_name, "coverage.sector")
+    )
     model = open_coverage(survey)
     if not model.streets:
         return None

@@ -19,6 +19,7 @@ import shapely
 
 from contrechamp.core.area import ROAD_KINDS, BBox, ExistingCamera, MapFeature, Sector
 from contrechamp.core.errors import InputError, SurveyError
+from contrechamp.core.sectors import sector_named
 from contrechamp.core.tags import read_camera
 from contrechamp.formats._atomic import write_bytes_atomically
 from contrechamp.formats.held_files import SIDECARS, refuse_held
@@ -135,7 +136,11 @@ def plan_field_sheets(
         raise InputError(
             "the survey has no map area: load one with `contrechamp area` first", "sheets.no_area"
         )
-    sector = _sector_named(survey.sectors(), sector_name) if sector_name is not None else None
+    sector = (
+        sector_named(survey.sectors(), sector_name, "sheets.sector")
+        if sector_name is not None
+        else None
+    )
     outline = None if sector is None else _sector_outline(sector)
     features = survey.map_features()
     region, keep = _region(bbox, outline, features)
@@ -156,20 +161,6 @@ def plan_field_sheets(
         cameras=tuple(cameras),
         entry_numbers=tuple(range(first, first + max(1, entry_pages) * rows)),
         layout=layout,
-    )
-
-
-def _sector_named(sectors: Sequence[Sector], name: str) -> Sector:
-    """The sector called ``name`` (exactly, else the one name that differs only by case)."""
-    for sector in sectors:
-        if sector.name == name:
-            return sector
-    folded = [s for s in sectors if s.name.casefold() == name.strip().casefold()]
-    if len(folded) == 1:
-        return folded[0]
-    known = ", ".join(repr(s.name) for s in sectors) or "none"
-    raise InputError(
-        f"no sector named {name!r} in the survey (its sectors: {known})", "sheets.sector"
     )
 
 

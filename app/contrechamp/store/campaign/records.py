@@ -11,8 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
-from functools import lru_cache
 from typing import Any
 
 import psycopg
@@ -30,9 +28,8 @@ from contrechamp.store.merge_records import (
 from contrechamp.store.rows import (
     CAMERA_COLUMNS,
     CameraReader,
-    datetime_to_text,
+    camera_values,
     tags_from_json,
-    tags_to_json,
 )
 
 __all__ = [
@@ -86,27 +83,8 @@ class PushCounts:
 
 
 def camera_row(camera: Camera) -> tuple[Any, ...]:
-    """A camera's columns in ``CAMERA_COLUMNS`` order, as ``camera_values`` writes them."""
-    return (
-        camera.id,
-        camera.lat,
-        camera.lon,
-        camera.status.value,
-        camera.source.value,
-        camera.accuracy_m,
-        camera.surveyor,
-        _date_text(camera.created_at),
-        _date_text(camera.updated_at),
-        camera.osm_id,
-        camera.osm_version,
-        camera.notes,
-        tags_to_json(camera.tags),
-    )
-
-
-@lru_cache(maxsize=4096)
-def _date_text(moment: datetime) -> str:
-    return datetime_to_text(moment)  # many cameras share their dates: each written once
+    """A camera's columns in ``CAMERA_COLUMNS`` order, as the survey file writes them."""
+    return tuple(camera_values(camera).values())
 
 
 def _corrupt(what: str) -> CampaignError:

@@ -19,7 +19,8 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, 
 
 from contrechamp.core.coverage import StreetCoverage
 from contrechamp.core.coverage_classes import COVERAGE_STYLES, VIEW_FILL_RGBA
-from contrechamp.ui.map.projection import TILE_PX, Viewport, world_of_arrays
+from contrechamp.ui.map.overlay_tiles import overlay_tile_zoom, paint_overlay_tile, tile_world_box
+from contrechamp.ui.map.projection import Viewport, world_of_arrays
 from contrechamp.ui.map.tile_layer import TileLayer
 
 __all__ = [
@@ -32,8 +33,6 @@ __all__ = [
 ]
 
 FloatArray = NDArray[np.float64]
-_TILE_ZOOM_STEP = 0.25
-_MARGIN_PX = 8.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,32 +140,16 @@ class CoverageTiles:
 
     def tile_zoom(self, zoom: float) -> float:
         """Snap to the nearest quarter zoom."""
-        return round(zoom / _TILE_ZOOM_STEP) * _TILE_ZOOM_STEP
+        return overlay_tile_zoom(zoom)
 
     def render(self, zoom: float, x: int, y: int) -> QImage | None:
         """Paint the tile, or return None when no street of the area crosses it."""
-        scale, m = 2.0**zoom, _MARGIN_PX
-        rect = shapely.box(
-            (x * TILE_PX - m) / scale,
-            (y * TILE_PX - m) / scale,
-            ((x + 1) * TILE_PX + m) / scale,
-            ((y + 1) * TILE_PX + m) / scale,
-        )
+        rect = tile_world_box(zoom, x, y)
         if not self.shapes.meets(rect):
             return None
-        size = round(TILE_PX * self.dpr)
-        image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(self.dpr)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.translate(-x * TILE_PX, -y * TILE_PX)
-            painter.scale(scale, scale)
-            self.shapes.paint(painter, rect, self.dpr)
-        finally:
-            painter.end()
-        return image
+        return paint_overlay_tile(
+            zoom, x, y, self.dpr, lambda painter: self.shapes.paint(painter, rect, self.dpr)
+        )
 
 
 class CoverageLayer:

@@ -27,7 +27,8 @@ from PySide6.QtGui import (
 )
 
 from contrechamp.core.area import Sector
-from contrechamp.ui.map.projection import TILE_PX, Viewport, world_of_arrays
+from contrechamp.ui.map.overlay_tiles import overlay_tile_zoom, paint_overlay_tile, tile_world_box
+from contrechamp.ui.map.projection import Viewport, world_of_arrays
 
 __all__ = [
     "OWN_SECTOR_COLOR",
@@ -43,8 +44,6 @@ OWN_SECTOR_COLOR = QColor("#e65100")
 WALKED_COLOR = QColor(46, 160, 67, 150)
 _OWN_FILL = QColor(230, 81, 0, 22)
 _HALO = QColor(255, 255, 255, 200)
-_TILE_ZOOM_STEP = 0.25  # as the vector base map: lines keep their width between zooms
-_MARGIN_PX = 8.0  # the widest pen's half width, and antialiasing
 _LABEL_MIN_PX = 48.0  # a sector narrower than this on screen gets no name
 
 
@@ -111,35 +110,18 @@ class SectorTiles:
 
     def tile_zoom(self, zoom: float) -> float:
         """Snap to the nearest quarter zoom."""
-        return round(zoom / _TILE_ZOOM_STEP) * _TILE_ZOOM_STEP
+        return overlay_tile_zoom(zoom)
 
     def render(self, zoom: float, x: int, y: int) -> QImage | None:
         """Paint the tile, or return None when nothing of the layer crosses it."""
-        scale = 2.0**zoom
-        m = _MARGIN_PX
-        rect = shapely.box(
-            (x * TILE_PX - m) / scale,
-            (y * TILE_PX - m) / scale,
-            ((x + 1) * TILE_PX + m) / scale,
-            ((y + 1) * TILE_PX + m) / scale,
-        )
+        rect = tile_world_box(zoom, x, y)
         walked = self.shapes.walked_in(rect) if self.walked else QPainterPath()
         edges = self.shapes.edges_in(rect) if self.edges else []
         if walked.isEmpty() and not edges:
             return None
-        size = round(TILE_PX * self.dpr)
-        image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(self.dpr)
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.translate(-x * TILE_PX, -y * TILE_PX)
-            painter.scale(scale, scale)
-            self._paint(painter, walked, edges, zoom)
-        finally:
-            painter.end()
-        return image
+        return paint_overlay_tile(
+            zoom, x, y, self.dpr, lambda painter: self._paint(painter, walked, edges, zoom)
+        )
 
     def _paint(
         self, painter: QPainter, walked: QPainterPath, edges: list[_Outline], zoom: float
