@@ -1,7 +1,8 @@
 """Child process of the cold-start and memory rows: one window, timed to its first paint.
 
 ``python -m bench.app_child bare`` shows a bare PySide6 window; ``python -m bench.app_child
-app SURVEY`` starts Contrechamp's window as ``run_gui`` does and opens SURVEY. Either prints
+app SURVEY`` starts Contrechamp's window as ``run_gui`` does and opens SURVEY (with
+``--with-cameras``, the first paint counted is one that shows SURVEY's cameras too). Either prints
 one JSON line: when the window (the map, for the app) was first painted (``time.monotonic``,
 comparable with the parent's clock) and the process's memory after ``--settle`` seconds.
 """
@@ -86,7 +87,7 @@ def _bare(settle_s: float) -> int:
     return code
 
 
-def _contrechamp(survey: Path, settle_s: float) -> int:
+def _contrechamp(survey: Path, settle_s: float, with_cameras: bool = False) -> int:
     from PySide6.QtGui import QIcon
 
     from contrechamp.resources import resource_path
@@ -102,7 +103,12 @@ def _contrechamp(survey: Path, settle_s: float) -> int:
     app.setStyleSheet(FIELD_STYLE)
     field = FieldApp(Settings(), Translations(), "none")
     canvas = field.window.canvas
-    probe = FirstPaint(canvas.viewport(), settle_s, lambda: len(canvas.frame.basemap) > 0)
+    frame = canvas.frame
+
+    def ready() -> bool:
+        return len(frame.basemap) > 0 and (not with_cameras or len(frame.survey) > 0)
+
+    probe = FirstPaint(canvas.viewport(), settle_s, ready)
     field.window.show()
     field.open_first(survey, False, None)
     code = app.exec()
@@ -115,7 +121,7 @@ def main(argv: list[str]) -> int:
     settle = float(argv[argv.index("--settle") + 1]) if "--settle" in argv else 0.0
     if argv[0] == "bare":
         return _bare(settle)
-    return _contrechamp(Path(argv[1]), settle)
+    return _contrechamp(Path(argv[1]), settle, "--with-cameras" in argv)
 
 
 if __name__ == "__main__":

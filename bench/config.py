@@ -43,16 +43,19 @@ class Sizes:
     heavy_runs: int
     saves: int
     pan_frames: int
+    scale: tuple[int, int, int]
+    """The survey sizes of the growth rows: small, medium, large (the large one is the
+    million-camera survey of the scale rows)."""
 
     @classmethod
     def full(cls) -> Sizes:
         """The sizes of DESIGN.md's table."""
-        return cls("full", 100_000, 1_000, 20, 9, 5, 3, 300, 30)
+        return cls("full", 100_000, 1_000, 20, 9, 5, 3, 300, 30, (10_000, 100_000, 1_000_000))
 
     @classmethod
     def quick(cls) -> Sizes:
         """Small data for a check under a minute."""
-        return cls("quick", 10_000, 100, 20, 1, 3, 2, 300, 8)
+        return cls("quick", 10_000, 100, 20, 1, 3, 2, 300, 8, (1_000, 3_000, 10_000))
 
 
 def city_extract() -> Path:

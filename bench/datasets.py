@@ -52,12 +52,15 @@ class BenchData:
     @cached_property
     def survey(self) -> Path:
         """A survey holding the city's base map and ``sizes.cameras`` cameras along its streets."""
-        path = self.folder / f"cameras-{self.sizes.cameras}.cartoparty"
+        return self.survey_of(self.sizes.cameras)
+
+    def survey_of(self, count: int) -> Path:
+        """A survey holding the city's base map and ``count`` cameras along its streets (the
+        same generator and seed at every size)."""
+        path = self.folder / f"cameras-{count}.cartoparty"
         if not path.exists():
             street = StreetCameras(self.area)
-            write_survey(
-                path, self.area, self.extract.name, street.cameras(self.sizes.cameras, _SURVEYORS)
-            )
+            write_survey(path, self.area, self.extract.name, street.cameras(count, _SURVEYORS))
         return path
 
     @cached_property
@@ -71,15 +74,20 @@ class BenchData:
     @cached_property
     def cameras_csv(self) -> Path:
         """The survey's cameras as CSV: id, lat, lon and one column per tag (ogr2ogr's input)."""
-        path = self.folder / "cameras.csv"
+        return self.cameras_csv_of(self.survey, self.folder / "cameras.csv")
+
+    def cameras_csv_of(self, survey: Path, path: Path) -> Path:
+        """A survey's cameras as CSV at ``path`` (written once): what ogr2ogr reads."""
         if not path.exists():
-            records = (record_from_camera(c) for c in self._cameras())
-            write_csv(path, records, meta_columns=("id",))
+            partial = scratch_path(path)
+            records = (record_from_camera(c) for c in self._cameras(survey))
+            write_csv(partial, records, meta_columns=("id",))
+            partial.replace(path)
         return path
 
-    def _cameras(self) -> list[Camera]:
-        with SurveyFile.open_untrusted_readonly(self.survey) as survey:
-            return survey.cameras()
+    def _cameras(self, survey: Path | None = None) -> list[Camera]:
+        with SurveyFile.open_untrusted_readonly(survey or self.survey) as opened:
+            return opened.cameras()
 
     @cached_property
     def photos(self) -> list[Path]:

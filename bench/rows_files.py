@@ -20,7 +20,13 @@ from contrechamp.formats.basemap import read_area
 from contrechamp.ops.exports import ExportFormat, export_survey
 from contrechamp.store.survey import SurveyFile
 
-__all__ = ["measure_export_geojson", "measure_export_osm", "measure_read_pbf", "measure_save"]
+__all__ = [
+    "geojson_argv",
+    "measure_export_geojson",
+    "measure_export_osm",
+    "measure_read_pbf",
+    "measure_save",
+]
 
 # What read_area keeps: the same keys for osmium tags-filter (ways keep their nodes).
 _FILTER = "nwr/highway,railway,man_made,building,natural,waterway,landuse,leisure,amenity"
@@ -80,12 +86,15 @@ def _measure_export(
 def measure_export_geojson(data: BenchData) -> tuple[RowResult, Callable[[], object]]:
     """Row 7a: our GeoJSON export (survey → file) against ogr2ogr CSV → GeoJSON."""
     csv = data.cameras_csv
+    return _measure_export(
+        data, ExportFormat.GEOJSON, partial(geojson_argv, csv), "ogr2ogr (CSV of the same cameras)"
+    )
 
-    def argv(out: Path) -> list[str | Path]:
-        options = "-oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -oo KEEP_GEOM_COLUMNS=NO"
-        return ["ogr2ogr", "-f", "GeoJSON", out, csv, *options.split(), "-a_srs", "EPSG:4326"]
 
-    return _measure_export(data, ExportFormat.GEOJSON, argv, "ogr2ogr (CSV of the same cameras)")
+def geojson_argv(csv: Path, out: Path) -> list[str | Path]:
+    """The reference GeoJSON export: ogr2ogr from the CSV of the same cameras."""
+    options = "-oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -oo KEEP_GEOM_COLUMNS=NO"
+    return ["ogr2ogr", "-f", "GeoJSON", out, csv, *options.split(), "-a_srs", "EPSG:4326"]
 
 
 def measure_export_osm(data: BenchData) -> tuple[RowResult, Callable[[], object]]:

@@ -23,7 +23,7 @@ from contrechamp.core.camera import Camera, Status
 from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.cameras_model import CameraFilter, CamerasModel
 
-__all__ = ["measure_list_sort"]
+__all__ = ["measure_list_sort", "opened_list", "time_list_steps"]
 
 _ORDERS = (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder)
 
@@ -46,18 +46,29 @@ def _timed(steps: list[Callable[[], object]]) -> Timing:
     return Timing(tuple(samples))
 
 
+def opened_list(cameras: list[Camera]) -> tuple[CameraFilter, float]:
+    """The window's list holding ``cameras``, sorted by time as it opens; and how long that
+    took (ms)."""
+    model, proxy = CamerasModel(), CameraFilter()
+    proxy.setSourceModel(model)
+    started = time.perf_counter()
+    model.set_cameras(cameras)
+    proxy.sort(5, Qt.SortOrder.AscendingOrder)  # as the list opens: by logging time
+    return proxy, (time.perf_counter() - started) * 1000
+
+
+def time_list_steps(proxy: CameraFilter) -> Timing:
+    """Every sort and status filter of the list, each timed on its own (ms)."""
+    return _timed(_steps(proxy))
+
+
 def measure_list_sort(data: BenchData) -> tuple[RowResult, Callable[[], object]]:
     """The camera list's sorts and filters on the bench survey, beside a plain ``sorted``."""
     if QApplication.instance() is None:
         QApplication([])
     with SurveyFile.open_untrusted_readonly(data.survey) as survey:
         cameras = survey.cameras()
-    model, proxy = CamerasModel(), CameraFilter()
-    proxy.setSourceModel(model)
-    started = time.perf_counter()
-    model.set_cameras(cameras)
-    proxy.sort(5, Qt.SortOrder.AscendingOrder)  # as the list opens: by logging time
-    opened_ms = (time.perf_counter() - started) * 1000
+    proxy, opened_ms = opened_list(cameras)
     ours = _timed(_steps(proxy))
     by_time: Callable[[Camera], object] = lambda c: c.created_at  # noqa: E731
     ref = time_calls(lambda: sorted(cameras, key=by_time), data.sizes.runs)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QPointF, Qt
@@ -23,7 +24,15 @@ from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.map.frame import STATUS_GROUPS, MapFrame
 from contrechamp.ui.map.projection import Viewport
 
-__all__ = ["measure_all_cameras", "measure_pan"]
+__all__ = [
+    "all_in_view_views",
+    "live_frames",
+    "loaded_frame",
+    "measure_all_cameras",
+    "measure_pan",
+    "pan_views",
+    "warm",
+]
 
 WIDTH, HEIGHT = 1600, 1000
 STREET_ZOOM = 17.0
@@ -34,15 +43,15 @@ _app: QApplication | None = None
 _frames: dict[str, MapFrame] = {}
 
 
-def _loaded_frame(data: BenchData) -> MapFrame:
-    """A MapFrame holding the benchmark survey's base map, OSM cameras and cameras (cached)."""
+def loaded_frame(path: Path) -> MapFrame:
+    """A MapFrame holding a survey's base map, OSM cameras and cameras (cached by path)."""
     global _app
     if QApplication.instance() is None:
         _app = QApplication([])  # widgets too: other rows may build windows
-    key = str(data.survey)
+    key = str(path)
     if key not in _frames:
         frame = MapFrame()
-        with SurveyFile.open_untrusted_readonly(data.survey) as survey:
+        with SurveyFile.open_untrusted_readonly(path) as survey:
             frame.set_area(survey.area_bbox(), survey.map_features())
             frame.set_existing(survey.existing_cameras())
             frame.set_cameras(survey.cameras())
@@ -55,7 +64,7 @@ def _centre(frame: MapFrame) -> tuple[float, float]:
     return float(np.median(frame.survey.x)), float(np.median(frame.survey.y))
 
 
-def _pan_views(frame: MapFrame, frames: int) -> list[Viewport]:
+def pan_views(frame: MapFrame, frames: int) -> list[Viewport]:
     """A drag across the busiest part of the city: ``frames`` views a few pixels apart."""
     x, y = _centre(frame)
     start = Viewport(x, y, STREET_ZOOM, WIDTH, HEIGHT)
@@ -75,12 +84,17 @@ def _time_frames(views: list[Viewport], paint: Callable[[QPainter, Viewport], No
     return times
 
 
+def live_frames(frame: MapFrame, views: list[Viewport], runs: int) -> Timing:
+    """Median frame time (ms) of each of ``runs`` runs over ``views``, painted as the map does."""
+    return _runs(views, _live(frame), runs)
+
+
 def _runs(views: list[Viewport], paint: Callable[[QPainter, Viewport], None], runs: int) -> Timing:
     """Median frame time of each run over the view sequence."""
     return Timing(tuple(float(np.median(_time_frames(views, paint))) for _ in range(runs)))
 
 
-def _warm(frame: MapFrame, views: list[Viewport]) -> float:
+def warm(frame: MapFrame, views: list[Viewport]) -> float:
     """Fill the tile caches for the views as the first seconds of use do: base map tiles,
     then one pass of frames, whose median (camera tiles painted in the frame) is returned."""
     for view in views:
@@ -104,9 +118,9 @@ def _from_vectors(frame: MapFrame) -> Callable[[QPainter, Viewport], None]:
 
 def measure_pan(data: BenchData) -> tuple[RowResult, Callable[[], object]]:
     """Row 1: frames of a pan at street zoom from the warm tile cache, against vector drawing."""
-    frame = _loaded_frame(data)
-    views = _pan_views(frame, data.sizes.pan_frames)
-    first_pass = _warm(frame, views)
+    frame = loaded_frame(data.survey)
+    views = pan_views(frame, data.sizes.pan_frames)
+    first_pass = warm(frame, views)
     runs = data.sizes.runs
     ours = _runs(views, _live(frame), runs)
     ref = _runs(views, _from_vectors(frame), max(2, runs // 2))
@@ -125,6 +139,12 @@ def measure_pan(data: BenchData) -> tuple[RowResult, Callable[[], object]]:
         "first_pass_median_ms": round(first_pass, 2),
     }
     return row, lambda: _time_frames(views[:5], _live(frame))
+
+
+def all_in_view_views(frame: MapFrame) -> list[Viewport]:
+    """Ten views a few pixels apart at the largest zoom showing every camera."""
+    start = _all_in_view(frame)
+    return [start.panned(-4.0 * i, -2.0 * i) for i in range(10)]
 
 
 def _all_in_view(frame: MapFrame) -> Viewport:
@@ -168,10 +188,9 @@ def _point_loop(frame: MapFrame) -> Callable[[QPainter, Viewport], None]:
 
 def measure_all_cameras(data: BenchData) -> tuple[RowResult, Callable[[], object]]:
     """Row 2: a frame with every camera in view, against a plain drawPoint loop."""
-    frame = _loaded_frame(data)
-    start = _all_in_view(frame)
-    views = [start.panned(-4.0 * i, -2.0 * i) for i in range(10)]
-    first_pass = _warm(frame, views)
+    frame = loaded_frame(data.survey)
+    views = all_in_view_views(frame)
+    first_pass = warm(frame, views)
     view = views[0]
     runs = data.sizes.runs
     ours = _runs(views, _live(frame), runs)

@@ -48,6 +48,14 @@ ROWS: tuple[tuple[str, str, str], ...] = (
     ("campaign_push", "bench.rows_campaign", "measure_push"),
     ("campaign_pull", "bench.rows_campaign", "measure_pull"),
     ("campaign_bbox", "bench.rows_campaign", "measure_bbox_pull"),
+    ("scale_open", "bench.rows_scale", "measure_scale_open"),
+    ("scale_memory", "bench.rows_scale", "measure_scale_memory"),
+    ("scale_pan", "bench.rows_scale", "measure_scale_pan"),
+    ("scale_all", "bench.rows_scale", "measure_scale_all"),
+    ("scale_list", "bench.rows_scale", "measure_scale_list"),
+    ("scale_info", "bench.rows_scale", "measure_scale_info"),
+    ("scale_export", "bench.rows_scale", "measure_scale_export"),
+    ("scale_growth", "bench.rows_scale", "measure_scale_growth"),
 )
 
 

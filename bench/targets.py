@@ -29,6 +29,16 @@ TARGETS: dict[str, Goal] = {
     "campaign_push": Goal("ratio", 10.0, "≤ 10× ogr2ogr loading the same GeoJSON"),
     "campaign_pull": Goal("ratio", 3.0, "≤ 3× ogr2ogr writing the same cameras"),
     "campaign_bbox": Goal("value", 1.0, "≤ 1 s"),
+    "scale_open": Goal("value", 3.0, "≤ 3 s"),
+    "scale_pan": Goal("value", 8.0, "≤ 8 ms"),
+    "scale_all": Goal("value", 40.0, "≤ 40 ms"),
+    "scale_memory": Goal("value", 600.0, "≤ 600 MB above a bare window"),
+    # No target in the issue for info: the same bound as the exports against the GDAL tools.
+    "scale_info": Goal("ratio", 1.5, "≤ 1.5× ogrinfo"),
+    "scale_export": Goal("ratio", 1.5, "≤ 1.5× ogr2ogr"),
+    "scale_list": Goal("value", 200.0, "≤ 200 ms per sort or filter"),
+    # Linear growth, with room for noise: 10× the cameras may cost up to 10^1.1 ≈ 12.6×.
+    "scale_growth": Goal("value", 1.1, "≤ 1.1 (linear)"),
 }
 
 # Titles without sizes, for rows that could not be measured (measured rows name their sizes).
@@ -52,4 +62,12 @@ TITLES: dict[str, str] = {
     "campaign_push": "push cameras into a campaign (PostgreSQL + PostGIS)",
     "campaign_pull": "pull a city's cameras from a campaign",
     "campaign_bbox": "bounding-box pull on a campaign of a million cameras",
+    "scale_open": "open a survey of a million cameras in the window",
+    "scale_pan": "map frame at street zoom, panning, a million cameras",
+    "scale_all": "map frame with a million cameras in view",
+    "scale_memory": "memory with a million cameras open",
+    "scale_info": "info on a survey of a million cameras",
+    "scale_export": "export a million cameras to geojson",
+    "scale_list": "camera list: sort or filter a million cameras",
+    "scale_growth": "how costs grow from 10,000 to 1,000,000 cameras",
 }
