@@ -57,16 +57,16 @@ _MAX_SHIFT = 0.25  # the centre stays in the middle half of what is shown: at mo
 
 def opening_view(
     area: BBox | None,
-    cameras: Sequence[tuple[float, float]],
+    cameras: Sequence[tuple[float, float]] | NDArray[np.float64],
     streets: Sequence[MapFeature] = (),
     sectors: Sequence[Sector] = (),
     own_sector: Sector | None = None,
 ) -> BBox | None:
     """Return the box the map should fit when a survey opens (see the module's rules).
 
-    ``cameras`` are (lat, lon); ``streets`` may hold any base map features (only streets
-    count); ``own_sector`` is the sector the survey's pair walks (``own_sector()`` of the
-    store), which wins over ``sectors``.
+    ``cameras`` are (lat, lon) pairs (or an array of them); ``streets`` may hold any base map
+    features (only streets count); ``own_sector`` is the sector the survey's pair walks
+    (``own_sector()`` of the store), which wins over ``sectors``.
 
     >>> area = BBox(west=7.40, south=43.72, east=7.48, north=43.76)
     >>> box = opening_view(area, [(43.739, 7.426)])
@@ -75,19 +75,23 @@ def opening_view(
     """
     sector_box = _sectors_box([own_sector] if own_sector is not None else sectors)
     focus = sector_box or area
-    inside = [c for c in cameras if focus is None or _grown(focus, MIN_SPAN_M).contains(*c)]
-    if inside:
-        return _camera_box(inside)
+    points = np.asarray(cameras, dtype=np.float64).reshape(-1, 2)
+    lat, lon = points[:, 0], points[:, 1]
+    if focus is not None:
+        near = _grown(focus, MIN_SPAN_M)
+        keep = (lat >= near.south) & (lat <= near.north) & (lon >= near.west) & (lon <= near.east)
+        lat, lon = lat[keep], lon[keep]
+    if len(lat):
+        return _camera_box(lat, lon)
     if focus is None:
         return None
     return _street_view(focus, streets, whole=sector_box is not None) or focus
 
 
-def _camera_box(cameras: Sequence[tuple[float, float]]) -> BBox:
+def _camera_box(lats: NDArray[np.float64], lons: NDArray[np.float64]) -> BBox:
     """The cameras' extent, padded, at least MIN_SPAN_M each way."""
-    lats = [lat for lat, _ in cameras]
-    lons = [lon for _, lon in cameras]
-    south, north, west, east = min(lats), max(lats), min(lons), max(lons)
+    south, north = float(np.min(lats)), float(np.max(lats))
+    west, east = float(np.min(lons)), float(np.max(lons))
     mid_lat, mid_lon = (south + north) / 2, (west + east) / 2
     lon_m = _m_per_deg_lon(mid_lat)
     half_h = max((north - south) * (0.5 + CAMERA_PADDING), MIN_SPAN_M / 2 / _M_PER_DEG_LAT)

@@ -1,0 +1,57 @@
+"""``survey_info``'s problems: every draft and confirmed camera checked, in the order added."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from contrechamp.core.camera import Camera, Status
+from contrechamp.core.errors import SurveyError
+from contrechamp.core.validation import check_tags
+from contrechamp.ops.info import survey_info
+from contrechamp.store.survey import SurveyFile
+
+_GOOD = {"man_made": "surveillance", "surveillance": "public", "surveillance:type": "camera"}
+_NO_PLACE = {"man_made": "surveillance", "surveillance:type": "camera"}
+_BAD_DIRECTION = {**_GOOD, "camera:direction": "north-ish"}
+
+
+def _cameras() -> list[Camera]:
+    """Cameras whose tags repeat (checked once each), with and without problems."""
+    tags = [_GOOD, _NO_PLACE, _BAD_DIRECTION, _NO_PLACE, _GOOD, _BAD_DIRECTION, _NO_PLACE]
+    statuses = [Status.DRAFT, Status.CONFIRMED, Status.DRAFT, Status.REJECTED] * 2
+    return [
+        Camera(60.17 + n * 1e-4, 24.94, dict(t), id=f"cam{n}", status=s)
+        for n, (t, s) in enumerate(zip(tags, statuses, strict=False))
+    ]
+
+
+def test_info_lists_the_problems_of_every_draft_and_confirmed_camera_in_order(
+    tmp_path: Path,
+) -> None:
+    cameras = _cameras()
+    with SurveyFile.create(tmp_path / "s.cartoparty") as survey:
+        survey.add_cameras(cameras)
+        info = survey_info(survey)
+    expected = [
+        (c.id, [p.code for p in check_tags(c.tags)])
+        for c in cameras
+        if c.status is not Status.REJECTED and check_tags(c.tags)
+    ]
+    assert [(p.camera_id, [f["code"] for f in p.problems]) for p in info.problems] == expected
+    assert [p.camera_id for p in info.problems] == ["cam1", "cam2", "cam5", "cam6"]
+
+
+def test_info_on_a_survey_with_a_damaged_camera_row_says_the_file_is_corrupt(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "s.cartoparty"
+    with SurveyFile.create(path) as survey:
+        survey.add_cameras(_cameras())
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE cameras SET tags = '[1, 2]' WHERE id = 'cam4'")
+    with SurveyFile.open(path) as survey, pytest.raises(SurveyError) as raised:
+        survey_info(survey)
+    assert raised.value.code == "survey.corrupt"
