@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from contrechamp.core.direction import CameraDirection, format_direction, read_direction
@@ -99,8 +100,17 @@ class CameraReading:
         )
 
 
+# Readings are immutable and depend on one key and its raw text: each distinct one is worked
+# out once (checking the tags of a million cameras reads the same few values again and again).
+_CACHED = 4096
+
+
 def _read_choice(tags: Mapping[str, str], key: str, allowed: tuple[str, ...]) -> Reading[str]:
-    raw = tags.get(key)
+    return _choice_of(key, tags.get(key), allowed)
+
+
+@lru_cache(maxsize=_CACHED)
+def _choice_of(key: str, raw: str | None, allowed: tuple[str, ...]) -> Reading[str]:
     if raw is None:
         return Reading(key, None, None)
     if raw in allowed:
@@ -118,15 +128,23 @@ def _read_choice(tags: Mapping[str, str], key: str, allowed: tuple[str, ...]) ->
 
 
 def _read_zone(tags: Mapping[str, str]) -> Reading[str]:
-    reading = _read_choice(tags, "surveillance:zone", ZONES)
-    raw = reading.raw
+    return _zone_of(tags.get("surveillance:zone"))
+
+
+@lru_cache(maxsize=_CACHED)
+def _zone_of(raw: str | None) -> Reading[str]:
+    reading = _choice_of("surveillance:zone", raw, ZONES)
     if raw is not None and raw.strip().lower() in _DISCOURAGED_ZONES:
         return Reading(reading.key, raw, None, _DISCOURAGED_ZONES[raw.strip().lower()])
     return reading
 
 
 def _read_number(tags: Mapping[str, str], key: str, low: float, high: float) -> Reading[float]:
-    raw = tags.get(key)
+    return _number_of(key, tags.get(key), low, high)
+
+
+@lru_cache(maxsize=_CACHED)
+def _number_of(key: str, raw: str | None, low: float, high: float) -> Reading[float]:
     if raw is None:
         return Reading(key, None, None)
     match = _NUMBER.fullmatch(raw)
@@ -144,14 +162,21 @@ def _read_number(tags: Mapping[str, str], key: str, low: float, high: float) -> 
 def _read_direction(tags: Mapping[str, str]) -> Reading[CameraDirection]:
     for key in DIRECTION_KEYS:
         raw = tags.get(key)
-        if raw is None:
-            continue
-        got = read_direction(raw)
-        if got.problem is None and key != DIRECTION_KEYS[0]:
-            return Reading(key, raw, got.direction, "direction.legacy_key", raw)
-        problem = None if got.problem is None else f"camera:{got.problem}"
-        return Reading(key, raw, got.direction, problem, got.suggestion)
-    return Reading(DIRECTION_KEYS[0], None, None)
+        if raw is not None:
+            return _direction_of(key, raw)
+    return _NO_DIRECTION
+
+
+@lru_cache(maxsize=_CACHED)
+def _direction_of(key: str, raw: str) -> Reading[CameraDirection]:
+    got = read_direction(raw)
+    if got.problem is None and key != DIRECTION_KEYS[0]:
+        return Reading(key, raw, got.direction, "direction.legacy_key", raw)
+    problem = None if got.problem is None else f"camera:{got.problem}"
+    return Reading(key, raw, got.direction, problem, got.suggestion)
+
+
+_NO_DIRECTION: Reading[CameraDirection] = Reading(DIRECTION_KEYS[0], None, None)
 
 
 def read_camera(tags: Mapping[str, str]) -> CameraReading:

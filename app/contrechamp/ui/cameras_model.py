@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Hashable, Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -42,8 +43,9 @@ PROBLEM_COUNT_ROLE = Qt.ItemDataRole.UserRole + 2  # how many things to check (i
 _Index = QModelIndex | QPersistentModelIndex
 _STATUS, _PROBLEMS, _WHAT, _DIRECTION, _MOUNT, _TIME = range(6)
 TIME_COLUMN = _TIME
-SortValue = str | float | int
-"""What a column sorts by: text for the text columns, a count, a time in seconds."""
+SortValue = str | int | datetime
+"""What a column sorts by: text for the text columns, a count, the logging time (the
+camera's own aware datetime: no new object per row)."""
 # The raw values a text column's cell is made from: equal raw values, equal cells.
 _RAW: dict[int, Callable[[Camera], Hashable]] = {
     _STATUS: lambda c: c.status,
@@ -100,7 +102,7 @@ class CamerasModel(QAbstractTableModel):
     def _column_values(self, column: int) -> list[SortValue]:
         """The sort values of a whole column, each distinct cell worked out once."""
         if column == _TIME:
-            return [c.created_at.timestamp() for c in self._cameras]
+            return [c.created_at for c in self._cameras]
         if column == _PROBLEMS:
             return [self.problem_count(row) for row in range(len(self._cameras))]
         raw = _RAW.get(column)
@@ -119,7 +121,7 @@ class CamerasModel(QAbstractTableModel):
     def _sort_value(self, row: int, column: int) -> SortValue:
         """One row's sort value (as ``_column_values`` gives it)."""
         if column == _TIME:
-            return self._cameras[row].created_at.timestamp()
+            return self._cameras[row].created_at
         if column == _PROBLEMS:
             return self.problem_count(row)
         return self._cell(row, column) or ""
