@@ -1,8 +1,9 @@
 """Child process of the cold-start and memory rows: one window, timed to its first paint.
 
 ``python -m bench.app_child bare`` shows a bare PySide6 window; ``python -m bench.app_child
-app SURVEY`` starts Contrechamp's window as ``run_gui`` does and opens SURVEY (with
-``--with-cameras``, the first paint counted is one that shows SURVEY's cameras too). Either prints
+app SURVEY`` starts Contrechamp's window as ``run_gui`` does and opens SURVEY; the first paint
+counted is the first whose base map of SURVEY's area was whole (every tile painted), and with
+``--with-cameras`` one where SURVEY is open in the window, its cameras on the map. Either prints
 one JSON line: when the window (the map, for the app) was first painted (``time.monotonic``,
 comparable with the parent's clock) and the process's memory after ``--settle`` seconds.
 """
@@ -42,11 +43,12 @@ class FirstPaint(QObject):
         self._ready = ready
         self._settle_ms = int(settle_s * 1000)
         self.painted_at: float | None = None
+        self.reported = False
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Schedule the note right after the first paint of content (never eats the event)."""
-        if event.type() == QEvent.Type.Paint and self.painted_at is None and self._is_ready():
+        """After each paint, look at what it showed (never eats the event)."""
+        if event.type() == QEvent.Type.Paint and self.painted_at is None:
             # Runs once the paint event has been handled: the frame is painted.
             QTimer.singleShot(0, self._painted)
         return False
@@ -55,7 +57,8 @@ class FirstPaint(QObject):
         return self._ready is None or bool(self._ready())
 
     def _painted(self) -> None:
-        if self.painted_at is None:
+        """Note the first painted frame that showed the content (``ready`` asks the frame)."""
+        if self.painted_at is None and self._is_ready():
             self.painted_at = time.monotonic()
             QTimer.singleShot(self._settle_ms, self._report)
 
@@ -64,6 +67,7 @@ class FirstPaint(QObject):
         if tracemalloc.is_tracing():
             report["top_allocations"] = _top_allocations(15)
         print(json.dumps(report), flush=True)
+        self.reported = True  # quit() is ignored before exec(): the caller checks this
         QApplication.quit()
 
 
@@ -106,12 +110,17 @@ def _contrechamp(survey: Path, settle_s: float, with_cameras: bool = False) -> i
     frame = canvas.frame
 
     def ready() -> bool:
-        return len(frame.basemap) > 0 and (not with_cameras or len(frame.survey) > 0)
+        """The last frame showed the survey's base map whole (every tile painted) and, with
+        ``with_cameras``, the survey open in the window with its cameras on the map."""
+        shown = len(frame.basemap) > 0 and frame.tiles.last_complete
+        if not with_cameras:
+            return shown
+        return shown and field.window.session is not None and len(frame.survey) > 0
 
     probe = FirstPaint(canvas.viewport(), settle_s, ready)
     field.window.show()
-    field.open_first(survey, False, None)
-    code = app.exec()
+    field.open_first(survey, False, None)  # the map may be painted while the survey opens
+    code = 0 if probe.reported else app.exec()
     del probe
     return code
 

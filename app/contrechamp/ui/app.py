@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, qVersion
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -21,7 +21,7 @@ from contrechamp.logs import log_to_file, stop_log_file
 from contrechamp.resources import resource_path
 from contrechamp.ui.colour_scheme import follow_system_scheme
 from contrechamp.ui.main_window import MainWindow
-from contrechamp.ui.map import OnlineTiles, VectorTiles
+from contrechamp.ui.map.tile_sources import OnlineTiles, VectorTiles
 from contrechamp.ui.settings import (
     FOLLOW_GPS,
     GPS_SPEC,
@@ -32,7 +32,6 @@ from contrechamp.ui.settings import (
     TRACK_LOGGING,
     Settings,
 )
-from contrechamp.ui.settings_dialog import SettingsDialog
 from contrechamp.ui.style import FIELD_STYLE
 from contrechamp.ui.tasks import run_task
 from contrechamp.ui.translations import Translations
@@ -44,7 +43,11 @@ _log = logging.getLogger(__name__)
 
 
 class FieldApp:
-    """The running app: one window, its settings and language, applied when they change."""
+    """The running app: one window, its settings and language, applied when they change.
+
+    The window is built in two steps: the map first, the rest once the map is painted (or
+    when a survey is opened, whichever comes first), so the walker sees the map at once.
+    """
 
     def __init__(
         self, settings: Settings, translations: Translations, gps_override: str | None = None
@@ -52,10 +55,16 @@ class FieldApp:
         self.settings = settings
         self.translations = translations
         self.gps_override = gps_override
-        self.window = MainWindow(settings, open_settings=self.edit_settings)
+        self.window = MainWindow(settings, open_settings=self.edit_settings, staged=True)
         self.window.resize(1280, 800)
+        self.window.canvas.painted.connect(self._on_map_painted, Qt.ConnectionType.QueuedConnection)
+        self.window.building_finished.connect(_forget_module_sources)
         self.apply_settings()
-        _forget_module_sources()
+
+    def _on_map_painted(self) -> None:
+        """Build the rest of the window once the map is on screen."""
+        self.window.canvas.painted.disconnect(self._on_map_painted)
+        self.window.finish_building_soon()
 
     def apply_settings(self) -> None:
         """Apply the stored options: language, GPS source, track logging, tiles."""
@@ -84,6 +93,8 @@ class FieldApp:
 
     def edit_settings(self, window: MainWindow) -> None:
         """Show the settings dialog; apply what the user chose."""
+        from contrechamp.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, window)
         if dialog.exec():
             self.gps_override = None

@@ -1,12 +1,20 @@
-"""The field window: the map, the camera form beside it, the camera list, GPS in the status bar."""
+"""The field window: the map, the camera form beside it, the camera list, GPS in the status bar.
+
+The window can be built in two steps (``staged``): first the frame the first map needs (the
+map, the status bar), painted at once; then, from ``finish_building``, the side panel, the
+menus and the parts. The modules of the second step are imported only then, so the first
+frame waits for none of them (SQLAlchemy, the forms, the organiser's panels).
+"""
 
 from __future__ import annotations
 
+import importlib
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -15,44 +23,27 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
-from contrechamp.core.area import ExistingCamera
-from contrechamp.core.camera import Camera
 from contrechamp.core.errors import ContrechampError
-from contrechamp.core.track import TrackPoint
-from contrechamp.ops.photo_import import ImportSummary
-from contrechamp.store.survey import SurveyFile
-from contrechamp.ui import accessibility
-from contrechamp.ui.camera_list import CameraList
-from contrechamp.ui.cameras_model import CamerasModel
-from contrechamp.ui.coverage_panel import COVERAGE_TAB, COVERAGE_TAB_TEXTS, CoveragePanel
-from contrechamp.ui.file_commands import FileCommands
-from contrechamp.ui.form.camera_form import CameraForm
-from contrechamp.ui.form.existing import ExistingCameraView
-from contrechamp.ui.glossary.dialog import GlossaryDialog
 from contrechamp.ui.gps import GpsFix, GpsService
 from contrechamp.ui.gps.status_label import GpsStatusLabel
-from contrechamp.ui.map import MapCanvas, MapLegend
-from contrechamp.ui.merge_commands import MergeCommands
+from contrechamp.ui.map.canvas import MapCanvas
 from contrechamp.ui.messages import error_text, failure_text
-from contrechamp.ui.organiser_panels import OrganiserPanels
-from contrechamp.ui.photos.closing_copy import ClosingCopy
-from contrechamp.ui.photos.intake import PhotoIntake
-from contrechamp.ui.photos.review_tab import ReviewTab
-from contrechamp.ui.session import SurveySession, open_for_session
 from contrechamp.ui.settings import FOLLOW_GPS, LAST_SURVEY, Settings
-from contrechamp.ui.side_tabs import SidePanelTabs, SideTab
-from contrechamp.ui.sightings import Sightings
-from contrechamp.ui.start_page import StartPage
-from contrechamp.ui.survey_view import SurveyView
-from contrechamp.ui.tasks import run_and_wait
-from contrechamp.ui.window_actions import WindowActions
+from contrechamp.ui.side_tabs import SideTab
+from contrechamp.ui.tasks import run_and_wait, run_task
 from contrechamp.ui.window_parts import OpenSurvey
-from contrechamp.ui.window_review import ReviewLinks
 
 if TYPE_CHECKING:
+    from contrechamp.core.area import ExistingCamera
+    from contrechamp.core.camera import Camera
+    from contrechamp.core.track import TrackPoint
+    from contrechamp.ops.photo_import import ImportSummary
+    from contrechamp.store.survey import SurveyFile
     from contrechamp.ui.campaign_dialog import CampaignDialog
+    from contrechamp.ui.session import SurveySession
 
 __all__ = ["MainWindow"]
 
@@ -68,7 +59,12 @@ class MainWindow(QMainWindow):
     (``opened``), itself as the status sink and the few widgets it drives, and connects
     their signals. A new panel is added with ``tabs.add_panel`` and listens to
     ``opened.changed``; no part knows the window.
+
+    ``staged``: build only the map and the status bar now; the rest comes with
+    ``finish_building`` (called at the latest when a survey is opened).
     """
+
+    building_finished = Signal()  # the side panel, menus and parts are built
 
     def __init__(
         self,
@@ -76,6 +72,8 @@ class MainWindow(QMainWindow):
         gps: GpsService | None = None,
         canvas: MapCanvas | None = None,
         open_settings: Callable[[MainWindow], None] | None = None,
+        *,
+        staged: bool = False,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -83,9 +81,58 @@ class MainWindow(QMainWindow):
         self.canvas = canvas or MapCanvas()
         self.opened = OpenSurvey(self)
         self._open_settings = open_settings
-        self.model = CamerasModel(self)
         self.message_box: QMessageBox | None = None
         self.campaign_dialog: CampaignDialog | None = None
+        self.built = False  # whether the side panel, menus and parts are there
+        self._build_frame()
+        if not staged:
+            self.finish_building()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_frame(self) -> None:
+        """The map beside an empty side panel, and the status bar: what the first frame shows."""
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.canvas)
+        self.splitter.addWidget(QWidget())  # the side panel's place, until it is built
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 520])
+        self.setCentralWidget(self.splitter)
+        self.gps_label = GpsStatusLabel(self.gps)
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self.statusBar().addPermanentWidget(self.gps_label)
+        from contrechamp.ui.window_actions import WindowActions
+
+        self.commands = WindowActions(self)  # the menus; their slots come with the parts
+        self.commands.quit.triggered.connect(self.close)
+        self._update_title()
+        self._update_enabled()
+
+    def finish_building_soon(self) -> None:
+        """Import the modules of the second step off the window's thread, then build it (the
+        window keeps painting and taking input meanwhile)."""
+        if not self.built:
+            run_task(_import_second_step, lambda _: self.finish_building(), self.show_error)
+
+    def finish_building(self) -> None:
+        """Build the side panel, the menus and the parts (once; the window is usable after)."""
+        if self.built:
+            return
+        with _IMPORTING:  # waits for the modules being imported in the background, if any
+            self._build_second_step()
+
+    def _build_second_step(self) -> None:
+        from contrechamp.ui import accessibility
+        from contrechamp.ui.cameras_model import CamerasModel
+        from contrechamp.ui.file_commands import FileCommands
+        from contrechamp.ui.merge_commands import MergeCommands
+        from contrechamp.ui.photos.closing_copy import ClosingCopy
+        from contrechamp.ui.photos.intake import PhotoIntake
+
+        self.built = True
+        self.model = CamerasModel(self)
         self.files = FileCommands(self.opened, self, self)
         self.photo_intake = PhotoIntake(self.opened, self, self.files, self)
         self.closing_copy = ClosingCopy(self, self.photo_intake, self.files)
@@ -99,10 +146,17 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self._update_enabled()
         accessibility.install(self)
-
-    # --- building -------------------------------------------------------------------------
+        self.building_finished.emit()
 
     def _build_panels(self) -> None:
+        from contrechamp.ui.camera_list import CameraList
+        from contrechamp.ui.form.camera_form import CameraForm
+        from contrechamp.ui.form.existing import ExistingCameraView
+        from contrechamp.ui.map.legend import MapLegend
+        from contrechamp.ui.photos.review_tab import ReviewTab
+        from contrechamp.ui.side_tabs import SidePanelTabs
+        from contrechamp.ui.start_page import StartPage
+
         self.form = CameraForm()
         self.existing = ExistingCameraView()
         self.start = StartPage()
@@ -123,16 +177,14 @@ class MainWindow(QMainWindow):
                 SideTab.LAYERS: self.legend,
             }
         )
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.canvas)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 520])
-        self.setCentralWidget(splitter)
+        placeholder = self.splitter.replaceWidget(1, self.tabs)
+        if placeholder is not None:
+            placeholder.deleteLater()
 
     def _build_actions(self) -> None:
-        self.commands = WindowActions(self)
+        from contrechamp.ui.sightings import Sightings
+        from contrechamp.ui.survey_view import SurveyView
+
         a = self.commands
         self.sightings = Sightings(
             self.opened,
@@ -168,7 +220,6 @@ class MainWindow(QMainWindow):
             (a.open_file, self.start.choose_survey),
             (a.new_file, self.start.create_survey),
             (a.preferences, self._on_preferences),
-            (a.quit, self.close),
         )
         for action, slot in slots:
             action.triggered.connect(slot)
@@ -176,14 +227,21 @@ class MainWindow(QMainWindow):
         self.gps.set_follow(self.settings.get(FOLLOW_GPS))
 
     def _build_status_bar(self) -> None:
-        self.gps_label = GpsStatusLabel(self.gps)
-        self.counts = QLabel()
-        self.statusBar().addPermanentWidget(self.survey_view.notice)
-        self.statusBar().addPermanentWidget(self.files.busy)
-        self.statusBar().addPermanentWidget(self.counts)
-        self.statusBar().addPermanentWidget(self.gps_label)
+        """Put the parts' widgets before the camera count and the GPS, as they always were."""
+        bar = self.statusBar()
+        shown: tuple[QWidget, ...] = (self.counts, self.gps_label)
+        for widget in shown:
+            bar.removeWidget(widget)  # hides it
+        bar.addPermanentWidget(self.survey_view.notice)
+        bar.addPermanentWidget(self.files.busy)
+        for widget in shown:
+            bar.addPermanentWidget(widget)
+            widget.show()
 
     def _connect(self) -> None:
+        from contrechamp.ui.coverage_panel import COVERAGE_TAB, COVERAGE_TAB_TEXTS, CoveragePanel
+        from contrechamp.ui.organiser_panels import OrganiserPanels
+
         self.canvas.map_clicked.connect(self.sightings.on_map_clicked)
         self.canvas.camera_clicked.connect(self.select_camera)
         self.canvas.existing_camera_clicked.connect(self.sightings.select_existing)
@@ -212,6 +270,8 @@ class MainWindow(QMainWindow):
         self.files.area_loaded.connect(self.coverage.area_changed)
 
     def _connect_parts(self) -> None:
+        from contrechamp.ui.window_review import ReviewLinks
+
         self.sightings.camera_logged.connect(self._on_camera_logged)
         self.sightings.camera_chosen.connect(self.select_camera)
         self.sightings.existing_chosen.connect(self.show_existing)
@@ -298,18 +358,47 @@ class MainWindow(QMainWindow):
         takes seconds to check); the window keeps painting and says what it is doing.
         """
         self.say(self.tr("Opening %1…").replace("%1", path.name))
+        glanced = self.session is None and self._show_glance(path)
         try:
-            opened = run_and_wait(lambda: open_for_session(path), self)
+            opened = run_and_wait(lambda: _open_for_session(path), self)
         except ContrechampError as error:
             self.say("")
+            self.finish_building()
+            if glanced:  # the map showed a file that is not a survey one can open
+                self.canvas.set_area(None, [])
+                self.canvas.set_cameras([])
             QMessageBox.warning(self, self.tr("Cannot open the survey"), error_text(error))
             return False
+        from contrechamp.ui.session import SurveySession
+
         self.say("")
+        self.finish_building()
         self.set_session(SurveySession(*opened, parent=self))
+        return True
+
+    def _show_glance(self, path: Path) -> bool:
+        """Show a survey's area, base map and cameras while it opens; return whether it did."""
+        from contrechamp.formats.survey_glance import glance_at_survey
+
+        glance = glance_at_survey(path)
+        if glance is None or glance.bbox is None:
+            return False
+        from contrechamp.core.camera import Status
+        from contrechamp.core.opening_view import opening_view
+
+        self.canvas.set_area(glance.bbox, glance.features)
+        self.canvas.set_cameras(glance.cameras)
+        points = [(c.lat, c.lon) for c in glance.cameras if c.status is not Status.REJECTED]
+        box = opening_view(glance.bbox, points + glance.existing, glance.features)
+        if box is not None:  # where SurveyView opens it (sectors aside)
+            self.canvas.show_box(box)
         return True
 
     def create_survey(self, path: Path) -> bool:
         """Create a new survey file and open it."""
+        from contrechamp.store.survey import SurveyFile
+        from contrechamp.ui.session import SurveySession
+
         try:
             survey = SurveyFile.create(path, title=path.stem)
         except ContrechampError as error:
@@ -485,6 +574,8 @@ class MainWindow(QMainWindow):
 
     def show_glossary(self) -> None:
         """Show the visual glossary; choosing an entry fills the form's values."""
+        from contrechamp.ui.glossary.dialog import GlossaryDialog
+
         dialog = GlossaryDialog(self)
         editing = self.edited_camera_id() is not None
         dialog.set_can_apply(editing)
@@ -530,6 +621,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Close the survey cleanly (everything is already saved); a copy of photos into the
         survey is finished first, in sight, unless the walker stops it."""
+        if not self.built:  # closed while it starts: no survey is open yet
+            self.gps.stop()
+            super().closeEvent(event)
+            return
         if self.closing_copy.holds_close():
             event.ignore()  # closed again once the copy has ended
             return
@@ -539,3 +634,46 @@ class MainWindow(QMainWindow):
         self.files.jobs.wait()
         self.set_session(None)
         super().closeEvent(event)
+
+
+def _open_for_session(path: Path) -> tuple[SurveyFile, list[Camera], list[ExistingCamera]]:
+    """Check, migrate and read a survey for its session (runs off the window's thread, so the
+    survey's modules, SQLAlchemy among them, are imported there too)."""
+    with _IMPORTING:
+        from contrechamp.ui.session import open_for_session
+
+    return open_for_session(path)
+
+
+# One thread imports at a time: two threads importing modules that import each other may
+# each see the other's half-imported module.
+_IMPORTING = threading.RLock()
+_SECOND_STEP = (
+    "contrechamp.ui.accessibility",
+    "contrechamp.ui.cameras_model",
+    "contrechamp.ui.file_commands",
+    "contrechamp.ui.merge_commands",
+    "contrechamp.ui.photos.closing_copy",
+    "contrechamp.ui.photos.intake",
+    "contrechamp.ui.camera_list",
+    "contrechamp.ui.form.camera_form",
+    "contrechamp.ui.form.existing",
+    "contrechamp.ui.map.legend",
+    "contrechamp.ui.photos.review_tab",
+    "contrechamp.ui.side_tabs",
+    "contrechamp.ui.start_page",
+    "contrechamp.ui.sightings",
+    "contrechamp.ui.survey_view",
+    "contrechamp.ui.window_actions",
+    "contrechamp.ui.coverage_panel",
+    "contrechamp.ui.organiser_panels",
+    "contrechamp.ui.window_review",
+    "contrechamp.ui.session",
+)
+
+
+def _import_second_step(_progress: object, _cancelled: object) -> None:
+    """Import what ``finish_building`` builds from (no widget is made here: any thread)."""
+    with _IMPORTING:
+        for name in _SECOND_STEP:
+            importlib.import_module(name)

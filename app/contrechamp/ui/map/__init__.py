@@ -9,14 +9,26 @@ Headless frames (screenshots, benchmarks)::
     canvas.frame.tiles.fill(view)                      # warm the tile cache for a view
     canvas.frame.paint(painter, view, request=False)   # one frame from the cache (what is timed)
     canvas.frame.basemap.paint_view(painter, view)     # reference: vectors, STRtree, no cache
+
+The names are imported when first used, so the window's first frame imports only what the
+canvas needs (the legend and its layers come with the side panel).
 """
 
 from __future__ import annotations
 
-from contrechamp.ui.map.canvas import MapCanvas, render_frame
-from contrechamp.ui.map.frame import LAYERS
-from contrechamp.ui.map.legend import MapLegend
-from contrechamp.ui.map.tile_sources import MBTilesFile, OnlineTiles, TileSource, VectorTiles
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from contrechamp.ui.map.canvas import MapCanvas, render_frame
+    from contrechamp.ui.map.frame import LAYERS
+    from contrechamp.ui.map.legend import MapLegend
+    from contrechamp.ui.map.tile_sources import (
+        MBTilesFile,
+        OnlineTiles,
+        TileSource,
+        VectorTiles,
+    )
 
 __all__ = [
     "LAYERS",
@@ -28,3 +40,24 @@ __all__ = [
     "VectorTiles",
     "render_frame",
 ]
+
+_HOMES = {
+    "LAYERS": "frame",
+    "MBTilesFile": "tile_sources",
+    "MapCanvas": "canvas",
+    "MapLegend": "legend",
+    "OnlineTiles": "tile_sources",
+    "TileSource": "tile_sources",
+    "VectorTiles": "tile_sources",
+    "render_frame": "canvas",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name's module the first time the name is asked for."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value

@@ -56,6 +56,7 @@ class MapCanvas(QGraphicsView):
     existing_camera_clicked = Signal(object)  # OSM node id: 64-bit, no Qt int
     camera_moved = Signal(str, float, float)
     camera_direction_dragged = Signal(str, float)
+    painted = Signal()  # a frame was painted (the window finishes building after the first)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -218,6 +219,7 @@ class MapCanvas(QGraphicsView):
         self.route.paint(painter, self.viewport_state())
         self.sketch.paint(painter, self.viewport_state())
         painter.restore()
+        self.painted.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep scene coordinates equal to viewport pixels."""

@@ -90,7 +90,10 @@ class MapFrame:
         self.coverage = CoverageLayer()  # shown by the Coverage tab
 
     def set_area(self, bbox: BBox | None, features: Sequence[MapFeature]) -> None:
-        """Replace the base map (tiles are painted again from the new features)."""
+        """Replace the base map (tiles are painted again from the new features); the same area
+        again (the survey opened after its glance) keeps the base map and its tiles."""
+        if bbox == self.basemap.bbox and self.basemap.same_features(features):
+            return
         self.generation += 1
         self.basemap = VectorBaseMap(bbox, features, self.style)
         if isinstance(self.source, VectorTiles):

@@ -15,8 +15,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import requests
-
 from contrechamp import __version__
 
 __all__ = ["MIN_CACHE_SECONDS", "USER_AGENT", "TileFetcher", "cache_seconds"]
@@ -52,6 +50,8 @@ class TileFetcher:
     def __post_init__(self) -> None:
         digest = hashlib.sha256(self.url.encode()).hexdigest()[:16]
         self._root = self.cache_dir / digest
+        import requests  # only when online tiles are on
+
         self._session = requests.Session()
         self._session.headers["User-Agent"] = self.user_agent
         self._lock = threading.Lock()
@@ -80,6 +80,8 @@ class TileFetcher:
             if time.monotonic() - self._failed.get(key, -1e9) < _RETRY_AFTER_FAILURE_S:
                 return None
         url = self.url.format(z=zoom, x=x, y=y, s="abc"[(x + y) % 3])
+        import requests  # imported by the session already
+
         try:
             reply = self._session.get(url, timeout=self.timeout_s)
             ok = reply.status_code == 200 and len(reply.content) <= _MAX_TILE_BYTES

@@ -30,6 +30,7 @@ class TileLayer(TileCache):
         super().__init__(capacity, max(1, min(4, QThreadPool.globalInstance().maxThreadCount())))
         self.provider = provider
         self.rendered = 0
+        self.last_complete = False  # whether the last frame had every one of its tiles
         self._missing: dict[TileKey, float] = {}
 
     def set_provider(self, provider: TileProvider) -> None:
@@ -48,6 +49,7 @@ class TileLayer(TileCache):
         """
         zoom = self.provider.tile_zoom(view.zoom)
         keys, complete = self._compose(painter, view, self.provider, zoom)
+        self.last_complete = complete
         if request:
             self._request(self.provider, view, zoom, keys, complete and self.provider.prefetch)
         return complete

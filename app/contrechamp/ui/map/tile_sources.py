@@ -5,14 +5,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QImage
 
-from contrechamp.formats.mbtiles import MBTiles
 from contrechamp.ui.map.online_tiles import USER_AGENT, TileFetcher
 from contrechamp.ui.map.vector_basemap import VectorBaseMap
+
+if TYPE_CHECKING:
+    from contrechamp.formats.mbtiles import MBTiles
 
 __all__ = [
     "OSM_ATTRIBUTION",
@@ -140,6 +142,8 @@ def provider_for(
 ) -> TileProvider:
     """Return the provider of a tile source (opening an MBTiles file may raise InputError)."""
     if isinstance(source, MBTilesFile):
+        from contrechamp.formats.mbtiles import MBTiles  # only for a user's MBTiles file
+
         return MBTilesProvider(MBTiles(source.path))
     if isinstance(source, OnlineTiles):
         return OnlineProvider(source)

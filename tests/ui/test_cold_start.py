@@ -1,0 +1,87 @@
+"""Starting the window: the first map frame comes before the survey's heavy modules."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from contrechamp.core.area import BBox, FeatureKind, MapFeature
+from contrechamp.core.camera import Camera
+from contrechamp.store.survey import SurveyFile
+
+_CHILD = """
+import importlib.abc, json, sys, threading
+from pathlib import Path
+
+# The survey opens in a worker thread, which imports SQLAlchemy: held back here until the
+# first map frame is painted, so the test does not depend on which thread is quicker. The
+# window's own thread is never held: if the first frame needs one of these, it shows.
+HEAVY = ("sqlalchemy", "alembic", "requests")
+painted = threading.Event()
+seen = {"main_thread_imported": []}
+
+class HoldHeavyImports(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name.split(".")[0] in HEAVY and not painted.is_set():
+            if threading.current_thread() is threading.main_thread():
+                seen["main_thread_imported"].append(name)
+            else:
+                painted.wait(30)
+        return None
+
+sys.meta_path.insert(0, HoldHeavyImports())
+
+from PySide6.QtWidgets import QApplication
+from contrechamp.ui.app import FieldApp
+from contrechamp.ui.settings import Settings
+from contrechamp.ui.translations import Translations
+
+app = QApplication(sys.argv[:1])
+field = FieldApp(Settings(sys.argv[2]), Translations(), "none")
+canvas = field.window.canvas
+
+def on_paint():
+    if len(canvas.frame.basemap) and "features" not in seen:
+        seen["features"] = len(canvas.frame.basemap)
+        seen["built"] = field.window.built
+        seen["session"] = field.window.session is not None
+        seen["modules"] = sorted(m for m in HEAVY if m in sys.modules)
+        painted.set()
+
+canvas.painted.connect(on_paint)
+field.window.show()
+field.open_first(Path(sys.argv[1]), False, None)
+seen["built_after_open"] = field.window.built
+print(json.dumps(seen))
+"""
+
+_LINE = bytes.fromhex("010200000002000000") + b"\x00" * 32  # WKB LINESTRING (0 0, 0 0)
+
+
+def write_small_survey(path: Path) -> Path:
+    """A survey with a one-street base map and one draft camera."""
+    area = BBox(7.42, 43.73, 7.43, 43.74)
+    street = MapFeature(FeatureKind.RESIDENTIAL, _LINE, "Rue")
+    with SurveyFile.create(path, title="Walk") as survey:
+        survey.set_area(area, [street], [], "test")
+        survey.add_cameras([Camera(43.735, 7.425, {"man_made": "surveillance"})])
+    return path
+
+
+def test_the_first_map_frame_shows_the_survey_before_sqlalchemy_is_imported(
+    tmp_path: Path,
+) -> None:
+    survey = write_small_survey(tmp_path / "walk.cartoparty")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    args = [sys.executable, "-c", _CHILD, str(survey), str(tmp_path / "settings.ini")]
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, check=True)
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["features"] == 1  # the survey's base map, read before it is opened
+    assert not seen["session"]
+    assert not seen["built"]
+    assert seen["modules"] == []
+    assert seen["main_thread_imported"] == []
+    assert seen["built_after_open"]
