@@ -224,3 +224,50 @@ def test_a_new_filter_chooses_the_same_camera_again_without_showing_it_again(
         listing.proxy.set_status(Status.DRAFT)
     [shown] = listing.table.selectionModel().selectedRows()
     assert listing.proxy.data(shown, CAMERA_ROLE) == cameras[1]
+
+
+def _mixed_cameras(count: int) -> list[Camera]:
+    """Cameras with many equal cells (ties) in every text column, and a few problems."""
+    mounts = ("wall", "pole", "", "ceiling")
+    kinds = ("fixed", "dome", "panning")
+    return [
+        Camera(
+            43.73 + n * 1e-5,
+            7.42,
+            {
+                **CLEAN,
+                "camera:type": kinds[n % 3],
+                "camera:mount": mounts[n % 4],
+                "camera:direction": str((n * 37) % 5 * 90),
+                **({"height": "high"} if n % 7 == 0 else {}),
+            },
+            id=f"cam{n:03d}",
+            status=(Status.DRAFT, Status.CONFIRMED, Status.REJECTED)[n % 3],
+        )
+        for n in range(count)
+    ]
+
+
+def test_each_sort_orders_by_the_cell_then_the_row_after_edits_and_removals(
+    qtbot: QtBot,
+) -> None:
+    model, proxy = CamerasModel(), CameraFilter()
+    proxy.setSourceModel(model)
+    cameras = _mixed_cameras(60)
+    model.set_cameras(cameras)
+    model.upsert(replace(cameras[5], tags={**CLEAN, "camera:mount": "pole"}))
+    model.remove(cameras[9].id)
+    model.upsert(_mixed_cameras(61)[60])
+    for column in range(model.columnCount()):
+        values = model.sort_values(column)
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            proxy.sort(column, order)
+            ascending = sorted(range(model.rowCount()), key=lambda row: (values[row], row))
+            expected = ascending[::-1] if order == Qt.SortOrder.DescendingOrder else ascending
+            shown = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
+            assert shown == expected, (column, order)
+            proxy.set_status(Status.CONFIRMED)
+            kept = [row for row in expected if model.camera_at(row).status is Status.CONFIRMED]
+            shown = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
+            assert shown == kept, (column, order, "confirmed")
+            proxy.set_status(None)

@@ -15,6 +15,8 @@ from collections.abc import Callable, Hashable, Sequence
 from datetime import datetime
 from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -68,6 +70,7 @@ class CamerasModel(QAbstractTableModel):
         self._problems: list[tuple[Problem, ...] | None] = []  # None: not checked yet
         self._index: dict[str, int] = {}
         self._sort_values: dict[int, list[SortValue]] = {}  # by column, made when first asked
+        self._ranks: dict[int, NDArray[np.integer]] = {}  # by column; dropped at any change
 
     def set_cameras(self, cameras: list[Camera]) -> None:
         """Replace every row (opening a survey)."""
@@ -76,12 +79,14 @@ class CamerasModel(QAbstractTableModel):
         self._problems = [None] * len(cameras)
         self._index = {c.id: i for i, c in enumerate(self._cameras)}
         self._sort_values = {}
+        self._ranks = {}
         self.endResetModel()
 
     def forget_texts(self) -> None:
         """The language changed: the text columns sort by their new texts from now on."""
         for column in _RAW:
             self._sort_values.pop(column, None)
+        self._ranks = {}
 
     def camera_at(self, row: int) -> Camera:
         """The camera of a row."""
@@ -98,6 +103,25 @@ class CamerasModel(QAbstractTableModel):
         if values is None:
             values = self._sort_values[column] = self._column_values(column)
         return values
+
+    def sort_ranks(self, column: int) -> NDArray[np.integer] | None:
+        """Each row's place among the distinct sort values of ``column`` (equal values, equal
+        places): what a sort of many rows orders by at once. None for the time column, whose
+        values are nearly all distinct (rows are sorted by them directly)."""
+        if column == _TIME:
+            return None
+        ranks = self._ranks.get(column)
+        if ranks is None:
+            values = self.sort_values(column)
+            place = {value: n for n, value in enumerate(sorted(set(values)))}
+            kind = np.int16 if len(place) < 2**15 else np.int32  # 16 bits: a radix sort
+            ranks = np.fromiter(map(place.__getitem__, values), dtype=kind, count=len(values))
+            self._ranks[column] = ranks
+        return ranks
+
+    def rows_with_status(self, status: Status) -> list[int]:
+        """The rows whose camera has ``status``, in order."""
+        return [row for row, camera in enumerate(self._cameras) if camera.status is status]
 
     def _column_values(self, column: int) -> list[SortValue]:
         """The sort values of a whole column, each distinct cell worked out once."""
@@ -127,6 +151,7 @@ class CamerasModel(QAbstractTableModel):
         return self._cell(row, column) or ""
 
     def _refresh_sort_values(self, row: int) -> None:
+        self._ranks = {}
         for column, values in self._sort_values.items():
             values[row] = self._sort_value(row, column)
 
@@ -139,6 +164,7 @@ class CamerasModel(QAbstractTableModel):
             self._cameras.append(camera)
             self._problems.append(None)
             self._index[camera.id] = row
+            self._ranks = {}
             for column, values in self._sort_values.items():
                 values.append(self._sort_value(row, column))
             self.endInsertRows()
@@ -155,6 +181,7 @@ class CamerasModel(QAbstractTableModel):
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._cameras[row], self._problems[row]
+        self._ranks = {}
         for values in self._sort_values.values():
             del values[row]
         self._index = {c.id: i for i, c in enumerate(self._cameras)}
@@ -387,18 +414,32 @@ class CameraFilter(QAbstractTableModel):
         """The source rows that pass the filters, sorted."""
         if self._source is None:
             return []
-        count = self._source.rowCount()
-        if self._status is None and not self._problems_only:
-            rows = list(range(count))
-        else:
-            rows = [row for row in range(count) if self._accepts(row)]
+        source = self._source
+        rows = (
+            list(range(source.rowCount()))
+            if self._status is None
+            else source.rows_with_status(self._status)
+        )
+        if self._problems_only:
+            rows = [row for row in rows if source.problem_count(row) > 0]
         return self._sorted(rows)
 
     def _sorted(self, rows: list[int]) -> list[int]:
+        """``rows`` by the sort column, ties in source order."""
         if self._source is None or self._column < 0:
             return sorted(rows)
-        values = self._source.sort_values(self._column)
-        return sorted(sorted(rows), key=values.__getitem__)  # stable: ties in source order
+        ranks = self._source.sort_ranks(self._column)
+        if ranks is None:
+            values = self._source.sort_values(self._column)
+            return sorted(sorted(rows), key=values.__getitem__)  # stable: ties in source order
+        if len(rows) == len(ranks):  # every row (rows are distinct)
+            ordered = np.arange(len(ranks))
+        else:  # the rows in source order, without sorting them
+            shown = np.zeros(len(ranks), dtype=np.bool_)
+            shown[rows] = True
+            ordered = np.flatnonzero(shown)
+        result: list[int] = ordered[np.argsort(ranks[ordered], kind="stable")].tolist()
+        return result
 
     def _insert(self, source_row: int) -> None:
         """Show one source row at its place."""
