@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -10,13 +11,15 @@ from pathlib import Path
 from typing import TextIO
 
 from contrechamp import GENERATOR
-from contrechamp.formats._atomic import atomic_text_writer
+from contrechamp.formats._atomic import atomic_bytes_writer, atomic_text_writer
 
 __all__ = [
     "OsmWriteNode",
+    "josm_node",
     "osmchange_xml",
     "unwritable_xml_text",
     "write_josm",
+    "write_josm_parts",
     "write_osmchange",
 ]
 
@@ -78,11 +81,42 @@ def unwritable_xml_text(tags: Mapping[str, str]) -> str | None:
 def write_josm(path: Path, nodes: Iterable[OsmWriteNode], *, upload: bool = True) -> None:
     """Write ``nodes`` as a JOSM ``.osm`` file atomically; ``upload=False`` makes it review-only."""
     with atomic_text_writer(path) as out:
-        out.write("<?xml version='1.0' encoding='UTF-8'?>\n")
-        refuse = "" if upload else ' upload="false"'
-        out.write(f'<osm version="0.6" generator="{_escape(GENERATOR)}"{refuse}>\n')
+        out.write(_josm_head(upload))
         _NodeWriter(out, indent="  ").nodes(nodes, _josm_action)
-        out.write("</osm>\n")
+        out.write(_JOSM_END)
+
+
+def write_josm_parts(path: Path, parts: Iterable[bytes], *, upload: bool = True) -> None:
+    """Write a JOSM ``.osm`` file atomically from its ``<node>`` elements, already in UTF-8
+    (``josm_node``, ``formats.osm_fast``): the same bytes ``write_josm`` writes."""
+    newline = os.linesep.encode()  # what the text stream of write_josm writes for "\n"
+    with atomic_bytes_writer(path) as out:
+        for part in (_josm_head(upload).encode(), *parts, _JOSM_END.encode()):
+            out.write(part if newline == b"\n" else part.replace(b"\n", newline))
+
+
+def josm_node(node: OsmWriteNode) -> str:
+    """One ``<node>`` element as ``write_josm`` writes it (without the check that no node id
+    is given twice, which needs the whole file).
+
+    >>> print(josm_node(OsmWriteNode(-1, None, 1.5, 2.0, {"a": "1 & 2"})), end="")
+      <node id="-1" action="modify" lat="1.5000000" lon="2.0000000">
+        <tag k="a" v="1 &amp; 2"/>
+      </node>
+    """
+    return _NodeWriter(io.StringIO(), indent="  ").node(node, _josm_action(node))
+
+
+_JOSM_END = "</osm>\n"
+
+
+def _josm_head(upload: bool) -> str:
+    """The XML declaration and the ``<osm>`` start tag of a JOSM file."""
+    refuse = "" if upload else ' upload="false"'
+    return (
+        "<?xml version='1.0' encoding='UTF-8'?>\n"
+        f'<osm version="0.6" generator="{_escape(GENERATOR)}"{refuse}>\n'
+    )
 
 
 def _josm_action(node: OsmWriteNode) -> str:
@@ -179,13 +213,13 @@ class _NodeWriter:
             if node.id in seen:
                 raise ValueError(f"node {node.id} appears twice")
             seen.add(node.id)
-            batch.append(self._node(node, action(node)))
+            batch.append(self.node(node, action(node)))
             if len(batch) == 1000:  # fewer, larger writes
                 self._out.write("".join(batch))
                 batch.clear()
         self._out.write("".join(batch))
 
-    def _node(self, node: OsmWriteNode, action: str) -> str:
+    def node(self, node: OsmWriteNode, action: str) -> str:
         """Return one ``<node>`` element with its tags."""
         version = "" if node.version is None else f' version="{node.version}"'
         head = (

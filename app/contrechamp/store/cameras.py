@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import sqlite3
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
@@ -27,7 +27,16 @@ from contrechamp.store.rows import (
 )
 from contrechamp.store.schema import cameras
 
-__all__ = ["CameraRecords", "ExportRow", "canonical_tags_text", "collector_paused"]
+__all__ = [
+    "ROW_CONFIRMED",
+    "ROW_WANTED",
+    "CameraRecords",
+    "ExportRow",
+    "RawExportRow",
+    "canonical_tags_text",
+    "collector_paused",
+    "decoded_export_tags",
+]
 
 _INSERT = insert(cameras)
 _UPDATE = (
@@ -41,8 +50,37 @@ _EXPORT_SQL = "SELECT id, lat, lon, status, osm_id, osm_version, tags FROM camer
 _EXPORT_CHUNK = 2000
 _CAMERAS_SQL = f"SELECT {', '.join(CAMERA_COLUMNS)} FROM cameras"
 _STATUS = {status.value: status for status in Status}
+# What plausible_position_and_link and _ExportReader check of a row, in SQL (tags aside).
+# "+column" drops the column's affinity and COLLATE BINARY its collation: a crafted file may
+# declare other ones, and then these comparisons must not be kinder than Python's.
+_PLAUSIBLE_SQL = (
+    "typeof(id) = 'text' AND typeof(lat) = 'real' AND typeof(lon) = 'real'"
+    " AND +lat BETWEEN -90.0 AND 90.0 AND +lon BETWEEN -180.0 AND 180.0"
+    " AND typeof(status) = 'text' AND status COLLATE BINARY IN ({known})"
+    " AND (osm_id IS NULL OR (typeof(osm_id) = 'integer' AND +osm_id > 0))"
+    " AND (osm_version IS NULL OR (typeof(osm_version) = 'integer' AND +osm_version > 0))"
+).format(known=", ".join(f"'{status.value}'" for status in Status))
+_RAW_EXPORT_SQL = (
+    "SELECT lat, lon, osm_id, osm_version, tags, (status COLLATE BINARY = "
+    f"'{Status.CONFIRMED.value}') + 2 * (typeof(id) = 'text')"
+    " + 4 * (status COLLATE BINARY IN ({wanted}))"
+    " FROM cameras NOT INDEXED"  # the status index would read the rows out of order, slowly
+    f" WHERE status COLLATE BINARY IN ({{wanted}}) OR NOT ({_PLAUSIBLE_SQL}) ORDER BY rowid"
+)
+_RAW_EXPORT_CHUNK = 8192
+ROW_CONFIRMED = 1
+"""Bit of a ``RawExportRow`` code: the camera is confirmed."""
+ROW_WANTED = 6
+"""The least ``RawExportRow`` code of a row whose id is text and whose status is one of those
+asked for (bits 2 and 4); a row with a smaller code is one ``export_rows`` would refuse."""
 _DECODE = json.JSONDecoder().decode
 _TEXT_ONLY = frozenset({str})
+
+
+RawExportRow = tuple[float, float, int | None, int | None, str, int]
+"""``lat, lon, osm_id, osm_version, tags text, code`` of a camera, as stored: SQLite checked
+the rows not asked for, and ``code`` (``ROW_WANTED``, ``ROW_CONFIRMED``) the ids and statuses;
+the other values are the caller's to check (``plausible_position_and_link``, the tags)."""
 
 
 class ExportRow(NamedTuple):
@@ -76,6 +114,16 @@ def _decoded_tags(text: str, camera_id: str) -> dict[str, str]:
             f"Bad tags of camera {camera_id[:40]!r} in the survey file.", "survey.corrupt"
         )
     return tags
+
+
+def decoded_export_tags(text: str) -> dict[str, str]:
+    """The tags stored as ``text``, decoded as ``export_rows`` does (SurveyError when they
+    are not an object of strings).
+
+    >>> decoded_export_tags('{"a": "1"}')
+    {'a': '1'}
+    """
+    return _decoded_tags(text, "")
 
 
 def canonical_tags_text(text: str, tags: dict[str, str]) -> str | None:
@@ -120,10 +168,10 @@ class _ExportReader:
             yield ExportRow(camera_id, lat, lon, status, osm_id, osm_version, *known)
 
 
-def _fetch(cursor: sqlite3.Cursor) -> list[Any]:
+def _fetch(cursor: sqlite3.Cursor, size: int = _EXPORT_CHUNK) -> list[Any]:
     """Fetch the next chunk of rows; SQLite errors (a damaged page...) become SurveyError."""
     with translate_errors():
-        return cursor.fetchmany(_EXPORT_CHUNK)
+        return cursor.fetchmany(size)
 
 
 @contextmanager
@@ -224,6 +272,30 @@ class CameraRecords(SurveyBase):
             try:
                 while chunk := _fetch(cursor):
                     yield from reader.rows(chunk)
+            finally:
+                cursor.close()
+
+    def raw_export_rows(
+        self, statuses: Collection[Status]
+    ) -> Generator[list[RawExportRow], None, None]:
+        """Yield, in chunks and in the order they were added, the cameras with one of
+        ``statuses``, and any other row ``export_rows`` would refuse (``RawExportRow``).
+
+        Faster than ``export_rows``: no Python object per camera, the values left as they are
+        stored for the caller to check in bulk (``decoded_export_tags`` decodes one text).
+        Unlike ``export_rows``, the ids and the tags of cameras not asked for are not read,
+        so they need not be UTF-8 (nothing of them goes into an export).
+        """
+        wanted = ", ".join("?" * len(statuses))
+        values = [status.value for status in statuses]
+        database = self._db
+        with database.lock:  # released when the generator is exhausted or closed
+            with translate_errors():
+                sql = _RAW_EXPORT_SQL.format(wanted=wanted)
+                cursor = database.raw.execute(sql, values * 2)  # "{wanted}" twice
+            try:
+                while chunk := _fetch(cursor, _RAW_EXPORT_CHUNK):
+                    yield chunk
             finally:
                 cursor.close()
 
