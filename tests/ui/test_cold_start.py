@@ -34,6 +34,7 @@ class HoldHeavyImports(importlib.abc.MetaPathFinder):
 
 sys.meta_path.insert(0, HoldHeavyImports())
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 from contrechamp.ui.app import FieldApp
 from contrechamp.ui.settings import Settings
@@ -55,6 +56,7 @@ canvas.painted.connect(on_paint)
 field.window.show()
 field.open_first(Path(sys.argv[1]), False, None)
 seen["built_after_open"] = field.window.built
+QThreadPool.globalInstance().waitForDone()  # no import left running at exit
 print(json.dumps(seen))
 """
 
@@ -85,3 +87,27 @@ def test_the_first_map_frame_shows_the_survey_before_sqlalchemy_is_imported(
     assert seen["modules"] == []
     assert seen["main_thread_imported"] == []
     assert seen["built_after_open"]
+
+
+_SECOND_STEP_CHILD = """
+import sys
+from PySide6.QtWidgets import QApplication
+from contrechamp.ui import main_window
+from contrechamp.ui.settings import Settings
+
+app = QApplication(sys.argv[:1])
+window = main_window.MainWindow(Settings(sys.argv[1]), staged=True)
+main_window._import_second_step(None, None)
+before = set(sys.modules)
+window.finish_building()
+print(sorted(m for m in set(sys.modules) - before if m.startswith("contrechamp")))
+"""
+
+
+def test_the_second_step_imports_in_the_background_all_the_window_builds_from(
+    tmp_path: Path,
+) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    args = [sys.executable, "-c", _SECOND_STEP_CHILD, str(tmp_path / "settings.ini")]
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"  # nothing left for the window's thread

@@ -92,13 +92,13 @@ def _cameras(connection: sqlite3.Connection) -> list[Camera]:
     cameras = []
     for camera_id, lat, lon, status, tags in rows:
         values = json.loads(tags)
-        if not isinstance(values, dict):
-            raise ValueError("camera tags are not a mapping")
+        if type(values) is not dict or not all(type(v) is str for v in values.values()):
+            raise ValueError("camera tags are not an object of strings")  # as the store refuses
         cameras.append(
             Camera(
                 float(lat),
                 float(lon),
-                {str(k): str(v) for k, v in values.items()},
+                values,
                 str(camera_id),
                 Status(status),
             )

@@ -20,6 +20,7 @@ from contrechamp.core.gps_spec import parse_gps_spec
 from contrechamp.logs import log_to_file, stop_log_file
 from contrechamp.resources import resource_path
 from contrechamp.ui.colour_scheme import follow_system_scheme
+from contrechamp.ui.import_lock import IMPORTING
 from contrechamp.ui.main_window import MainWindow
 from contrechamp.ui.map.tile_sources import OnlineTiles, VectorTiles
 from contrechamp.ui.settings import (
@@ -57,14 +58,11 @@ class FieldApp:
         self.gps_override = gps_override
         self.window = MainWindow(settings, open_settings=self.edit_settings, staged=True)
         self.window.resize(1280, 800)
-        self.window.canvas.painted.connect(self._on_map_painted, Qt.ConnectionType.QueuedConnection)
+        self.window.canvas.painted.connect(
+            self.window.finish_building_soon, Qt.ConnectionType.QueuedConnection
+        )
         self.window.building_finished.connect(_forget_module_sources)
         self.apply_settings()
-
-    def _on_map_painted(self) -> None:
-        """Build the rest of the window once the map is on screen."""
-        self.window.canvas.painted.disconnect(self._on_map_painted)
-        self.window.finish_building_soon()
 
     def apply_settings(self) -> None:
         """Apply the stored options: language, GPS source, track logging, tiles."""
@@ -126,7 +124,8 @@ def _forget_module_sources() -> None:
 
 
 def _build_demo(_progress: object, _cancelled: object) -> Path:
-    from contrechamp.ops.demo import demo_survey_path
+    with IMPORTING:  # the demo's modules import the survey's
+        from contrechamp.ops.demo import demo_survey_path
 
     return demo_survey_path()
 

@@ -9,13 +9,12 @@ frame waits for none of them (SQLAlchemy, the forms, the organiser's panels).
 from __future__ import annotations
 
 import importlib
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from contrechamp.core.errors import ContrechampError
 from contrechamp.ui.gps import GpsFix, GpsService
 from contrechamp.ui.gps.status_label import GpsStatusLabel
+from contrechamp.ui.import_lock import IMPORTING
 from contrechamp.ui.map.canvas import MapCanvas
 from contrechamp.ui.messages import error_text, failure_text
 from contrechamp.ui.settings import FOLLOW_GPS, LAST_SURVEY, Settings
@@ -83,7 +83,9 @@ class MainWindow(QMainWindow):
         self._open_settings = open_settings
         self.message_box: QMessageBox | None = None
         self.campaign_dialog: CampaignDialog | None = None
-        self.built = False  # whether the side panel, menus and parts are there
+        self.built = False  # whether the side panel and the parts are there
+        self._building = False
+        self._importing = False
         self._build_frame()
         if not staged:
             self.finish_building()
@@ -107,21 +109,29 @@ class MainWindow(QMainWindow):
 
         self.commands = WindowActions(self)  # the menus; their slots come with the parts
         self.commands.quit.triggered.connect(self.close)
+        # The menus are inert until the parts behind them are built (Quit works at once).
+        self._inert = [a for a in self.findChildren(QAction) if a.isEnabled()]
+        for action in self._inert:
+            action.setEnabled(action is self.commands.quit)
         self._update_title()
-        self._update_enabled()
 
     def finish_building_soon(self) -> None:
         """Import the modules of the second step off the window's thread, then build it (the
         window keeps painting and taking input meanwhile)."""
-        if not self.built:
+        if not self.built and not self._importing:  # once, however often the map paints
+            self._importing = True
             run_task(_import_second_step, lambda _: self.finish_building(), self.show_error)
 
     def finish_building(self) -> None:
-        """Build the side panel, the menus and the parts (once; the window is usable after)."""
-        if self.built:
+        """Build the side panel and the parts, and connect the menus (once; the window is
+        usable after)."""
+        if self.built or self._building:
             return
-        with _IMPORTING:  # waits for the modules being imported in the background, if any
+        self._building = True
+        with IMPORTING:  # waits for the modules being imported in the background, if any
             self._build_second_step()
+        self.built = True
+        self.building_finished.emit()
 
     def _build_second_step(self) -> None:
         from contrechamp.ui import accessibility
@@ -131,7 +141,8 @@ class MainWindow(QMainWindow):
         from contrechamp.ui.photos.closing_copy import ClosingCopy
         from contrechamp.ui.photos.intake import PhotoIntake
 
-        self.built = True
+        for action in self._inert:  # as a window built at once has them; the parts adjust
+            action.setEnabled(True)
         self.model = CamerasModel(self)
         self.files = FileCommands(self.opened, self, self)
         self.photo_intake = PhotoIntake(self.opened, self, self.files, self)
@@ -146,7 +157,6 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self._update_enabled()
         accessibility.install(self)
-        self.building_finished.emit()
 
     def _build_panels(self) -> None:
         from contrechamp.ui.camera_list import CameraList
@@ -639,15 +649,12 @@ class MainWindow(QMainWindow):
 def _open_for_session(path: Path) -> tuple[SurveyFile, list[Camera], list[ExistingCamera]]:
     """Check, migrate and read a survey for its session (runs off the window's thread, so the
     survey's modules, SQLAlchemy among them, are imported there too)."""
-    with _IMPORTING:
+    with IMPORTING:  # opening imports Alembic and the survey's modules
         from contrechamp.ui.session import open_for_session
 
-    return open_for_session(path)
+        return open_for_session(path)
 
 
-# One thread imports at a time: two threads importing modules that import each other may
-# each see the other's half-imported module.
-_IMPORTING = threading.RLock()
 _SECOND_STEP = (
     "contrechamp.ui.accessibility",
     "contrechamp.ui.cameras_model",
@@ -664,16 +671,16 @@ _SECOND_STEP = (
     "contrechamp.ui.start_page",
     "contrechamp.ui.sightings",
     "contrechamp.ui.survey_view",
-    "contrechamp.ui.window_actions",
     "contrechamp.ui.coverage_panel",
     "contrechamp.ui.organiser_panels",
     "contrechamp.ui.window_review",
     "contrechamp.ui.session",
+    "contrechamp.ops.official_lists",
 )
 
 
 def _import_second_step(_progress: object, _cancelled: object) -> None:
     """Import what ``finish_building`` builds from (no widget is made here: any thread)."""
-    with _IMPORTING:
+    with IMPORTING:
         for name in _SECOND_STEP:
             importlib.import_module(name)
