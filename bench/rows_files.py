@@ -14,7 +14,7 @@ from pathlib import Path
 from bench.datasets import BenchData
 from bench.results import RowResult
 from bench.targets import TARGETS
-from bench.timing import Timing, time_calls, time_each, time_tool
+from bench.timing import Timing, run_tool, time_alternating, time_each
 from contrechamp.core.camera import Camera
 from contrechamp.formats.basemap import read_area
 from contrechamp.ops.exports import ExportFormat, export_survey
@@ -36,10 +36,10 @@ def measure_read_pbf(data: BenchData) -> tuple[RowResult, Callable[[], object]]:
     """Row 6: ``read_area`` on a city PBF against ``osmium tags-filter`` on the same file."""
     city = data.city_pbf
     runs = data.sizes.heavy_runs
-    ours = time_calls(lambda: read_area(city), runs)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "filtered.osm.pbf"
-        ref = time_tool(["osmium", "tags-filter", city, _FILTER, "-o", out, "--overwrite"], runs)
+        argv = ["osmium", "tags-filter", city, _FILTER, "-o", out, "--overwrite"]
+        ours, ref = time_alternating(lambda: read_area(city), lambda: run_tool(argv), runs)
     goal = TARGETS["read_pbf"]
     row = RowResult.measured(
         "read_pbf", "read cameras + base map from a city PBF", "s", goal, ours, ref
@@ -64,10 +64,13 @@ def _measure_export(
     with tempfile.TemporaryDirectory() as tmp:
         ours_out = Path(tmp) / f"ours.{fmt.value}"
         ref_out = Path(tmp) / f"ref.{fmt.value}"
-        ours = time_calls(
-            lambda: _export(survey, fmt, ours_out), runs, lambda: ours_out.unlink(missing_ok=True)
+        argv = ref_argv(ref_out)
+        ours, ref = time_alternating(
+            lambda: _export(survey, fmt, ours_out),
+            lambda: run_tool(argv),
+            runs,
+            (lambda: ours_out.unlink(missing_ok=True), lambda: ref_out.unlink(missing_ok=True)),
         )
-        ref = time_tool(ref_argv(ref_out), runs, lambda: ref_out.unlink(missing_ok=True))
         sizes = {"ours_bytes": ours_out.stat().st_size, "reference_bytes": ref_out.stat().st_size}
     goal = TARGETS[f"export_{fmt.value}"]
     name = f"export {data.sizes.cameras:,} cameras to {fmt.value}"

@@ -13,7 +13,7 @@ from pathlib import Path
 from bench.datasets import BenchData
 from bench.results import RowResult
 from bench.targets import TARGETS
-from bench.timing import Timing, time_calls, time_tool
+from bench.timing import Timing, time_alternating, time_calls, time_tool
 from contrechamp.ops.photo_copy import copy_pending_photos
 from contrechamp.ops.photo_import import import_photos
 from contrechamp.ops.photo_previews import render_previews
@@ -126,12 +126,13 @@ def measure_previews(data: BenchData) -> tuple[RowResult, Callable[[], object]]:
     try:
         _import_into_new_survey(folder, photos)
         _copy_into_survey(folder)
-        with SurveyFile.open(folder / "photos.cartoparty") as survey:
-            ids = [p.id for p in survey.photos() if p.id is not None]
-            ours = time_calls(lambda: _render(survey, ids), runs)
         thumbs = folder / "vips"
         thumbs.mkdir()
-        ref = time_calls(lambda: _vips_all_cores(photos, thumbs), runs)
+        with SurveyFile.open(folder / "photos.cartoparty") as survey:
+            ids = [p.id for p in survey.photos() if p.id is not None]
+            ours, ref = time_alternating(
+                lambda: _render(survey, ids), lambda: _vips_all_cores(photos, thumbs), runs
+            )
         row = _previews_row(ours, ref, len(ids))
         profile_survey = folder / "photos.cartoparty"
         return row, lambda: _profile_previews(profile_survey, ids[:_PROFILED], folder)

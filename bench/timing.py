@@ -57,6 +57,31 @@ def time_calls(
     return Timing(tuple(samples))
 
 
+def time_alternating(
+    ours: Callable[[], object],
+    reference: Callable[[], object],
+    runs: int,
+    setups: tuple[Callable[[], object], Callable[[], object]] | None = None,
+) -> tuple[Timing, Timing]:
+    """Time ``ours`` and ``reference`` ``runs`` times each, in turn (ours, reference, ours…),
+    in seconds, each one's ``setups`` called untimed before it: load that comes and goes on a
+    shared machine falls on both alike."""
+    mine: list[float] = []
+    theirs: list[float] = []
+    before = setups or (_nothing, _nothing)
+    for _ in range(runs):
+        for action, setup, samples in ((ours, before[0], mine), (reference, before[1], theirs)):
+            setup()
+            start = time.perf_counter()
+            action()
+            samples.append(time.perf_counter() - start)
+    return Timing(tuple(mine)), Timing(tuple(theirs))
+
+
+def _nothing() -> None:
+    """No setup."""
+
+
 def time_each(actions: Sequence[Callable[[], object]]) -> Timing:
     """Time each action once, in seconds (e.g. one save per camera)."""
     samples = []
