@@ -28,6 +28,8 @@ from itertools import chain
 from operator import itemgetter
 from typing import TypeAlias
 
+from contrechamp.formats.tags_text import tags_to_json
+
 __all__ = ["MAX_TAG_LENGTH", "NewNodeBatch", "TagsTextProver", "new_nodes"]
 
 MAX_TAG_LENGTH = 255
@@ -158,7 +160,7 @@ def _plain_keys(text: str) -> tuple[str, ...] | None:
         return None
     if type(tags) is not dict or not tags or not all(type(v) is str for v in tags.values()):
         return None
-    stored = json.dumps(tags, ensure_ascii=False, separators=(",", ":"))  # tags_to_json
+    stored = tags_to_json(tags)
     if stored != text or not all(map(_plain_key, tags)):
         return None
     return tuple(tags) if all(map(_plain_value, tags.values())) else None

@@ -9,13 +9,13 @@ Nothing is written and nothing is kept.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from contrechamp.core.area import BBox, FeatureKind, MapFeature
 from contrechamp.core.camera import Camera, Status
+from contrechamp.formats.tags_text import tags_of_json
 
 __all__ = ["MAX_GLANCED_CAMERAS", "SurveyGlance", "glance_at_survey"]
 
@@ -91,8 +91,8 @@ def _cameras(connection: sqlite3.Connection) -> list[Camera]:
     rows = connection.execute("SELECT id, lat, lon, status, tags FROM cameras")
     cameras = []
     for camera_id, lat, lon, status, tags in rows:
-        values = json.loads(tags)
-        if type(values) is not dict or not all(type(v) is str for v in values.values()):
+        values = tags_of_json(tags)
+        if values is None:
             raise ValueError("camera tags are not an object of strings")  # as the store refuses
         cameras.append(
             Camera(

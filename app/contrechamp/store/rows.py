@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from contrechamp.core.camera import Camera, PositionSource, Status
 from contrechamp.core.errors import SurveyError
+from contrechamp.formats.tags_text import tags_of_json, tags_to_json
 
 __all__ = [
     "CAMERA_COLUMNS",
@@ -45,19 +45,10 @@ def datetime_from_text(text: str) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def tags_to_json(tags: Mapping[str, str]) -> str:
-    """Return OSM tags as a compact JSON object, keeping their order and any Unicode."""
-    return json.dumps(dict(tags), ensure_ascii=False, separators=(",", ":"))
-
-
 def tags_from_json(text: str) -> dict[str, str]:
     """Parse stored tags, refusing anything but an object of strings (the file is untrusted)."""
-    try:
-        tags = json.loads(text)
-    except (TypeError, ValueError, RecursionError) as error:  # RecursionError: [[[[…]]]]
-        raise SurveyError("Bad tags in the survey file.", "survey.corrupt") from error
-    # JSON object keys are always strings: only the values need checking.
-    if type(tags) is not dict or any(type(value) is not str for value in tags.values()):
+    tags = tags_of_json(text)
+    if tags is None:
         raise SurveyError("Bad tags in the survey file.", "survey.corrupt")
     return tags
 
