@@ -4,30 +4,40 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
 from json.encoder import encode_basestring
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn
 
 from contrechamp.core.errors import InputError
 from contrechamp.formats._atomic import atomic_text_writer
 from contrechamp.formats._json_input import load_json
 from contrechamp.formats._point_record import PointRecord, valid_position
 from contrechamp.formats.numbers import finite_float
+from contrechamp.formats.osm_fast import TagsTextProver
 
 __all__ = [
+    "CarefulWriteNeededError",
     "GeoJsonContent",
     "PointRecord",
+    "StoredFeatures",
     "check_crs",
     "geojson_content",
     "read_geojson",
     "read_geojson_content",
+    "write_feature_texts",
     "write_geojson",
 ]
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_DECODE = json.JSONDecoder().decode
+_END = "\x02"  # after each position in a chunk's positions: never in one
+_TRAILING_ZEROS = re.compile("0+(?=[," + _END + "])")
 _WGS84_NAMES = frozenset({"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326",
                           "EPSG:4326", "OGC:CRS84"})  # fmt: skip
 
@@ -51,26 +61,125 @@ def write_geojson(path: Path, records: Iterable[PointRecord]) -> int:
     precision). Raises ``ValueError`` for a position out of range or text that is not valid
     Unicode (a lone surrogate); the file is then left as it was.
     """
-    count = 0
+    return write_feature_texts(path, _feature_batches(records))
+
+
+def _feature_batches(records: Iterable[PointRecord]) -> Iterator[tuple[int, str]]:
+    """The Features of the records, 1000 at a time: fewer, larger writes."""
     batch: list[str] = []
+    for record in records:
+        batch.append(_feature_text(record))
+        if len(batch) == 1000:
+            yield len(batch), ",\n".join(batch)
+            batch.clear()
+    if batch:
+        yield len(batch), ",\n".join(batch)
+
+
+def write_feature_texts(path: Path, batches: Iterable[tuple[int, str]]) -> int:
+    """Write a FeatureCollection atomically and streaming from batches of Features already
+    turned to text (how many, and their texts joined by ``",\\n"``); return how many.
+
+    ``UnicodeEncodeError`` for text that is not valid Unicode; the file is then left as it was.
+    """
+    count = 0
     with atomic_text_writer(path) as out:
         out.write('{"type":"FeatureCollection","features":[')
-        for record in records:
-            batch.append(_feature_text(record))
-            if len(batch) == 1000:  # fewer, larger writes
-                count = _write_features(out, batch, count)
-        count = _write_features(out, batch, count)
+        for size, text in batches:
+            if size:
+                out.write((",\n" if count else "\n") + text)
+                count += size
         out.write("\n]}\n")
     return count
 
 
-def _write_features(out: TextIO, batch: list[str], written: int) -> int:
-    """Write a batch of Feature texts, one per line, and empty it; return the new count."""
-    if batch:
-        out.write((",\n" if written else "\n") + ",\n".join(batch))
-    written += len(batch)
-    batch.clear()
-    return written
+class CarefulWriteNeededError(Exception):
+    """A camera ``StoredFeatures`` must not write: ``write_geojson`` (through the store's
+    careful reader) says what is wrong with it."""
+
+
+class StoredFeatures:
+    """The Features ``write_geojson`` writes for cameras as a survey stores them, a chunk at
+    a time: each chunk's numbers formatted at once, one format string filled for all its
+    Features, and no tags decoded when their stored texts are canonical.
+
+    A survey stores tags as compact JSON; when a ``TagsTextProver`` proves a text is exactly
+    that of the tags it decodes to, the text is the ``properties`` object as it is. The other
+    texts are decoded and encoded again, as the careful writer does.
+
+    >>> features = StoredFeatures()
+    >>> features.text(["c1"], [43.5], [7.25], ['{"a":"1"}'])
+    '{"type":"Feature","id":"c1","geometry":{"type":"Point","coordinates":[7.25,43.5]},"properties":{"a":"1"}}'
+    """
+
+    def __init__(self) -> None:
+        self._prover = TagsTextProver()
+
+    def text(
+        self,
+        ids: Sequence[str],
+        lats: Sequence[float],
+        lons: Sequence[float],
+        tags_texts: Sequence[str],
+    ) -> str:
+        """The Features of a chunk of cameras (their ids, positions and stored tags texts)
+        joined by ``",\\n"``, as ``write_geojson`` joins them.
+
+        Raises ``CarefulWriteNeededError`` for a position out of range or a tags text that
+        is not a JSON object of strings.
+        """
+        if not ids:
+            return ""
+        if min(lats) < -90.0 or max(lats) > 90.0 or min(lons) < -180.0 or max(lons) > 180.0:
+            raise CarefulWriteNeededError
+        # The careful writer writes the stored text when it is canonical, which is then the
+        # encoded tags themselves: encoding the tags is what it writes for any text.
+        careful = self._prover.batch(tags_texts).careful
+        if careful:
+            tags_texts = list(tags_texts)
+            for row in careful:
+                tags_texts[row] = _encoded_again(tags_texts[row])
+        template, _ = _templates(len(ids))
+        values = zip(map(encode_basestring, ids), _positions(lats, lons), tags_texts, strict=True)
+        return template % tuple(chain.from_iterable(values))
+
+
+@lru_cache(maxsize=4)
+def _templates(count: int) -> tuple[str, str]:
+    """The format strings of ``count`` Features (id, position, properties) and of their
+    ``count`` positions (each followed by ``_END``)."""
+    feature = (
+        '{"type":"Feature","id":%s,"geometry":{"type":"Point","coordinates":[%s]},"properties":%s}'
+    )
+    return ",\n".join([feature] * count), ("%.7f,%.7f" + _END) * count
+
+
+def _positions(lats: Sequence[float], lons: Sequence[float]) -> list[str]:
+    """``lon,lat`` of each position as ``_feature_text`` writes them, ``repr(round(x, 7))``.
+
+    Each is its ``%.7f`` text without its trailing zeros (one digit kept after the point),
+    all formatted at once: that is the decimal ``round`` gives, and the shortest one that
+    ``repr`` writes, from 0.0001 on (smaller ones ``repr`` writes with an exponent).
+    """
+    if min(map(abs, lats)) < 1e-4 or min(map(abs, lons)) < 1e-4:
+        pairs = zip(lons, lats, strict=True)
+        return [f"{round(lon, 7)!r},{round(lat, 7)!r}" for lon, lat in pairs]
+    _, template = _templates(len(lats))
+    text = template % tuple(chain.from_iterable(zip(lons, lats, strict=True)))
+    text = _TRAILING_ZEROS.sub("", text)
+    return text.replace(".,", ".0,").replace("." + _END, ".0" + _END).split(_END)[:-1]
+
+
+def _encoded_again(text: str) -> str:
+    """The compact JSON text of the tags stored as ``text``; ``CarefulWriteNeededError``
+    unless they are an object of strings (as the store decodes them)."""
+    try:
+        tags = _DECODE(text)
+    except (ValueError, RecursionError):
+        raise CarefulWriteNeededError from None
+    if type(tags) is not dict or not all(type(value) is str for value in tags.values()):
+        raise CarefulWriteNeededError
+    return _ENCODER.encode(tags)
 
 
 def _feature_text(record: PointRecord) -> str:

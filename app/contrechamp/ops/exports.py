@@ -10,9 +10,10 @@ The OSM files follow OSM.md §3 (see ``ops/osm_exports.py``).
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from itertools import compress
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -21,14 +22,25 @@ from shapely import intersects_xy
 from shapely.geometry.base import BaseGeometry
 
 from contrechamp.core.camera import Camera, Status
-from contrechamp.core.errors import InputError
+from contrechamp.core.errors import InputError, SurveyError
 from contrechamp.formats.csv_io import write_csv
-from contrechamp.formats.geojson import PointRecord, write_geojson
+from contrechamp.formats.geojson import (
+    CarefulWriteNeededError,
+    PointRecord,
+    StoredFeatures,
+    write_feature_texts,
+    write_geojson,
+)
 from contrechamp.formats.gpx import GpxWaypoint, write_gpx
 from contrechamp.ops.camera_records import META_COLUMNS, NAME_COLUMN, record_from_camera
 from contrechamp.ops.export_target import check_target
 from contrechamp.ops.progress import Progress
-from contrechamp.store.cameras import ExportRow
+from contrechamp.store.cameras import (
+    ExportRow,
+    RawExportIdRow,
+    collector_paused,
+    plausible_raw_chunk,
+)
 from contrechamp.store.survey import SurveyFile
 
 __all__ = [
@@ -133,7 +145,7 @@ class ExportedCamera(Protocol):
 
 
 _Item = TypeVar("_Item", bound=ExportedCamera)
-_PROGRESS_EVERY = 500  # cameras between two reports of an export's progress
+PROGRESS_EVERY = 500  # cameras between two reports of an export's progress
 
 
 @dataclass(frozen=True)
@@ -159,7 +171,7 @@ class CameraSelection:
         """The cameras kept, in order."""
         progress = self.progress
         for done, camera in enumerate(cameras, start=1):
-            if progress is not None and done % _PROGRESS_EVERY == 0:
+            if progress is not None and done % PROGRESS_EVERY == 0:
                 progress.advance(done, self.total)
             if self.keeps(camera):
                 yield camera
@@ -220,8 +232,39 @@ def _geojson_record(row: ExportRow) -> PointRecord:
 def _write_geojson(
     survey: SurveyFile, selection: CameraSelection, out: Path, opts: ExportOptions
 ) -> ExportResult:
+    """The fast way when the file is replaced whole (a pipe could not take back what a fast
+    write gave up): chunks of raw rows checked in bulk, their Features made at once
+    (``StoredFeatures``). Should a row be refused, the careful way writes the same file
+    from ``export_rows``, or raises today's error."""
+    if out.is_file() or not out.exists():
+        try:
+            with collector_paused(), closing(survey.raw_export_id_rows(selection.statuses)) as raw:
+                written = write_feature_texts(out, _geojson_chunks(raw, selection))
+            return ExportResult(cameras=written)
+        except (CarefulWriteNeededError, SurveyError, UnicodeEncodeError):
+            pass
     with selection.rows(survey) as rows:
         return ExportResult(cameras=write_geojson(out, map(_geojson_record, rows)))
+
+
+def _geojson_chunks(
+    raw: Iterable[list[RawExportIdRow]], selection: CameraSelection
+) -> Iterator[tuple[int, str]]:
+    """The Features of each chunk of raw rows, and how many (``_write_geojson``)."""
+    features, done = StoredFeatures(), 0
+    for chunk in raw:
+        ids, lats, lons, osm_ids, versions, texts, codes = zip(*chunk, strict=True)
+        if selection.progress is not None:  # as ``CameraSelection.only`` reports
+            first = done + PROGRESS_EVERY - done % PROGRESS_EVERY
+            for reached in range(first, done + len(chunk) + 1, PROGRESS_EVERY):
+                selection.progress.advance(reached, selection.total)
+        done += len(chunk)
+        if not plausible_raw_chunk(lats, lons, osm_ids, versions, texts, codes):
+            raise CarefulWriteNeededError
+        if selection.area is not None:
+            inside = intersects_xy(selection.area, lons, lats)
+            ids, lats, lons, texts = (tuple(compress(c, inside)) for c in (ids, lats, lons, texts))
+        yield len(ids), features.text(ids, lats, lons, texts)
 
 
 def _write_csv(

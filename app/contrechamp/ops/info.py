@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Mapping
+from collections.abc import Mapping
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -95,21 +96,17 @@ def _problems(survey: SurveyFile) -> list[CameraProblems]:
     """
     checked: dict[str, _Found] = {}
     problems = []
-    rows = survey.export_rows(_CHECKED)
-    try:
-        with collector_paused():
-            for row in rows:
-                text = row.tags_json
-                found = checked.get(text) if text is not None else None
-                if found is None:
-                    found = _found(row.tags)
-                    if text is not None:
-                        checked[text] = found
-                if found:
-                    problems.append(CameraProblems(row.id, found))
-    finally:
-        if isinstance(rows, Generator):
-            rows.close()  # releases the survey's lock however the loop ends
+    # closing: the survey's lock is released however the loop ends
+    with collector_paused(), closing(survey.export_rows(_CHECKED)) as rows:
+        for row in rows:
+            text = row.tags_json
+            found = checked.get(text) if text is not None else None
+            if found is None:
+                found = _found(row.tags)
+                if text is not None:
+                    checked[text] = found
+            if found:
+                problems.append(CameraProblems(row.id, list(found)))
     return problems
 
 

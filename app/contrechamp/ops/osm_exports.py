@@ -13,6 +13,7 @@ anything be refused, the export starts again the careful way, which raises today
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import closing
 from itertools import compress
@@ -34,24 +35,23 @@ from contrechamp.formats.osm_write import (
     write_osmchange,
 )
 from contrechamp.ops.camera_records import check_tag_lengths
-from contrechamp.ops.exports import CameraSelection, ExportedCamera, ExportResult
+from contrechamp.ops.exports import PROGRESS_EVERY, CameraSelection, ExportedCamera, ExportResult
 from contrechamp.store.cameras import (
     ROW_CONFIRMED,
-    ROW_WANTED,
     ExportRow,
     collector_paused,
     decoded_export_tags,
+    plausible_raw_chunk,
 )
 from contrechamp.store.rows import plausible_position_and_link
 from contrechamp.store.survey import SurveyFile
 
 __all__ = ["osm_nodes", "write_josm_export", "write_osc_export"]
 
+_log = logging.getLogger(__name__)
+
 # Coordinates are compared at the 7 decimals OSM stores.
 _SAME_PLACE = 1e-7
-_PROGRESS_EVERY = 500  # as CameraSelection.only reports
-_FLOATS = frozenset({float})
-_TEXTS = frozenset({str})
 
 
 def _differs(camera: ExportedCamera, original: ExistingCamera | None) -> bool:
@@ -130,7 +130,8 @@ def write_josm_export(
     export = _FastJosmExport(selection)
     try:
         parts = export.parts(survey, existing)
-    except _REFUSED:  # the careful export says what is wrong
+    except _REFUSED as error:  # the careful export says what is wrong
+        _log.info("the .osm export takes the careful way (%s)", type(error).__name__)
         return write_josm_export_carefully(survey, selection, out, existing)
     write_josm_parts(out, parts, upload=not export.has_draft)
     return ExportResult(cameras=export.written, unversioned=export.unversioned)
@@ -175,19 +176,6 @@ def write_osc_export(
     return ExportResult(
         cameras=len(create) + len(modify), unknown_original=unknown, unversioned=unversioned
     )
-
-
-def _check_raw(
-    lats: Sequence[float], lons: Sequence[float], texts: Sequence[str], codes: Sequence[int]
-) -> None:
-    """Refuse a chunk holding a row ``export_rows`` would refuse (the careful export then
-    says which), in bulk; the OSM links are checked with the rows that have one."""
-    if min(codes) < ROW_WANTED or set(map(type, texts)) != _TEXTS:
-        raise _CarefulExportNeededError
-    if set(map(type, lats)) != _FLOATS or set(map(type, lons)) != _FLOATS:
-        raise _CarefulExportNeededError
-    if min(lats) < -90.0 or max(lats) > 90.0 or min(lons) < -180.0 or max(lons) > 180.0:
-        raise _CarefulExportNeededError
 
 
 _Value = TypeVar("_Value")
@@ -240,8 +228,8 @@ class _FastJosmExport:
         """Report progress as ``CameraSelection.only`` does, every 500 cameras read."""
         progress, total = self._selection.progress, self._selection.total
         if progress is not None:
-            first = done + _PROGRESS_EVERY - done % _PROGRESS_EVERY
-            for reached in range(first, done + more + 1, _PROGRESS_EVERY):
+            first = done + PROGRESS_EVERY - done % PROGRESS_EVERY
+            for reached in range(first, done + more + 1, PROGRESS_EVERY):
                 progress.advance(reached, total)
         return done + more
 
@@ -255,7 +243,8 @@ class _FastJosmExport:
         codes: Sequence[int],
     ) -> bytes:
         """The ``<node>`` elements of one chunk of raw rows (the columns of the chunk)."""
-        _check_raw(lats, lons, texts, codes)  # every row, as export_rows checks them
+        if not plausible_raw_chunk(lats, lons, osm_ids, versions, texts, codes):
+            raise _CarefulExportNeededError  # every row is checked, as export_rows does
         area = self._selection.area
         if area is not None:
             inside = intersects_xy(area, lons, lats)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import sqlite3
-from collections.abc import Collection, Generator, Iterable, Iterator
+from collections.abc import Collection, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, NamedTuple
 
@@ -32,10 +32,12 @@ __all__ = [
     "ROW_WANTED",
     "CameraRecords",
     "ExportRow",
+    "RawExportIdRow",
     "RawExportRow",
     "canonical_tags_text",
     "collector_paused",
     "decoded_export_tags",
+    "plausible_raw_chunk",
 ]
 
 _INSERT = insert(cameras)
@@ -61,7 +63,7 @@ _PLAUSIBLE_SQL = (
     " AND (osm_version IS NULL OR (typeof(osm_version) = 'integer' AND +osm_version > 0))"
 ).format(known=", ".join(f"'{status.value}'" for status in Status))
 _RAW_EXPORT_SQL = (
-    "SELECT lat, lon, osm_id, osm_version, tags, (status COLLATE BINARY = "
+    "SELECT {id}lat, lon, osm_id, osm_version, tags, (status COLLATE BINARY = "
     f"'{Status.CONFIRMED.value}') + 2 * (typeof(id) = 'text')"
     " + 4 * (status COLLATE BINARY IN ({wanted}))"
     " FROM cameras NOT INDEXED"  # the status index would read the rows out of order, slowly
@@ -81,6 +83,9 @@ RawExportRow = tuple[float, float, int | None, int | None, str, int]
 """``lat, lon, osm_id, osm_version, tags text, code`` of a camera, as stored: SQLite checked
 the rows not asked for, and ``code`` (``ROW_WANTED``, ``ROW_CONFIRMED``) the ids and statuses;
 the other values are the caller's to check (``plausible_position_and_link``, the tags)."""
+RawExportIdRow = tuple[str, float, float, int | None, int | None, str, int]
+"""A ``RawExportRow`` led by the camera's id (text when the code is at least ``ROW_WANTED``)."""
+_FLOATS = frozenset({float})
 
 
 class ExportRow(NamedTuple):
@@ -166,6 +171,32 @@ class _ExportReader:
                 tags = _decoded_tags(text, camera_id)
                 known = seen[text] = (tags, canonical_tags_text(text, tags))
             yield ExportRow(camera_id, lat, lon, status, osm_id, osm_version, *known)
+
+
+def plausible_raw_chunk(
+    lats: Sequence[float],
+    lons: Sequence[float],
+    osm_ids: Sequence[int | None],
+    versions: Sequence[int | None],
+    texts: Sequence[str],
+    codes: Sequence[int],
+) -> bool:
+    """Whether ``export_rows`` would yield every row of a chunk of ``raw_export_rows`` (its
+    columns) rather than refuse one: each is asked for, its id and tags text are text, its
+    position and OSM link plausible. In bulk: one pass per column when no row has a link.
+    It does not decode the tags."""
+    if not codes:
+        return True
+    if min(codes) < ROW_WANTED or set(map(type, texts)) != _TEXT_ONLY:
+        return False
+    if set(map(type, lats)) != _FLOATS or set(map(type, lons)) != _FLOATS:
+        return False
+    if min(lats) < -90.0 or max(lats) > 90.0 or min(lons) < -180.0 or max(lons) > 180.0:
+        return False
+    if osm_ids.count(None) == len(osm_ids) and versions.count(None) == len(versions):
+        return True
+    links = zip(lats, lons, osm_ids, versions, strict=True)
+    return all(plausible_position_and_link("", *link) for link in links)
 
 
 def _fetch(cursor: sqlite3.Cursor, size: int = _EXPORT_CHUNK) -> list[Any]:
@@ -258,7 +289,7 @@ class CameraRecords(SurveyBase):
                 cursor.close()
         return found
 
-    def export_rows(self, statuses: Collection[Status]) -> Iterator[ExportRow]:
+    def export_rows(self, statuses: Collection[Status]) -> Generator[ExportRow]:
         """Yield the cameras with one of ``statuses``, in the order they were added.
 
         The fast path for exports: raw rows read in chunks, no Camera objects; every row is
@@ -286,12 +317,22 @@ class CameraRecords(SurveyBase):
         Unlike ``export_rows``, the ids and the tags of cameras not asked for are not read,
         so they need not be UTF-8 (nothing of them goes into an export).
         """
+        return self._raw_chunks("", statuses)
+
+    def raw_export_id_rows(
+        self, statuses: Collection[Status]
+    ) -> Generator[list[RawExportIdRow], None, None]:
+        """``raw_export_rows`` with each row led by the camera's id (``RawExportIdRow``)."""
+        return self._raw_chunks("id, ", statuses)
+
+    def _raw_chunks(self, first: str, statuses: Collection[Status]) -> Generator[Any, None, None]:
+        """The chunks of ``_RAW_EXPORT_SQL`` with the columns ``first`` before the others."""
         wanted = ", ".join("?" * len(statuses))
         values = [status.value for status in statuses]
         database = self._db
         with database.lock:  # released when the generator is exhausted or closed
             with translate_errors():
-                sql = _RAW_EXPORT_SQL.format(wanted=wanted)
+                sql = _RAW_EXPORT_SQL.format(id=first, wanted=wanted)
                 cursor = database.raw.execute(sql, values * 2)  # "{wanted}" twice
             try:
                 while chunk := _fetch(cursor, _RAW_EXPORT_CHUNK):
