@@ -88,7 +88,8 @@ def measure_memory(data: BenchData) -> tuple[RowResult, Callable[[], object] | N
     """Row 10: peak RSS with the benchmark survey open in the window, minus a bare window's."""
     survey = data.survey
     runs = data.sizes.heavy_runs
-    ours = [_child(["app", str(survey)], _MEMORY_SETTLE_S)[1] for _ in range(runs)]
+    opened = ["app", str(survey), "--with-cameras"]  # the survey open, its cameras shown
+    ours = [_child(opened, _MEMORY_SETTLE_S)[1] for _ in range(runs)]
     bare = [_child(["bare"], _MEMORY_SETTLE_S)[1] for _ in range(runs)]
     bare_mb = Timing(tuple(r["VmHWM"] / 1024 for r in bare))
     extra = Timing(tuple(r["VmHWM"] / 1024 - bare_mb.median for r in ours))
@@ -106,6 +107,6 @@ def measure_memory(data: BenchData) -> tuple[RowResult, Callable[[], object] | N
 
 def _memory_profile(survey: Path) -> str:
     """Where the Python heap goes with the survey open (native Qt/numpy memory not shown)."""
-    report = _child(["app", str(survey)], _MEMORY_SETTLE_S, trace=True)[1]
+    report = _child(["app", str(survey), "--with-cameras"], _MEMORY_SETTLE_S, trace=True)[1]
     peak = report["VmHWM"] / 1024
     return f"Peak RSS under tracemalloc: {peak:.0f} MiB.\n{report['top_allocations']}"
