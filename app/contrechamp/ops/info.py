@@ -17,6 +17,7 @@ from contrechamp.store.survey import SurveyFile
 __all__ = ["CameraProblems", "SectorWalk", "SurveyInfo", "survey_info"]
 
 _CHECKED = frozenset({Status.DRAFT, Status.CONFIRMED})  # rejected sightings are not checked
+_CHECKED_AT_MOST = 65_536  # distinct tags texts whose problems are kept while reading
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ def _problems(survey: SurveyFile) -> list[CameraProblems]:
             if found is None:
                 found = _found(row.tags)
                 if text is not None:
+                    if len(checked) >= _CHECKED_AT_MOST:  # bounded: a million distinct texts
+                        checked.clear()
                     checked[text] = found
             if found:
                 problems.append(CameraProblems(row.id, list(found)))
