@@ -12,9 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from shapely import box
 
-from contrechamp.core.area import Sector
 from contrechamp.core.camera import Camera, Status
 from contrechamp.core.errors import ContrechampError
 from contrechamp.formats import osm_fast
@@ -26,6 +24,8 @@ from contrechamp.ops.exports import ExportFormat, ExportOptions, export_to
 from contrechamp.ops.progress import Progress
 from contrechamp.store.rows import tags_to_json
 from contrechamp.store.survey import SurveyFile
+from tests.formats.fast_path_surveys import survey_maker
+from tests.formats.fast_path_surveys import varied_cameras as varied
 
 BASE = {"man_made": "surveillance", "surveillance:type": "camera"}
 AWKWARD: tuple[dict[str, str], ...] = (
@@ -42,33 +42,14 @@ AWKWARD: tuple[dict[str, str], ...] = (
 
 
 @pytest.fixture
-def surveys(tmp_path: Path) -> Callable[..., Path]:
+def surveys(tmp_path: Path) -> Callable[[list[Camera]], Path]:
     """Make a survey file holding some cameras, with a sector "Half" (lon < 7.4250)."""
-
-    def make(cameras: list[Camera]) -> Path:
-        path = tmp_path / f"s{len(list(tmp_path.iterdir()))}.cartoparty"
-        with SurveyFile.create(path) as survey:
-            survey.add_cameras(cameras)
-            survey.add_sector(Sector("Half", box(7.0, 43.0, 7.4250, 44.0).wkb))
-        return path
-
-    return make
+    return survey_maker(tmp_path)
 
 
 def varied_cameras(count: int = 40) -> list[Camera]:
-    """New, linked and unversioned cameras with awkward tags, drafts and confirmed ones."""
-    cameras = []
-    for i in range(count):
-        tags = AWKWARD[i % len(AWKWARD)]
-        status = (Status.DRAFT, Status.CONFIRMED, Status.REJECTED)[(i + i // len(AWKWARD)) % 3]
-        link: dict[str, int | None] = {}
-        if i % 5 == 1:
-            link = {"osm_id": 1000 + i, "osm_version": 1 + i % 4}
-        elif i % 11 == 2:
-            link = {"osm_id": 5000 + i, "osm_version": None}
-        lat, lon = 43.73 + i * 1e-4, 7.42 + i * 2.5e-4 * (-1) ** i
-        cameras.append(Camera(lat, lon, dict(tags), status=status, **link))  # type: ignore[arg-type]
-    return cameras
+    """Cameras with this file's awkward tags (see ``fast_path_surveys.varied_cameras``)."""
+    return varied(AWKWARD, count)
 
 
 def originals_extract(path: Path, cameras: list[Camera]) -> Path:
