@@ -207,12 +207,9 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="257" />
-        <source>%n camera(s)</source>
-        <translation>
-            <numerusform>%n camera</numerusform>
-            <numerusform>%n cameras</numerusform>
-        </translation>
+        <location filename="../app/contrechamp/ui/main_window.py" line="327" />
+        <source>%Ln camera(s)</source>
+        <translation><numerusform>%Ln camera</numerusform><numerusform>%Ln cameras</numerusform></translation>
     </message>
 </context>
 <context>

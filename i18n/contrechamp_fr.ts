@@ -307,32 +307,32 @@
 <context>
     <name>CamerasModel</name>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="180" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="209" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="181" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="210" />
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="182" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="211" />
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="183" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="212" />
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="184" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="213" />
         <source>Mount</source>
         <translation>Fixation</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="185" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="214" />
         <source>Logged</source>
         <translation>Notée à</translation>
     </message>
@@ -1351,7 +1351,7 @@
 <context>
     <name>FieldApp</name>
     <message>
-        <location filename="../app/contrechamp/ui/app.py" line="95" />
+        <location filename="../app/contrechamp/ui/app.py" line="104" />
         <source>Preparing the demo survey…</source>
         <translation>Préparation du relevé de démonstration…</translation>
     </message>
@@ -2174,35 +2174,32 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="257" />
-        <source>%n camera(s)</source>
-        <translation>
-            <numerusform>%n caméra</numerusform>
-            <numerusform>%n caméras</numerusform>
-        </translation>
+        <location filename="../app/contrechamp/ui/main_window.py" line="327" />
+        <source>%Ln camera(s)</source>
+        <translation><numerusform>%Ln caméra</numerusform><numerusform>%Ln caméras</numerusform></translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="300" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="370" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="305" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="380" />
         <source>Cannot open the survey</source>
         <translation>Impossible d’ouvrir le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="316" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="415" />
         <source>Cannot create the survey</source>
         <translation>Impossible de créer le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="440" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="539" />
         <source>Saved. Press N for the next camera.</source>
         <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="492" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="593" />
         <source>Use glossary values</source>
         <translation>Valeurs du glossaire</translation>
     </message>
@@ -2412,7 +2409,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/contrechamp/ui/app.py" line="156" />
+        <location filename="../app/contrechamp/ui/app.py" line="166" />
         <location filename="../app/contrechamp/ui/messages.py" line="125" />
         <source>Something went wrong. Your saved cameras are safe.</source>
         <translation>Un problème est survenu. Vos caméras enregistrées sont en sécurité.</translation>

@@ -324,7 +324,7 @@ class MainWindow(QMainWindow):
             self.counts.setText("")
             return
         total = self.session.camera_count()
-        self.counts.setText(self.tr("%n camera(s)", "", total))
+        self.counts.setText(self.tr("%Ln camera(s)", "", total))  # 1,000,000 / 1 000 000
 
     def _update_enabled(self) -> None:
         stack = self.session.undo_stack if self.session is not None else None
