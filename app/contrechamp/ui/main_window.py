@@ -1,8 +1,9 @@
 """The field window: the map, the camera form beside it, the camera list, GPS in the status bar.
 
 The window can be built in two steps (``staged``): first the frame the first map needs (the
-map, the status bar), painted at once; then, from ``finish_building``, the side panel, the
-menus and the parts. The modules of the second step are imported only then, so the first
+map, the status bar, the menus, inert but for Quit), painted at once; then, from
+``finish_building``, the side panel and the parts behind the menus. The modules of the second
+step are imported only then (in the background, see ``finish_building_soon``), so the first
 frame waits for none of them (SQLAlchemy, the forms, the organiser's panels).
 """
 
@@ -60,8 +61,8 @@ class MainWindow(QMainWindow):
     their signals. A new panel is added with ``tabs.add_panel`` and listens to
     ``opened.changed``; no part knows the window.
 
-    ``staged``: build only the map and the status bar now; the rest comes with
-    ``finish_building`` (called at the latest when a survey is opened).
+    ``staged``: build only the map, the status bar and the (inert) menus now; the rest comes
+    with ``finish_building`` (called at the latest when a survey is opened).
     """
 
     building_finished = Signal()  # the side panel, menus and parts are built
