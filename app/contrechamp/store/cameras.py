@@ -145,9 +145,12 @@ def canonical_tags_text(text: str, tags: dict[str, str]) -> str | None:
     return text if len(text) == (size if tags else 2) else None
 
 
+_DECODED_AT_MOST = 65_536  # distinct tags texts an export reader keeps decoded
+
+
 class _ExportReader:
     """Check the raw rows of ``_EXPORT_SQL`` (the file is untrusted) and decode their tags,
-    each distinct tags text once.
+    each distinct tags text once (among the last ``_DECODED_AT_MOST``).
     """
 
     def __init__(self, statuses: Collection[Status]) -> None:
@@ -169,6 +172,8 @@ class _ExportReader:
                 if type(text) is not str:
                     raise bad_camera(camera_id)
                 tags = _decoded_tags(text, camera_id)
+                if len(seen) >= _DECODED_AT_MOST:  # bounded: a million distinct texts
+                    seen.clear()
                 known = seen[text] = (tags, canonical_tags_text(text, tags))
             yield ExportRow(camera_id, lat, lon, status, osm_id, osm_version, *known)
 
