@@ -207,9 +207,12 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="327" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="328" />
         <source>%Ln camera(s)</source>
-        <translation><numerusform>%Ln camera</numerusform><numerusform>%Ln cameras</numerusform></translation>
+        <translation>
+            <numerusform>%Ln camera</numerusform>
+            <numerusform>%Ln cameras</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1351,7 +1351,7 @@
 <context>
     <name>FieldApp</name>
     <message>
-        <location filename="../app/contrechamp/ui/app.py" line="104" />
+        <location filename="../app/contrechamp/ui/app.py" line="109" />
         <source>Preparing the demo survey…</source>
         <translation>Préparation du relevé de démonstration…</translation>
     </message>
@@ -2174,32 +2174,35 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="327" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="328" />
         <source>%Ln camera(s)</source>
-        <translation><numerusform>%Ln caméra</numerusform><numerusform>%Ln caméras</numerusform></translation>
+        <translation>
+            <numerusform>%Ln caméra</numerusform>
+            <numerusform>%Ln caméras</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="370" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="371" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="380" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="381" />
         <source>Cannot open the survey</source>
         <translation>Impossible d’ouvrir le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="415" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="416" />
         <source>Cannot create the survey</source>
         <translation>Impossible de créer le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="539" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="540" />
         <source>Saved. Press N for the next camera.</source>
         <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="593" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="594" />
         <source>Use glossary values</source>
         <translation>Valeurs du glossaire</translation>
     </message>
@@ -2409,7 +2412,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/contrechamp/ui/app.py" line="166" />
+        <location filename="../app/contrechamp/ui/app.py" line="171" />
         <location filename="../app/contrechamp/ui/messages.py" line="125" />
         <source>Something went wrong. Your saved cameras are safe.</source>
         <translation>Un problème est survenu. Vos caméras enregistrées sont en sécurité.</translation>

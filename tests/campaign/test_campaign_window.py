@@ -77,6 +77,14 @@ def _wait(qtbot: QtBot, dialog: CampaignDialog) -> str:
     return dialog.result_label.text()
 
 
+def _wait_opened(qtbot: QtBot, window: MainWindow, path: Path) -> None:
+    """Wait until the window shows the survey pulled into ``path``."""
+    qtbot.waitUntil(
+        lambda: window.session is not None and window.session.survey.path == path,
+        timeout=_WAIT_MS,
+    )
+
+
 def _admin(cluster: Cluster, url: str):  # type: ignore[no-untyped-def]
     return cluster.admin(url.rsplit("/", 1)[1])
 
@@ -131,10 +139,7 @@ def test_pulling_the_map_view_opens_a_new_survey_with_the_cameras_in_view(
     assert dialog.area_box.currentData() is None  # the map view
     out = tmp_path / "next-walk.cartoparty"
     assert dialog.pull(out)
-    qtbot.waitUntil(
-        lambda: window.session is not None and window.session.survey.path == out,
-        timeout=_WAIT_MS,
-    )
+    _wait_opened(qtbot, window, out)
     assert window.session is not None
     assert window.session.camera_count() == 4  # the 3 cameras 2 km north are out of view
     assert dialog.result_label.text() == "Pulled 4 camera(s) into next-walk.cartoparty."
@@ -157,10 +162,7 @@ def test_pulling_a_sector_of_the_campaign_without_photos(
     dialog.photos_box.setChecked(False)
     out = tmp_path / "nord.cartoparty"
     assert dialog.pull(out)
-    qtbot.waitUntil(
-        lambda: window.session is not None and window.session.survey.path == out,
-        timeout=_WAIT_MS,
-    )
+    _wait_opened(qtbot, window, out)
     assert window.session is not None
     assert window.session.camera_count() == 3
     assert [s.name for s in window.session.survey.sectors()] == ["Nord"]
@@ -174,10 +176,7 @@ def test_a_camera_deleted_in_the_window_is_marked_deleted_by_the_next_push(
     _wait(qtbot, dialog)
     out = tmp_path / "pulled.cartoparty"
     assert dialog.pull(out)
-    qtbot.waitUntil(
-        lambda: window.session is not None and window.session.survey.path == out,
-        timeout=_WAIT_MS,
-    )
+    _wait_opened(qtbot, window, out)
     assert window.session is not None
     gone = window.session.cameras()[0].id
     window.sightings.delete_camera(gone)

@@ -290,17 +290,20 @@ _SCRIPT = """
     element.textContent = value;
     return element;
   }
-  function popup(camera) {
-    var box = document.createElement("div");
-    box.className = "cc-popup";
-    var table = document.createElement("table");
-    camera.rows.forEach(function (row) {
+  function table(rows) {
+    var element = document.createElement("table");
+    rows.forEach(function (row) {
       var line = document.createElement("tr");
       line.appendChild(text("th", row[0]));
       line.appendChild(text("td", row[1]));
-      table.appendChild(line);
+      element.appendChild(line);
     });
-    box.appendChild(table);
+    return element;
+  }
+  function popup(camera) {
+    var box = document.createElement("div");
+    box.className = "cc-popup";
+    box.appendChild(table(camera.rows));
     camera.photos.forEach(function (uri) {
       if (uri.indexOf("data:image/jpeg;base64,") !== 0) { return; }
       var image = document.createElement("img");
@@ -357,14 +360,7 @@ _SCRIPT = """
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       box.appendChild(text("h2", coverage.heading));
-      var figures = document.createElement("table");
-      coverage.figures.forEach(function (row) {
-        var line = document.createElement("tr");
-        line.appendChild(text("th", row[0]));
-        line.appendChild(text("td", row[1]));
-        figures.appendChild(line);
-      });
-      box.appendChild(figures);
+      box.appendChild(table(coverage.figures));
       var toggle = document.createElement("label");
       var tick = document.createElement("input");
       tick.type = "checkbox";
@@ -419,8 +415,8 @@ _SCRIPT = """
   function streets(box, list) {
     if (!list.rows.length) { return; }
     box.appendChild(text("h3", list.title));
-    var table = document.createElement("table");
-    table.className = "cc-streets";
+    var grid = document.createElement("table");
+    grid.className = "cc-streets";
     list.rows.forEach(function (row) {
       var line = document.createElement("tr");
       var name = text("td", row[0]);
@@ -428,9 +424,9 @@ _SCRIPT = """
       line.appendChild(name);
       line.appendChild(text("td", row[1]));
       line.appendChild(text("td", row[2]));
-      table.appendChild(line);
+      grid.appendChild(line);
     });
-    box.appendChild(table);
+    box.appendChild(grid);
   }
   var wanted = /^#camera=([0-9a-f]{32})$/.exec(window.location.hash);
   if (wanted && byId[wanted[1]]) { byId[wanted[1]].openPopup(); }

@@ -61,8 +61,13 @@ class FieldApp:
         self.window.canvas.painted.connect(
             self.window.finish_building_soon, Qt.ConnectionType.QueuedConnection
         )
-        self.window.building_finished.connect(_forget_module_sources)
+        self.window.building_finished.connect(self._built)
         self.apply_settings()
+
+    def _built(self) -> None:
+        """The window is whole: frames no longer ask for it, imported sources are dropped."""
+        self.window.canvas.painted.disconnect(self.window.finish_building_soon)
+        _forget_module_sources()
 
     def apply_settings(self) -> None:
         """Apply the stored options: language, GPS source, track logging, tiles."""

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import numpy as np
-    from numpy.typing import NDArray
+import numpy as np
+from numpy.typing import NDArray
 
 __all__ = [
     "EARTH_CIRCUMFERENCE_M",
@@ -45,8 +43,6 @@ def world_of_arrays(
     lat: NDArray[np.float64], lon: NDArray[np.float64]
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Vectorised ``world_of`` over arrays of latitudes and longitudes."""
-    import numpy as np  # not before the first tiles or cameras need it
-
     sin_lat = np.sin(np.radians(np.clip(lat, -MAX_LAT, MAX_LAT)))
     x = (np.asarray(lon, dtype=np.float64) + 180.0) / 360.0 * TILE_PX
     y = (0.5 - np.log((1 + sin_lat) / (1 - sin_lat)) / (4 * np.pi)) * TILE_PX

@@ -9,21 +9,17 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+import numpy as np
+import shapely
+from numpy.typing import NDArray
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF
 
 from contrechamp.core.area import ROAD_KINDS, BBox, FeatureKind, MapFeature
+from contrechamp.ui.map.labels import Label, LabelPlacer, glyph_path
 from contrechamp.ui.map.projection import TILE_PX, Viewport, world_of_arrays
 from contrechamp.ui.map.style import MapStyle, RoadStyle
-
-if TYPE_CHECKING:  # numpy, shapely and the labels: imported when the first tile is painted
-    import numpy as np
-    import shapely
-    from numpy.typing import NDArray
-
-    from contrechamp.ui.map.labels import Label, LabelPlacer
 
 __all__ = ["VectorBaseMap"]
 
@@ -70,9 +66,7 @@ class VectorBaseMap:
 
     def same_features(self, features: Sequence[MapFeature]) -> bool:
         """Tell whether ``features`` are this base map's, in the same order."""
-        return len(features) == len(self._features) and all(
-            a == b for a, b in zip(features, self._features, strict=True)
-        )
+        return list(features) == self._features
 
     def prepare(self) -> _Prepared:
         """Build paths and the spatial index once (safe to call from several threads)."""
@@ -109,9 +103,6 @@ class VectorBaseMap:
         self, painter: QPainter, zoom: float, left: float, top: float, width: int, height: int
     ) -> None:
         """Paint the features in the pixel rectangle whose top-left is (left, top) at ``zoom``."""
-        import numpy as np  # imported by the first tile painted (in the tile pool)
-        import shapely
-
         prepared = self.prepare()
         scale = 2.0**zoom
         margin = 24.0 / scale
@@ -196,11 +187,6 @@ class VectorBaseMap:
 
 def _prepare(features: Sequence[MapFeature], style: MapStyle) -> _Prepared:
     """Project features to world units and build their paths and index."""
-    import numpy as np
-    import shapely
-
-    from contrechamp.ui.map.labels import LabelPlacer
-
     geoms = shapely.from_wkb([f.wkb for f in features])
     if len(geoms):
         geoms = shapely.transform(geoms, _to_world)
@@ -213,16 +199,12 @@ def _prepare(features: Sequence[MapFeature], style: MapStyle) -> _Prepared:
 
 def _to_world(lon_lat: NDArray[np.float64]) -> NDArray[np.float64]:
     """Shapely coordinate transform: (lon, lat) degrees to world units."""
-    import numpy as np
-
     x, y = world_of_arrays(lon_lat[:, 1], lon_lat[:, 0])
     return np.column_stack([x, y])
 
 
 def _path(geom: shapely.Geometry) -> QPainterPath:
     """Return a painter path of a line or polygon (rings as closed subpaths, odd-even fill)."""
-    import shapely
-
     path = QPainterPath()
     parts = shapely.get_parts(geom)
     rings = shapely.get_rings(parts) if geom.geom_type in _POLYGON_TYPES else parts
@@ -283,8 +265,6 @@ def _paint_labels(
     dpr: float,
 ) -> None:
     """Paint street names glyph by glyph: every halo first, then the letters on top."""
-    from contrechamp.ui.map.labels import glyph_path
-
     halo = _pen(style.color("labels", "halo"), style.number("labels", "halo_px") * dpr)
     ink = QBrush(style.color("labels", "color"))
     painter.save()
