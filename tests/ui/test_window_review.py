@@ -16,6 +16,7 @@ from contrechamp.ops.photo_import import import_photos
 from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.cameras_model import CAMERA_ROLE
 from contrechamp.ui.main_window import MainWindow
+from contrechamp.ui.map.frame import STATUS_GROUPS
 from contrechamp.ui.side_tabs import SideTab
 from tests.photos.photo_factory import write_walk
 
@@ -141,7 +142,8 @@ def test_ctrl_r_opens_the_queue_and_c_confirms_on_the_map_and_in_the_list(
     assert row is not None
     listed = window.model.index(row, 0).data(CAMERA_ROLE)
     assert listed.status is Status.CONFIRMED
-    assert window.canvas.frame.cameras[first].status is Status.CONFIRMED
+    frame = window.canvas.frame
+    assert frame.survey.group[frame.survey.index_of(first)] == STATUS_GROUPS[Status.CONFIRMED]
     assert window.tabs.tabText(window.tabs.index_of(SideTab.REVIEW)) == "Drafts to review (1)"
     qtbot.keyClick(queue.queue, Qt.Key.Key_R)
     assert window.tabs.tabText(window.tabs.index_of(SideTab.REVIEW)) == "Drafts to review"

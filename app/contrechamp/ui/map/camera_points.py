@@ -74,15 +74,17 @@ class CameraPoints:
         return len(self.ids)
 
     def replace(
-        self, rows: Sequence[tuple[Hashable, float, float, int, Mapping[str, str]]]
+        self,
+        ids: Sequence[Hashable],
+        lat: NDArray[np.float64],
+        lon: NDArray[np.float64],
+        group: NDArray[np.int8],
+        tags: list[Mapping[str, str]],
     ) -> None:
-        """Replace every camera with rows of (id, lat, lon, group, tags)."""
-        self.ids = [row[0] for row in rows]
-        self.tags = [row[4] for row in rows]
-        lat = np.fromiter((row[1] for row in rows), dtype=np.float64, count=len(rows))
-        lon = np.fromiter((row[2] for row in rows), dtype=np.float64, count=len(rows))
+        """Replace every camera with these columns (one entry per camera, in the same order)."""
+        self.ids, self.tags = list(ids), tags
         self.x, self.y = world_of_arrays(lat, lon)
-        self.group = np.fromiter((row[3] for row in rows), dtype=np.int8, count=len(rows))
+        self.group = np.asarray(group, dtype=np.int8)
         self._index = {cam_id: i for i, cam_id in enumerate(self.ids)}
         self._fovs = {}
         self._density = {}

@@ -7,9 +7,11 @@ dragged, GPS and track are drawn live.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import Protocol, TypeVar
 
 import numpy as np
+from numpy.typing import NDArray
 from PySide6.QtGui import QImage, QPainter
 
 from contrechamp.core.area import BBox, ExistingCamera, MapFeature, Sector
@@ -70,7 +72,6 @@ class MapFrame:
         self.tiles = TileLayer(VectorProvider(self.basemap, self.generation))
         self.survey = CameraPoints()
         self.existing = CameraPoints()
-        self.cameras: dict[str, Camera] = {}
         self.selected: str | None = None
         self.handle_bearing: float | None = None  # while the handle is dragged
         self.gps: tuple[float, float, float | None, float | None] | None = None
@@ -80,6 +81,7 @@ class MapFrame:
         self.sprites = CameraSprites()
         self.camera_tiles = CameraLayerTiles()
         self.dragged: str | None = None  # drawn live while dragged, left out of the tiles
+        self._dragged_from = (0.0, 0.0)  # the world position the dragged camera left
         self._snapshots = (self.existing.snapshot(), self.survey.snapshot())
         self._scene: CameraScene | None = None
         self.last_dropped: list[TileKey] = []  # the tiles the last edit repainted
@@ -154,22 +156,19 @@ class MapFrame:
 
     def set_existing(self, cameras: Sequence[ExistingCamera]) -> None:
         """Replace the cameras already in OSM."""
-        self.existing.replace([(c.osm_id, c.lat, c.lon, 0, c.tags) for c in cameras])
+        self.existing.replace(*_columns(cameras, [c.osm_id for c in cameras], lambda _: 0))
         self._cameras_replaced()
 
     def set_cameras(self, cameras: Sequence[Camera]) -> None:
         """Replace the survey's cameras."""
-        self.cameras = {c.id: c for c in cameras}
-        self.survey.replace(
-            [(c.id, c.lat, c.lon, STATUS_GROUPS[c.status], c.tags) for c in cameras]
-        )
+        ids = [c.id for c in cameras]
+        self.survey.replace(*_columns(cameras, ids, lambda c: STATUS_GROUPS[c.status]))
         self.dragged = None
         self._cameras_replaced()
 
     def upsert(self, camera: Camera) -> None:
         """Add or update one survey camera (its tiles are painted again for the next frame)."""
         old = place_of(self.survey, camera.id)
-        self.cameras[camera.id] = camera
         self.survey.upsert(
             camera.id, camera.lat, camera.lon, STATUS_GROUPS[camera.status], camera.tags
         )
@@ -180,7 +179,6 @@ class MapFrame:
     def remove(self, camera_id: str) -> None:
         """Remove one survey camera (and the selection if it was that one)."""
         old = place_of(self.survey, camera_id)
-        self.cameras.pop(camera_id, None)
         self.survey.remove(camera_id)
         if self.selected == camera_id:
             self.selected = None
@@ -195,14 +193,18 @@ class MapFrame:
             return
         if self.dragged != camera_id:  # lift it out of the tiles: it is drawn live from now on
             self.dragged = camera_id
+            self._dragged_from = (float(self.survey.x[row]), float(self.survey.y[row]))
             self._survey_edited([place_of(self.survey, camera_id)])
         self.survey.x[row], self.survey.y[row] = x, y
 
     def end_preview(self, camera_id: str) -> None:
         """Put a dragged camera back where its data says, before the window decides."""
-        camera = self.cameras.get(camera_id)
-        if camera is not None and self.dragged == camera_id:
-            self.upsert(camera)
+        row = self.survey.index_of(camera_id)
+        if row is None or self.dragged != camera_id:
+            return
+        self.survey.x[row], self.survey.y[row] = self._dragged_from
+        self.dragged = None
+        self._survey_edited([place_of(self.survey, camera_id)])
 
     def survey_shown(self) -> np.ndarray:
         """Return which status groups are visible (draft, confirmed, rejected)."""
@@ -330,3 +332,35 @@ class MapFrame:
         finally:
             painter.end()
         return image
+
+
+class _Located(Protocol):
+    """A camera as the map draws it: where it is and its tags."""
+
+    @property
+    def lat(self) -> float: ...
+    @property
+    def lon(self) -> float: ...
+    @property
+    def tags(self) -> Mapping[str, str]: ...
+
+
+_CameraT = TypeVar("_CameraT", bound=_Located)
+
+
+def _columns(
+    cameras: Sequence[_CameraT], ids: Sequence[Hashable], group_of: Callable[[_CameraT], int]
+) -> tuple[
+    Sequence[Hashable],
+    NDArray[np.float64],
+    NDArray[np.float64],
+    NDArray[np.int8],
+    list[Mapping[str, str]],
+]:
+    """The columns ``CameraPoints.replace`` takes, read from the cameras without a tuple per
+    camera (a million tuples made the collector run over every camera again and again)."""
+    count = len(cameras)
+    lat = np.fromiter((c.lat for c in cameras), dtype=np.float64, count=count)
+    lon = np.fromiter((c.lon for c in cameras), dtype=np.float64, count=count)
+    group = np.fromiter(map(group_of, cameras), dtype=np.int8, count=count)
+    return ids, lat, lon, group, [c.tags for c in cameras]
