@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
 import shapely
@@ -36,6 +37,7 @@ __all__ = [
     "STREETS",
     "STREET_CELL_M",
     "opening_view",
+    "positions",
 ]
 
 CAMERA_PADDING = 0.15  # of the cameras' extent, on each side
@@ -53,6 +55,35 @@ STREETS = frozenset(
 )
 _M_PER_DEG_LAT = 111_320.0
 _MAX_SHIFT = 0.25  # the centre stays in the middle half of what is shown: at most 1.5 × it
+
+
+class Located(Protocol):
+    """Anything with a position: a survey camera, a camera already in OSM."""
+
+    @property
+    def lat(self) -> float: ...
+    @property
+    def lon(self) -> float: ...
+
+
+def positions(*groups: Sequence[Located]) -> NDArray[np.float64]:
+    """Return the (lat, lon) rows of every item of ``groups``, as ``opening_view`` takes them,
+    without a tuple per item (a million of them kept the garbage collector busy).
+
+    >>> from contrechamp.core.area import ExistingCamera
+    >>> from contrechamp.core.camera import Camera
+    >>> positions([Camera(43.7, 7.4)], [ExistingCamera(1, 2, 43.8, 7.5)]).tolist()
+    [[43.7, 7.4], [43.8, 7.5]]
+    """
+    count = sum(len(group) for group in groups)
+    rows = np.empty((count, 2), dtype=np.float64)
+    start = 0
+    for group in groups:
+        end = start + len(group)
+        rows[start:end, 0] = np.fromiter((item.lat for item in group), np.float64, len(group))
+        rows[start:end, 1] = np.fromiter((item.lon for item in group), np.float64, len(group))
+        start = end
+    return rows
 
 
 def opening_view(

@@ -22,7 +22,7 @@ from contrechamp.core.area_distance import (
 from contrechamp.core.camera import Camera, Status, utc_now
 from contrechamp.core.errors import ContrechampError
 from contrechamp.core.gps_fix import GpsFix
-from contrechamp.core.opening_view import opening_view
+from contrechamp.core.opening_view import opening_view, positions
 from contrechamp.ui.gps import GpsService, GpsStatus
 from contrechamp.ui.gps.far_notice import FarFromAreaNotice
 from contrechamp.ui.map import MapCanvas
@@ -89,8 +89,8 @@ class SurveyView(QObject):
 
     def _fit(self, session: SurveySession, cameras: Sequence[Camera]) -> bool:
         """Fit the map to where the survey should be seen; False when there is nowhere."""
-        points = [(c.lat, c.lon) for c in cameras if c.status is not Status.REJECTED]
-        points += [(e.lat, e.lon) for e in session.existing_cameras()]
+        kept = [c for c in cameras if c.status is not Status.REJECTED]
+        points = positions(kept, session.existing_cameras())
         sectors, own = session.survey.sectors(), session.survey.own_sector()
         box = opening_view(self._area, points, self._features, sectors, own_sector=own)
         if box is None:
