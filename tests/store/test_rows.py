@@ -132,3 +132,38 @@ def test_stored_datetimes_parse_or_are_corrupt(text: str) -> None:
 def test_bad_datetimes_are_corrupt(text: str) -> None:
     with pytest.raises(SurveyError, match="Bad date"):
         datetime_from_text(text)
+
+
+def _row(tags_text: object, camera_id: str = "c") -> list[object]:
+    values = camera_values(Camera(43.7, 7.4, {}, camera_id))
+    return [*(values[name] for name in CAMERA_COLUMNS[:-1]), tags_text]
+
+
+CHUNK_TAGS = st.one_of(
+    st.dictionaries(st.sampled_from(["a", "b", "camera:type", "é"]), st.text(), max_size=3).map(
+        tags_to_json
+    ),
+    st.dictionaries(st.text(), st.text(), max_size=3).map(json.dumps),  # escaped, spaced
+    st.sampled_from(['{"a":"1","a":"2"}', "{}", '{ "a" : "1" }', '{"a":","}', '{"a":"\\u00e9"}']),
+)
+
+
+@given(st.lists(CHUNK_TAGS, min_size=1, max_size=12))
+def test_a_chunk_reads_the_same_cameras_as_one_row_at_a_time(texts: list[str]) -> None:
+    rows = [_row(text, f"c{i}") for i, text in enumerate(texts)]
+    one_by_one = CameraReader()
+    assert CameraReader().chunk(rows) == [one_by_one(row) for row in rows]
+
+
+@given(st.lists(st.one_of(CHUNK_TAGS, st.text(), JSON_VALUES.map(json.dumps)), max_size=8))
+def test_a_chunk_with_bad_tags_is_refused_as_corrupt(texts: list[str]) -> None:
+    rows = [_row(text, f"c{i}") for i, text in enumerate(texts)]
+    expected = _parsed_or_code(lambda _: [CameraReader()(row) for row in rows], "")
+    assert _parsed_or_code(lambda _: CameraReader().chunk(rows), "") == expected
+
+
+@pytest.mark.parametrize("tags", [None, 3, 2.5])
+def test_a_chunk_with_tags_that_are_not_text_is_refused_as_corrupt(tags: object) -> None:
+    with pytest.raises(SurveyError) as refused:
+        CameraReader().chunk([_row('{"a":"1"}', "fine"), _row(tags, "bad")])
+    assert refused.value.code == "survey.corrupt"

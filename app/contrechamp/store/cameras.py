@@ -289,7 +289,7 @@ class CameraRecords(SurveyBase):
             try:
                 with collector_paused():
                     while chunk := _fetch(cursor):
-                        found.extend(map(read, chunk))
+                        found.extend(read.chunk(chunk))
             finally:
                 cursor.close()
         return found
