@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from contrechamp.core.validation import check_tags, fixable
+from hypothesis import given
+from hypothesis import strategies as st
+
+from contrechamp.core.validation import TagsChecker, check_tags, fixable
 
 
 def test_clean_tags_have_no_problem() -> None:
@@ -43,3 +46,28 @@ def test_clear_problems_come_with_their_fix() -> None:
         "surveillance:type": "ALPR",
         "height": "4",
     }
+
+
+_KEYS = st.sampled_from(
+    [
+        "man_made", "surveillance", "surveillance:type", "camera:type", "camera:mount",
+        "camera:direction", "direction", "surveillance:direction", "height", "camera:angle",
+        "surveillance:zone", "operator", "name",
+    ]
+)  # fmt: skip
+_VALUES = st.sampled_from(
+    [
+        "surveillance", "public", "outdoor", "camera", "ANPR", "guard", "fixed", "Dome",
+        "dome;fixed", "wall", "pole", "90", "90-270", "south", "N", "400", "4", "4 m", "6.0",
+        "3,5", "15°", "-95", "area", "parking", "town", "",
+    ]
+) | st.text(max_size=4)  # fmt: skip
+
+
+@given(st.lists(st.dictionaries(_KEYS, _VALUES), max_size=12))
+def test_the_checker_for_many_cameras_finds_what_check_tags_finds(
+    cameras: list[dict[str, str]],
+) -> None:
+    check = TagsChecker(lambda problem: problem, at_most=4)  # small: its caches are emptied too
+    for tags in cameras:
+        assert check(tags) == check_tags(tags)

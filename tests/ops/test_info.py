@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -52,6 +53,64 @@ def test_info_on_a_survey_with_a_damaged_camera_row_says_the_file_is_corrupt(
         survey.add_cameras(_cameras())
     with sqlite3.connect(path) as db:
         db.execute("UPDATE cameras SET tags = '[1, 2]' WHERE id = 'cam4'")
+    with SurveyFile.open(path) as survey, pytest.raises(SurveyError) as raised:
+        survey_info(survey)
+    assert raised.value.code == "survey.corrupt"
+
+
+def _stored(path: Path, texts: dict[str, str]) -> None:
+    """Write the tags of some cameras as the given raw texts, as another program might."""
+    with sqlite3.connect(path) as db:
+        db.executemany(
+            "UPDATE cameras SET tags = ? WHERE id = ?", [(t, i) for i, t in texts.items()]
+        )
+    db.close()
+
+
+def test_info_reads_tags_stored_in_any_json_spelling_as_json_does(tmp_path: Path) -> None:
+    path = tmp_path / "s.cartoparty"
+    with SurveyFile.create(path) as survey:
+        survey.add_cameras(_cameras())
+    texts = {
+        "cam0": ' { "man_made" : "surveillance", "height" : "4 m" } ',
+        "cam1": '{"man_made":"surveillance","camera:type":"D\\u00f4me"}',
+        "cam2": '{"height":"4 m","height":"4","man_made":"surveillance"}',  # the last one counts
+    }
+    _stored(path, texts)
+    with SurveyFile.open(path) as survey:
+        info = survey_info(survey)
+    found = {p.camera_id: p.problems for p in info.problems}
+    for camera_id, text in texts.items():
+        expected = check_tags(json.loads(text))
+        assert found[camera_id] == [
+            {"key": p.key, "code": p.code, "value": p.value, "suggestion": p.suggestion}
+            for p in expected
+        ]
+
+
+def test_info_leaves_the_tags_of_rejected_cameras_unread(tmp_path: Path) -> None:
+    path = tmp_path / "s.cartoparty"
+    with SurveyFile.create(path) as survey:
+        survey.add_cameras(_cameras())
+    _stored(path, {"cam3": "not json at all"})  # rejected
+    with SurveyFile.open(path) as survey:
+        assert [p.camera_id for p in survey_info(survey).problems] == [
+            "cam1",
+            "cam2",
+            "cam5",
+            "cam6",
+        ]
+
+
+def test_info_on_a_survey_with_a_rejected_camera_off_the_globe_says_the_file_is_corrupt(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "s.cartoparty"
+    with SurveyFile.create(path) as survey:
+        survey.add_cameras(_cameras())
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE cameras SET lat = 200.0 WHERE id = 'cam3'")
+    db.close()
     with SurveyFile.open(path) as survey, pytest.raises(SurveyError) as raised:
         survey_info(survey)
     assert raised.value.code == "survey.corrupt"

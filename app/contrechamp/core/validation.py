@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-from contrechamp.core.tags import read_camera
+from contrechamp.core.tags import DIRECTION_KEYS, read_camera
 
-__all__ = ["Problem", "check_tags", "fixable"]
+__all__ = ["Problem", "TagsChecker", "check_tags", "fixable"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,53 @@ def check_tags(tags: Mapping[str, str]) -> list[Problem]:
         if reading.problem is not None:
             problems.append(Problem(reading.key, reading.problem, reading.raw, reading.suggestion))
     return problems
+
+
+# The tags check_tags reads, in groups whose problems depend on no other tag, in the order
+# their problems come: cameras that agree on a group have the same problems for it.
+_GROUPS = (
+    ("man_made", "surveillance", "surveillance:type", "camera:type", "camera:mount"),
+    DIRECTION_KEYS,
+    ("height",),
+    ("camera:angle",),
+    ("surveillance:zone",),
+)
+
+
+class TagsChecker(Generic[T]):
+    """``check_tags`` for many cameras, each problem turned into ``T`` by ``convert``.
+
+    Each group of tags checked together is checked once per distinct values: a million
+    cameras hold few distinct heights or directions, but nearly as many combinations of
+    them as cameras. At most ``at_most`` values of a group are kept.
+
+    >>> check = TagsChecker(lambda problem: problem.code)
+    >>> check({"man_made": "surveillance", "surveillance": "public", "height": "6.0"})
+    ['height.messy']
+    """
+
+    def __init__(self, convert: Callable[[Problem], T], at_most: int = 65_536) -> None:
+        self._convert = convert
+        self._at_most = at_most
+        self._groups = [(keys, dict[tuple[str | None, ...], tuple[T, ...]]()) for keys in _GROUPS]
+
+    def __call__(self, tags: Mapping[str, str]) -> list[T]:
+        """Return what ``convert`` makes of each of ``check_tags(tags)``, in their order."""
+        problems: list[T] = []
+        get = tags.get
+        for keys, found in self._groups:
+            values = tuple(map(get, keys))
+            known = found.get(values)
+            if known is None:
+                if len(found) >= self._at_most:
+                    found.clear()
+                known = found[values] = self._checked(keys, values)
+            problems.extend(known)
+        return problems
+
+    def _checked(self, keys: tuple[str, ...], values: tuple[str | None, ...]) -> tuple[T, ...]:
+        alone = {k: v for k, v in zip(keys, values, strict=True) if v is not None}
+        return tuple(self._convert(p) for p in check_tags(alone) if p.key in keys)
 
 
 def fixable(problems: list[Problem]) -> dict[str, str]:

@@ -10,9 +10,10 @@ import json
 from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import Any
 
-__all__ = ["StoredTags", "tags_of_json", "tags_to_json"]
+__all__ = ["StoredTags", "json_value", "tags_of_json", "tags_to_json"]
 
-_DECODE = json.JSONDecoder().decode
+_DECODER = json.JSONDecoder()
+_DECODE = _DECODER.decode
 _SHARED_AT_MOST = 65_536
 _shared: dict[str, str] = {}  # keys and values of decoded StoredTags, each kept once
 
@@ -28,6 +29,24 @@ def tags_to_json(tags: Mapping[str, str]) -> str:
     return json.dumps(dict(tags), ensure_ascii=False, separators=(",", ":"))
 
 
+def json_value(text: str) -> Any:
+    """``json.loads(text)``, a third quicker on a text with no whitespace around it (a
+    stored tags text): the same value, or the same error.
+
+    >>> json_value('{"a":"1"}'), json_value(' [1] ')
+    ({'a': '1'}, [1])
+    """
+    if type(text) is str:
+        try:
+            value, end = _DECODER.raw_decode(text)
+        except ValueError:
+            pass  # perhaps whitespace first: the full decoder says
+        else:
+            if end == len(text):
+                return value
+    return json.loads(text)
+
+
 def tags_of_json(text: object) -> dict[str, str] | None:
     """Return the tags stored as ``text``, or None unless it is a JSON object of strings (the
     file is untrusted).
@@ -36,7 +55,7 @@ def tags_of_json(text: object) -> dict[str, str] | None:
     ({'height': '4'}, None, None)
     """
     try:
-        tags = json.loads(text)  # type: ignore[arg-type]
+        tags = json_value(text)  # type: ignore[arg-type]
     except (TypeError, ValueError, RecursionError):  # RecursionError: [[[[…]]]]
         return None
     # JSON object keys are always strings: only the values need checking.

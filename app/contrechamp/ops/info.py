@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from contrechamp.core.camera import Status
-from contrechamp.core.validation import check_tags
+from contrechamp.core.errors import SurveyError
+from contrechamp.core.validation import Problem, TagsChecker
 from contrechamp.ops.official_lists import list_reports
 from contrechamp.ops.sectors import sector_progress
-from contrechamp.store.cameras import collector_paused
+from contrechamp.store.cameras import (
+    RawExportIdRow,
+    collector_paused,
+    decoded_export_tags,
+    plausible_raw_chunk,
+)
 from contrechamp.store.survey import SurveyFile
 
 __all__ = ["CameraProblems", "SectorWalk", "SurveyInfo", "survey_info"]
@@ -92,10 +98,48 @@ _Found = list[dict[str, str | None]]
 def _problems(survey: SurveyFile) -> list[CameraProblems]:
     """The tag problems of every camera but the rejected ones, in the order they were added.
 
-    Read as the exports read (no Camera objects); cameras with the same stored tags text are
-    checked once: in a large survey most tags repeat.
+    Read in bulk when every row is plausible (raw chunks, no object per camera), each
+    distinct tags text decoded once; otherwise row by row, which refuses the bad row.
     """
+    try:
+        with collector_paused(), closing(survey.raw_export_id_rows(_CHECKED)) as raw:
+            return _problems_in_bulk(raw)
+    except (_CarefulReadNeededError, SurveyError):
+        return _problems_row_by_row(survey)
+
+
+class _CarefulReadNeededError(Exception):
+    """A chunk holds a row the bulk read does not vouch for."""
+
+
+def _problems_in_bulk(raw: Iterable[list[RawExportIdRow]]) -> list[CameraProblems]:
+    by_text: dict[str, _Found] = {}
+    check = TagsChecker(_problem_json)
+    problems = []
+    for chunk in raw:
+        ids, lats, lons, osm_ids, versions, texts, codes = zip(*chunk, strict=True)
+        if not plausible_raw_chunk(lats, lons, osm_ids, versions, texts, codes):
+            raise _CarefulReadNeededError
+        for camera_id, text in zip(ids, texts, strict=True):
+            found = by_text.get(text)
+            if found is None:
+                found = _bounded(by_text)[text] = check(decoded_export_tags(text))
+            if found:
+                problems.append(CameraProblems(camera_id, list(found)))
+    return problems
+
+
+def _bounded(cache: dict[Any, _Found]) -> dict[Any, _Found]:
+    """``cache``, emptied when full: a million distinct texts are not all kept."""
+    if len(cache) >= _CHECKED_AT_MOST:
+        cache.clear()
+    return cache
+
+
+def _problems_row_by_row(survey: SurveyFile) -> list[CameraProblems]:
+    """``_problems`` from ``export_rows``: SurveyError "survey.corrupt" on the first bad row."""
     checked: dict[str, _Found] = {}
+    check = TagsChecker(_problem_json)
     problems = []
     # closing: the survey's lock is released however the loop ends
     with collector_paused(), closing(survey.export_rows(_CHECKED)) as rows:
@@ -103,21 +147,21 @@ def _problems(survey: SurveyFile) -> list[CameraProblems]:
             text = row.tags_json
             found = checked.get(text) if text is not None else None
             if found is None:
-                found = _found(row.tags)
+                found = check(row.tags)
                 if text is not None:
-                    if len(checked) >= _CHECKED_AT_MOST:  # bounded: a million distinct texts
-                        checked.clear()
-                    checked[text] = found
+                    _bounded(checked)[text] = found
             if found:
                 problems.append(CameraProblems(row.id, list(found)))
     return problems
 
 
-def _found(tags: Mapping[str, str]) -> _Found:
-    return [
-        {"key": p.key, "code": p.code, "value": p.value, "suggestion": p.suggestion}
-        for p in check_tags(tags)
-    ]
+def _problem_json(problem: Problem) -> dict[str, str | None]:
+    return {
+        "key": problem.key,
+        "code": problem.code,
+        "value": problem.value,
+        "suggestion": problem.suggestion,
+    }
 
 
 def survey_info(survey: SurveyFile) -> SurveyInfo:

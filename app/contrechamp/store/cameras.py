@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import json
 import sqlite3
 from collections.abc import Collection, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -15,6 +14,7 @@ from sqlalchemy.sql.elements import ColumnClause
 
 from contrechamp.core.camera import Camera, Status
 from contrechamp.core.errors import SurveyError
+from contrechamp.formats.tags_text import json_value
 from contrechamp.store.base import SurveyBase
 from contrechamp.store.errors import translate_errors
 from contrechamp.store.rows import (
@@ -75,7 +75,6 @@ ROW_CONFIRMED = 1
 ROW_WANTED = 6
 """The least ``RawExportRow`` code of a row whose id is text and whose status is one of those
 asked for (bits 2 and 4); a row with a smaller code is one ``export_rows`` would refuse."""
-_DECODE = json.JSONDecoder().decode
 _TEXT_ONLY = frozenset({str})
 
 
@@ -110,7 +109,7 @@ def _decoded_tags(text: str, camera_id: str) -> dict[str, str]:
     SurveyError "survey.corrupt"), with fewer steps: this runs for every exported camera.
     """
     try:
-        tags = _DECODE(text)
+        tags = json_value(text)
     except (ValueError, RecursionError):
         tags = None
     # JSON object keys are always strings: only the values need checking.

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from contrechamp.core.camera import Camera, Status
-from contrechamp.core.validation import Problem, check_tags
+from contrechamp.core.validation import Problem, TagsChecker
 from contrechamp.ui.form.choices import choice_label, status_label
 from contrechamp.ui.messages import problem_text
 
@@ -57,6 +57,10 @@ _RAW: dict[int, Callable[[Camera], Hashable]] = {
 }
 
 
+def _itself(problem: Problem) -> Problem:
+    return problem
+
+
 class CamerasModel(QAbstractTableModel):
     """One row per camera of the survey; ``upsert``/``remove`` touch only the row concerned.
 
@@ -68,6 +72,7 @@ class CamerasModel(QAbstractTableModel):
         super().__init__(parent)
         self._cameras: list[Camera] = []
         self._problems: list[tuple[Problem, ...] | None] = []  # None: not checked yet
+        self._check = TagsChecker[Problem](_itself)  # sorting by problems checks every row
         self._index: dict[str, int] = {}
         self._sort_values: dict[int, list[SortValue]] = {}  # by column, made when first asked
         self._ranks: dict[int, NDArray[np.integer]] = {}  # by column; dropped at any change
@@ -236,7 +241,7 @@ class CamerasModel(QAbstractTableModel):
         """The problems of a row's camera, checked on first use and kept until it changes."""
         problems = self._problems[row]
         if problems is None:
-            problems = self._problems[row] = tuple(check_tags(self._cameras[row].tags))
+            problems = self._problems[row] = tuple(self._check(self._cameras[row].tags))
         return problems
 
     def _cell(self, row: int, column: int) -> str | None:
