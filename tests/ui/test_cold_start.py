@@ -47,6 +47,7 @@ canvas = field.window.canvas
 def on_paint():
     if len(canvas.frame.basemap) and "features" not in seen:
         seen["features"] = len(canvas.frame.basemap)
+        seen["cameras"] = len(canvas.frame.survey)
         seen["built"] = field.window.built
         seen["session"] = field.window.session is not None
         seen["modules"] = sorted(m for m in HEAVY if m in sys.modules)
@@ -73,7 +74,7 @@ def write_small_survey(path: Path) -> Path:
     return path
 
 
-def test_the_first_map_frame_shows_the_survey_before_sqlalchemy_is_imported(
+def test_the_first_map_frame_shows_the_survey_and_its_cameras_before_sqlalchemy_is_imported(
     tmp_path: Path,
 ) -> None:
     survey = write_small_survey(tmp_path / "walk.cartoparty")
@@ -82,6 +83,7 @@ def test_the_first_map_frame_shows_the_survey_before_sqlalchemy_is_imported(
     done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, check=True)
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["features"] == 1  # the survey's base map, read before it is opened
+    assert seen["cameras"] == 1  # and its camera
     assert not seen["session"]
     assert not seen["built"]
     assert seen["modules"] == []

@@ -16,10 +16,8 @@ and a camera on the far side is logged where the pair stood. Widened by two phon
 
 from __future__ import annotations
 
-import gc
 import math
-from collections.abc import Hashable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,6 +25,7 @@ from numpy.typing import NDArray
 
 from contrechamp.core._clustering import Points, cluster
 from contrechamp.core._sighting_features import read_features
+from contrechamp.core.collector import collector_paused
 from contrechamp.core.proximity import local_metres
 from contrechamp.core.tag_merge import Conflict, merge_tags
 
@@ -221,7 +220,7 @@ def group_sightings(
         raise ValueError(f"the merge radius must be a positive number of metres, not {radius_m}")
     if not sightings:
         return []
-    with _collector_paused():
+    with collector_paused():
         where = (
             np.array([s.lat for s in sightings], dtype=np.float64),
             np.array([s.lon for s in sightings], dtype=np.float64),
@@ -229,16 +228,3 @@ def group_sightings(
         points = _points(sightings, kept, *where)
         labels = cluster(points, radius_m, DIRECTION_TOLERANCE_DEG)
         return _groups(sightings, labels, points, where)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building objects that form no cycles (the
-    groups and their tags): it would walk over the 100,000 sightings again and again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -13,14 +13,39 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+from numpy.typing import NDArray
+
 from contrechamp.core.area import BBox, FeatureKind, MapFeature
-from contrechamp.core.camera import Camera, Status
-from contrechamp.formats.tags_text import tags_of_json
+from contrechamp.core.camera import Status
+from contrechamp.core.collector import collector_paused
 
-__all__ = ["MAX_GLANCED_CAMERAS", "SurveyGlance", "glance_at_survey"]
+__all__ = ["MAX_GLANCED_CAMERAS", "GlancedCameras", "SurveyGlance", "glance_at_survey"]
 
-MAX_GLANCED_CAMERAS = 50_000
-"""Above this the cameras are left to the survey's opening (reading them would take long)."""
+MAX_GLANCED_CAMERAS = 2_000_000
+"""Above this the cameras are left to the survey's opening (a million take about a second)."""
+_EXISTING_AT_MOST = 50_000  # cameras already in OSM the opening view looks at
+_STATUS = {status.value: status for status in Status}
+_CHUNK = 65_536
+
+
+@dataclass(frozen=True, slots=True)
+class GlancedCameras:
+    """The survey's cameras as the first frame draws them: where each is, and its status
+    (their tags and ids wait for the survey's opening)."""
+
+    lat: NDArray[np.float64]
+    lon: NDArray[np.float64]
+    status: list[Status]
+
+    def __len__(self) -> int:
+        return len(self.status)
+
+    def kept(self) -> NDArray[np.float64]:
+        """The (lat, lon) of the cameras not rejected, one row each."""
+        keep = np.fromiter((s is not Status.REJECTED for s in self.status), bool, len(self))
+        return np.column_stack((self.lat, self.lon))[keep]
+
 
 _TABLES = ("area", "map_features", "cameras", "existing_cameras")
 
@@ -32,7 +57,7 @@ class SurveyGlance:
 
     bbox: BBox | None
     features: list[MapFeature]
-    cameras: list[Camera]
+    cameras: GlancedCameras
     existing: list[tuple[float, float]]
 
 
@@ -52,7 +77,7 @@ def glance_at_survey(path: Path) -> SurveyGlance | None:
         return SurveyGlance(
             _bbox(connection), _features(connection), _cameras(connection), _existing(connection)
         )
-    except (sqlite3.Error, ValueError, TypeError, UnicodeDecodeError):
+    except (sqlite3.Error, ValueError, TypeError, KeyError, UnicodeDecodeError):
         return None
     finally:
         connection.close()
@@ -84,28 +109,32 @@ def _features(connection: sqlite3.Connection) -> list[MapFeature]:
     ]
 
 
-def _cameras(connection: sqlite3.Connection) -> list[Camera]:
+def _cameras(connection: sqlite3.Connection) -> GlancedCameras:
+    """Positions and statuses, in chunks (no object per camera but its row while read); a
+    value the store would refuse raises (then there is no glance)."""
     (count,) = connection.execute("SELECT count(*) FROM cameras").fetchone()
     if count > MAX_GLANCED_CAMERAS:
-        return []
-    rows = connection.execute("SELECT id, lat, lon, status, tags FROM cameras")
-    cameras = []
-    for camera_id, lat, lon, status, tags in rows:
-        values = tags_of_json(tags)
-        if values is None:
-            raise ValueError("camera tags are not an object of strings")  # as the store refuses
-        cameras.append(
-            Camera(
-                float(lat),
-                float(lon),
-                values,
-                str(camera_id),
-                Status(status),
-            )
-        )
-    return cameras
+        return GlancedCameras(np.empty(0), np.empty(0), [])
+    rows = connection.execute("SELECT lat, lon, status FROM cameras ORDER BY rowid")
+    lats: list[float] = []
+    lons: list[float] = []
+    statuses: list[Status] = []
+    with collector_paused():
+        while chunk := rows.fetchmany(_CHUNK):
+            lat, lon, status = zip(*chunk, strict=True)
+            lats += lat
+            lons += lon
+            statuses += map(_STATUS.__getitem__, status)
+    return GlancedCameras(_floats(lats), _floats(lons), statuses)
+
+
+def _floats(values: list[float]) -> NDArray[np.float64]:
+    """The values as an array; ValueError unless each is a real number (never a text)."""
+    if not {float}.issuperset(map(type, values)):
+        raise ValueError("a camera position is not a number")  # as the store refuses
+    return np.array(values, dtype=np.float64)
 
 
 def _existing(connection: sqlite3.Connection) -> list[tuple[float, float]]:
-    rows = connection.execute(f"SELECT lat, lon FROM existing_cameras LIMIT {MAX_GLANCED_CAMERAS}")
+    rows = connection.execute(f"SELECT lat, lon FROM existing_cameras LIMIT {_EXISTING_AT_MOST}")
     return [(float(lat), float(lon)) for lat, lon in rows]

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 from collections.abc import Collection, Generator, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, delete, func, insert, literal_column, select, update
@@ -13,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnClause
 
 from contrechamp.core.camera import Camera, Status
+from contrechamp.core.collector import collector_paused
 from contrechamp.core.errors import SurveyError
 from contrechamp.formats.tags_text import json_value
 from contrechamp.store.base import SurveyBase
@@ -207,20 +206,6 @@ def _fetch(cursor: sqlite3.Cursor, size: int = _EXPORT_CHUNK) -> list[Any]:
     """Fetch the next chunk of rows; SQLite errors (a damaged page...) become SurveyError."""
     with translate_errors():
         return cursor.fetchmany(size)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many objects that form no cycles:
-    otherwise it runs again and again over them (a quarter of the time for 100k cameras).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _missing(camera_id: str) -> SurveyError:

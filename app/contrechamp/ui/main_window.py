@@ -389,18 +389,20 @@ class MainWindow(QMainWindow):
 
     def _show_glance(self, path: Path) -> bool:
         """Show a survey's area, base map and cameras while it opens; return whether it did."""
+        import numpy as np
+
         from contrechamp.formats.survey_glance import glance_at_survey
 
         glance = glance_at_survey(path)
         if glance is None or glance.bbox is None:
             return False
-        from contrechamp.core.camera import Status
         from contrechamp.core.opening_view import opening_view
 
         self.canvas.set_area(glance.bbox, glance.features)
-        self.canvas.set_cameras(glance.cameras)
-        points = [(c.lat, c.lon) for c in glance.cameras if c.status is not Status.REJECTED]
-        box = opening_view(glance.bbox, points + glance.existing, glance.features)
+        self.canvas.set_glanced_cameras(glance.cameras)
+        existing = np.asarray(glance.existing, dtype=np.float64).reshape(-1, 2)
+        points = np.concatenate((glance.cameras.kept(), existing))
+        box = opening_view(glance.bbox, points, glance.features)
         if box is not None:  # where SurveyView opens it (sectors aside)
             self.canvas.show_box(box)
         return True

@@ -64,7 +64,7 @@ class CameraPoints:
         self.x = np.empty(0, dtype=np.float64)
         self.y = np.empty(0, dtype=np.float64)
         self.group = np.empty(0, dtype=np.int8)
-        self._index: dict[Hashable, int] = {}
+        self._rows: dict[Hashable, int] | None = {}  # id -> row; None: made when first asked
         # id -> (the tags it was computed from, field of view); shared with snapshots, and
         # checked against the row's tags, so a stale entry from a worker is never used
         self._fovs: dict[Hashable, tuple[Mapping[str, str], FieldOfView]] = {}
@@ -85,7 +85,7 @@ class CameraPoints:
         self.ids, self.tags = list(ids), tags
         self.x, self.y = world_of_arrays(lat, lon)
         self.group = np.asarray(group, dtype=np.int8)
-        self._index = {cam_id: i for i, cam_id in enumerate(self.ids)}
+        self._rows = None  # a million cameras are seldom looked up by id: not built yet
         self._fovs = {}
         self._density = {}
 
@@ -94,9 +94,9 @@ class CameraPoints:
     ) -> None:
         """Add a camera or update one in place."""
         x, y = world_of(lat, lon)
-        i = self._index.get(cam_id)
+        i = self._index().get(cam_id)
         if i is None:
-            self._index[cam_id] = len(self.ids)
+            self._index()[cam_id] = len(self.ids)
             self.ids.append(cam_id)
             self.tags.append(tags)
             self.x, self.y = np.append(self.x, x), np.append(self.y, y)
@@ -107,13 +107,13 @@ class CameraPoints:
 
     def remove(self, cam_id: Hashable) -> None:
         """Remove a camera (nothing happens for an unknown id)."""
-        i = self._index.pop(cam_id, None)
+        i = self._index().pop(cam_id, None)
         if i is None:
             return
         del self.ids[i], self.tags[i]
         self.x, self.y = np.delete(self.x, i), np.delete(self.y, i)
         self.group = np.delete(self.group, i)
-        self._index = {cid: j for j, cid in enumerate(self.ids)}
+        self._rows = None
         self._fovs.pop(cam_id, None)
         self._density = {}
 
@@ -137,7 +137,13 @@ class CameraPoints:
 
     def index_of(self, cam_id: Hashable) -> int | None:
         """Return the row of a camera id."""
-        return self._index.get(cam_id)
+        return self._index().get(cam_id)
+
+    def _index(self) -> dict[Hashable, int]:
+        """The row of each id."""
+        if self._rows is None:
+            self._rows = {cam_id: i for i, cam_id in enumerate(self.ids)}
+        return self._rows
 
     def visible(
         self, view: Viewport, shown: NDArray[np.bool_], margin_px: float

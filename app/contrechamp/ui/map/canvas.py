@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from contrechamp.core.area import BBox, ExistingCamera, MapFeature, Sector
 from contrechamp.core.camera import Camera
+from contrechamp.formats.survey_glance import GlancedCameras
 from contrechamp.ui.map.camera_layer import direction_of
 from contrechamp.ui.map.coverage_layer import CoverageShapes
 from contrechamp.ui.map.frame import LAYERS, MapFrame
@@ -108,6 +109,11 @@ class MapCanvas(QGraphicsView):
     def set_cameras(self, cameras: Sequence[Camera]) -> None:
         """Show the survey's cameras (replacing those shown)."""
         self.frame.set_cameras(cameras)
+        self._schedule_repaint()
+
+    def set_glanced_cameras(self, cameras: GlancedCameras) -> None:
+        """Show the survey's cameras from a first look at its file, while it opens."""
+        self.frame.set_glanced(cameras)
         self._schedule_repaint()
 
     def upsert_camera(self, camera: Camera) -> None:

@@ -8,6 +8,7 @@ dragged, GPS and track are drawn live.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Protocol, TypeVar
 
 import numpy as np
@@ -16,6 +17,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from contrechamp.core.area import BBox, ExistingCamera, MapFeature, Sector
 from contrechamp.core.camera import Camera, Status
+from contrechamp.formats.survey_glance import GlancedCameras
 from contrechamp.ui.map.camera_layer import (
     CONES_PER_CELL,
     TICKS_PER_CELL,
@@ -56,6 +58,7 @@ LAYERS = (
     *("sectors", "walked"),
 )
 STATUS_GROUPS = {Status.DRAFT: 0, Status.CONFIRMED: 1, Status.REJECTED: 2}
+_NO_TAGS: Mapping[str, str] = MappingProxyType({})  # a glanced camera's: no field of view yet
 _SURVEY = ("draft", "confirmed", "rejected")
 _CAMERA_LAYERS = ("existing", *_SURVEY, "fov")  # the toggles camera tiles depend on
 
@@ -163,6 +166,15 @@ class MapFrame:
         """Replace the survey's cameras."""
         ids = [c.id for c in cameras]
         self.survey.replace(*_columns(cameras, ids, lambda c: STATUS_GROUPS[c.status]))
+        self.dragged = None
+        self._cameras_replaced()
+
+    def set_glanced(self, cameras: GlancedCameras) -> None:
+        """Show the survey's cameras from a first look at its file, while it opens: numbered
+        by row, without tags (``set_cameras`` replaces them once it is open)."""
+        count = len(cameras)
+        group = np.fromiter((STATUS_GROUPS[s] for s in cameras.status), np.int8, count)
+        self.survey.replace(range(count), cameras.lat, cameras.lon, group, [_NO_TAGS] * count)
         self.dragged = None
         self._cameras_replaced()
 
