@@ -5,7 +5,9 @@ app SURVEY`` starts Contrechamp's window as ``run_gui`` does and opens SURVEY; t
 counted is the first whose base map of SURVEY's area was whole (every tile painted), and with
 ``--with-cameras`` one where SURVEY is open in the window, its cameras on the map. Either prints
 one JSON line: when the window (the map, for the app) was first painted (``time.monotonic``,
-comparable with the parent's clock) and the process's memory after ``--settle`` seconds.
+comparable with the parent's clock), when a paint first showed the survey's cameras (perhaps
+from a first look at the file, before it is open: ``shown_at``) and the process's memory after
+``--settle`` seconds.
 """
 
 from __future__ import annotations
@@ -37,12 +39,19 @@ class FirstPaint(QObject):
     """Notes the end of the first paint of a widget (once ``ready`` says it shows content)."""
 
     def __init__(
-        self, widget: QWidget, settle_s: float, ready: Callable[[], bool] | None = None
+        self,
+        widget: QWidget,
+        settle_s: float,
+        ready: Callable[[], bool] | None = None,
+        shown: Callable[[], bool] | None = None,
     ) -> None:
+        """``shown``: what an earlier paint may show first (its time is ``shown_at``)."""
         super().__init__()
         self._ready = ready
+        self._shown = shown
         self._settle_ms = int(settle_s * 1000)
         self.painted_at: float | None = None
+        self.shown_at: float | None = None
         self.reported = False
         widget.installEventFilter(self)
 
@@ -58,12 +67,18 @@ class FirstPaint(QObject):
 
     def _painted(self) -> None:
         """Note the first painted frame that showed the content (``ready`` asks the frame)."""
+        if self.shown_at is None and self._shown is not None and self._shown():
+            self.shown_at = time.monotonic()
         if self.painted_at is None and self._is_ready():
             self.painted_at = time.monotonic()
             QTimer.singleShot(self._settle_ms, self._report)
 
     def _report(self) -> None:
-        report: dict[str, object] = {"painted_at": self.painted_at, **_memory_kb()}
+        report: dict[str, object] = {
+            "painted_at": self.painted_at,
+            "shown_at": self.shown_at or self.painted_at,
+            **_memory_kb(),
+        }
         if tracemalloc.is_tracing():
             report["top_allocations"] = _top_allocations(15)
         print(json.dumps(report), flush=True)
@@ -109,15 +124,19 @@ def _contrechamp(survey: Path, settle_s: float, with_cameras: bool = False) -> i
     canvas = field.window.canvas
     frame = canvas.frame
 
+    def cameras_shown() -> bool:
+        """The last frame showed the survey's base map whole (every tile painted) and its
+        cameras, from a first look at the file or once it is open."""
+        return len(frame.basemap) > 0 and frame.tiles.last_complete and len(frame.survey) > 0
+
     def ready() -> bool:
         """The last frame showed the survey's base map whole (every tile painted) and, with
         ``with_cameras``, the survey open in the window with its cameras on the map."""
-        shown = len(frame.basemap) > 0 and frame.tiles.last_complete
         if not with_cameras:
-            return shown
-        return shown and field.window.session is not None and len(frame.survey) > 0
+            return len(frame.basemap) > 0 and frame.tiles.last_complete
+        return cameras_shown() and field.window.session is not None
 
-    probe = FirstPaint(canvas.viewport(), settle_s, ready)
+    probe = FirstPaint(canvas.viewport(), settle_s, ready, cameras_shown)
     field.window.show()
     field.open_first(survey, False, None)  # the map may be painted while the survey opens
     code = 0 if probe.reported else app.exec()
