@@ -73,7 +73,7 @@ class CamerasModel(QAbstractTableModel):
         self._cameras: list[Camera] = []
         self._problems: list[tuple[Problem, ...] | None] = []  # None: not checked yet
         self._check = TagsChecker[Problem](_itself)  # sorting by problems checks every row
-        self._index: dict[str, int] = {}
+        self._rows: dict[str, int] | None = {}  # id -> row; None: made when first asked
         self._sort_values: dict[int, list[SortValue]] = {}  # by column, made when first asked
         self._ranks: dict[int, NDArray[np.integer]] = {}  # by column; dropped at any change
 
@@ -82,7 +82,7 @@ class CamerasModel(QAbstractTableModel):
         self.beginResetModel()
         self._cameras = list(cameras)
         self._problems = [None] * len(cameras)
-        self._index = {c.id: i for i, c in enumerate(self._cameras)}
+        self._rows = None  # a million rows are seldom looked up by id: not built yet
         self._sort_values = {}
         self._ranks = {}
         self.endResetModel()
@@ -162,13 +162,13 @@ class CamerasModel(QAbstractTableModel):
 
     def upsert(self, camera: Camera) -> None:
         """Add a camera at the end, or refresh its row with dataChanged."""
-        row = self._index.get(camera.id)
+        row = self._index().get(camera.id)
         if row is None:
             row = len(self._cameras)
             self.beginInsertRows(QModelIndex(), row, row)
             self._cameras.append(camera)
             self._problems.append(None)
-            self._index[camera.id] = row
+            self._index()[camera.id] = row
             self._ranks = {}
             for column, values in self._sort_values.items():
                 values.append(self._sort_value(row, column))
@@ -181,7 +181,7 @@ class CamerasModel(QAbstractTableModel):
 
     def remove(self, camera_id: str) -> None:
         """Remove a camera's row, if present."""
-        row = self._index.get(camera_id)
+        row = self._index().get(camera_id)
         if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
@@ -189,12 +189,18 @@ class CamerasModel(QAbstractTableModel):
         self._ranks = {}
         for values in self._sort_values.values():
             del values[row]
-        self._index = {c.id: i for i, c in enumerate(self._cameras)}
+        self._rows = None
         self.endRemoveRows()
 
     def row_of(self, camera_id: str) -> int | None:
         """Return the row of a camera, if present."""
-        return self._index.get(camera_id)
+        return self._index().get(camera_id)
+
+    def _index(self) -> dict[str, int]:
+        """The row of each camera id."""
+        if self._rows is None:
+            self._rows = {c.id: i for i, c in enumerate(self._cameras)}
+        return self._rows
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of cameras (a table: children of valid indexes have none)."""
