@@ -9,7 +9,7 @@ import pytest
 
 from contrechamp.core.area import BBox
 from contrechamp.core.camera import Camera, Status
-from contrechamp.formats.survey_glance import glance_at_survey
+from contrechamp.formats.survey_glance import STATUSES, glance_at_survey
 from contrechamp.store.survey import SurveyFile
 from tests.ui.test_cold_start import write_small_survey
 
@@ -19,7 +19,7 @@ def test_a_glance_reads_the_area_its_base_map_and_its_cameras(tmp_path: Path) ->
     assert glance is not None
     assert glance.bbox == BBox(7.42, 43.73, 7.43, 43.74)
     assert [f.name for f in glance.features] == ["Rue"]
-    assert glance.cameras.status == [Status.DRAFT]
+    assert [STATUSES[code] for code in glance.cameras.status] == [Status.DRAFT]
 
 
 def test_a_file_with_a_view_gets_no_glance(tmp_path: Path) -> None:
@@ -55,7 +55,11 @@ def test_a_glance_reads_every_camera_s_place_and_status_in_the_order_added(
     glance = glance_at_survey(_survey_with_cameras(tmp_path / "walk.cartoparty"))
     assert glance is not None
     cameras = glance.cameras
-    assert cameras.status == [Status.CONFIRMED, Status.REJECTED, Status.DRAFT]
+    assert [STATUSES[code] for code in cameras.status] == [
+        Status.CONFIRMED,
+        Status.REJECTED,
+        Status.DRAFT,
+    ]
     assert cameras.lat.tolist() == [43.731, 43.732, 43.733]
     assert cameras.lon.tolist() == [7.421, 7.422, 7.423]
     assert cameras.kept().tolist() == [[43.731, 7.421], [43.733, 7.423]]  # none rejected

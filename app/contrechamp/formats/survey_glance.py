@@ -20,12 +20,22 @@ from contrechamp.core.area import BBox, FeatureKind, MapFeature
 from contrechamp.core.camera import Status
 from contrechamp.core.collector import collector_paused
 
-__all__ = ["MAX_GLANCED_CAMERAS", "GlancedCameras", "SurveyGlance", "glance_at_survey"]
+__all__ = [
+    "MAX_GLANCED_CAMERAS",
+    "STATUSES",
+    "GlancedCameras",
+    "SurveyGlance",
+    "glance_at_survey",
+]
 
 MAX_GLANCED_CAMERAS = 2_000_000
 """Above this the cameras are left to the survey's opening (a million take about a second)."""
 _EXISTING_AT_MOST = 50_000  # cameras already in OSM the opening view looks at
-_STATUS = {status.value: status for status in Status}
+STATUSES = tuple(Status)
+"""The statuses, in the order of ``GlancedCameras.status`` codes."""
+_STATUS_CODE = "CASE status {} END".format(  # NULL for any other value (then no glance)
+    " ".join(f"WHEN '{status.value}' THEN {code}" for code, status in enumerate(STATUSES))
+)
 _CHUNK = 65_536
 
 
@@ -36,15 +46,16 @@ class GlancedCameras:
 
     lat: NDArray[np.float64]
     lon: NDArray[np.float64]
-    status: list[Status]
+    status: NDArray[np.int8]
+    """Each camera's status, as its index in ``STATUSES``."""
 
     def __len__(self) -> int:
         return len(self.status)
 
     def kept(self) -> NDArray[np.float64]:
         """The (lat, lon) of the cameras not rejected, one row each."""
-        keep = np.fromiter((s is not Status.REJECTED for s in self.status), bool, len(self))
-        return np.column_stack((self.lat, self.lon))[keep]
+        keep = self.status != STATUSES.index(Status.REJECTED)
+        return np.column_stack((self.lat[keep], self.lon[keep]))
 
 
 _TABLES = ("area", "map_features", "cameras", "existing_cameras")
@@ -114,18 +125,20 @@ def _cameras(connection: sqlite3.Connection) -> GlancedCameras:
     value the store would refuse raises (then there is no glance)."""
     (count,) = connection.execute("SELECT count(*) FROM cameras").fetchone()
     if count > MAX_GLANCED_CAMERAS:
-        return GlancedCameras(np.empty(0), np.empty(0), [])
-    rows = connection.execute("SELECT lat, lon, status FROM cameras ORDER BY rowid")
+        return GlancedCameras(np.empty(0), np.empty(0), np.empty(0, dtype=np.int8))
+    rows = connection.execute(f"SELECT lat, lon, {_STATUS_CODE} FROM cameras ORDER BY rowid")
     lats: list[float] = []
     lons: list[float] = []
-    statuses: list[Status] = []
+    codes: list[int] = []
     with collector_paused():
         while chunk := rows.fetchmany(_CHUNK):
-            lat, lon, status = zip(*chunk, strict=True)
+            lat, lon, code = zip(*chunk, strict=True)
             lats += lat
             lons += lon
-            statuses += map(_STATUS.__getitem__, status)
-    return GlancedCameras(_floats(lats), _floats(lons), statuses)
+            codes += code
+    if None in codes:
+        raise ValueError("a camera has no known status")  # as the store refuses
+    return GlancedCameras(_floats(lats), _floats(lons), np.array(codes, dtype=np.int8))
 
 
 def _floats(values: list[float]) -> NDArray[np.float64]:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from contrechamp.core.area import BBox, ExistingCamera, MapFeature, Sector
 from contrechamp.core.camera import Camera, Status
-from contrechamp.formats.survey_glance import GlancedCameras
+from contrechamp.formats.survey_glance import STATUSES, GlancedCameras
 from contrechamp.ui.map.camera_layer import (
     CONES_PER_CELL,
     TICKS_PER_CELL,
@@ -173,7 +173,7 @@ class MapFrame:
         """Show the survey's cameras from a first look at its file, while it opens: numbered
         by row, without tags (``set_cameras`` replaces them once it is open)."""
         count = len(cameras)
-        group = np.fromiter((STATUS_GROUPS[s] for s in cameras.status), np.int8, count)
+        group = np.array([STATUS_GROUPS[s] for s in STATUSES], dtype=np.int8)[cameras.status]
         self.survey.replace(range(count), cameras.lat, cameras.lon, group, [_NO_TAGS] * count)
         self.dragged = None
         self._cameras_replaced()
