@@ -69,6 +69,7 @@ class CameraPoints:
         # checked against the row's tags, so a stale entry from a worker is never used
         self._fovs: dict[Hashable, tuple[Mapping[str, str], FieldOfView]] = {}
         self._density: dict[tuple[float, bytes], Density] = {}
+        self._lent = False  # whether a snapshot shares the columns (copied before an edit)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -88,12 +89,14 @@ class CameraPoints:
         self._rows = None  # a million cameras are seldom looked up by id: not built yet
         self._fovs = {}
         self._density = {}
+        self._lent = False
 
     def upsert(
         self, cam_id: Hashable, lat: float, lon: float, group: int, tags: Mapping[str, str]
     ) -> None:
         """Add a camera or update one in place."""
         x, y = world_of(lat, lon)
+        self._own_columns()
         i = self._index().get(cam_id)
         if i is None:
             self._index()[cam_id] = len(self.ids)
@@ -110,6 +113,7 @@ class CameraPoints:
         i = self._index().pop(cam_id, None)
         if i is None:
             return
+        self._own_columns()
         del self.ids[i], self.tags[i]
         self.x, self.y = np.delete(self.x, i), np.delete(self.y, i)
         self.group = np.delete(self.group, i)
@@ -117,14 +121,28 @@ class CameraPoints:
         self._fovs.pop(cam_id, None)
         self._density = {}
 
+    def move(self, row: int, x: float, y: float) -> None:
+        """Put the camera of ``row`` at a world position (a drag's preview)."""
+        self._own_columns()
+        self.x[row], self.y[row] = x, y
+
     def snapshot(self) -> CameraPoints:
         """Return a copy that later edits do not change (for tile workers); fields of view
-        computed by either side are shared."""
+        computed by either side are shared. The columns are shared until this set is next
+        edited (a million cameras are snapshotted several times while a survey opens)."""
         copy = CameraPoints()
-        copy.ids, copy.tags = list(self.ids), list(self.tags)
-        copy.x, copy.y, copy.group = self.x.copy(), self.y.copy(), self.group.copy()
+        copy.ids, copy.tags = self.ids, self.tags
+        copy.x, copy.y, copy.group = self.x, self.y, self.group
         copy._fovs = self._fovs  # ids are not indexed: a snapshot is only drawn
+        copy._lent = self._lent = True  # neither edits columns the other reads
         return copy
+
+    def _own_columns(self) -> None:
+        """Copy the columns a snapshot shares before they are edited in place."""
+        if self._lent:
+            self.ids, self.tags = list(self.ids), list(self.tags)
+            self.x, self.y, self.group = self.x.copy(), self.y.copy(), self.group.copy()
+            self._lent = False
 
     def row_copy(self, row: int) -> CameraPoints:
         """Return a set holding one camera of this one, as it is now."""

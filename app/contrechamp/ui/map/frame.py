@@ -207,14 +207,14 @@ class MapFrame:
             self.dragged = camera_id
             self._dragged_from = (float(self.survey.x[row]), float(self.survey.y[row]))
             self._survey_edited([place_of(self.survey, camera_id)])
-        self.survey.x[row], self.survey.y[row] = x, y
+        self.survey.move(row, x, y)
 
     def end_preview(self, camera_id: str) -> None:
         """Put a dragged camera back where its data says, before the window decides."""
         row = self.survey.index_of(camera_id)
         if row is None or self.dragged != camera_id:
             return
-        self.survey.x[row], self.survey.y[row] = self._dragged_from
+        self.survey.move(row, *self._dragged_from)
         self.dragged = None
         self._survey_edited([place_of(self.survey, camera_id)])
 
