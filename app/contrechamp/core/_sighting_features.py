@@ -15,6 +15,7 @@ from typing import TypeVar
 import numpy as np
 from numpy.typing import NDArray
 
+from contrechamp.core.stored_tags import readable
 from contrechamp.core.tag_merge import bearings_of, meaning
 from contrechamp.core.tags import DIRECTION_KEYS
 
@@ -110,6 +111,7 @@ def read_features(tags: Sequence[Mapping[str, str]]) -> Features:
         empty = np.zeros(0)
         return Features(empty.astype(np.int64), empty, np.zeros((0, len(TRAITS)), np.int64), empty)
     # One column per key, each read by a C-level map (dict.get when every tags is a dict).
+    tags = list(map(readable, tags))
     get: Callable[[Mapping[str, str], str], str | None] = (
         dict.get if all(type(one) is dict for one in tags) else Mapping.get  # type: ignore[assignment]
     )

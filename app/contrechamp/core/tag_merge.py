@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from contrechamp.core.direction import Bearing, Sector, read_direction
+from contrechamp.core.stored_tags import readable
 from contrechamp.core.tags import DIRECTION_KEYS, format_number, read_camera
 
 __all__ = [
@@ -237,6 +238,7 @@ def merge_tags(
     """
     if not tags:
         return {}, ()
+    tags = list(map(readable, tags))  # dicts: compared and read at C level
     first = tags[0]
     if all(other == first for other in tags[1:]):
         return dict(first), ()

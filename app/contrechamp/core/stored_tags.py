@@ -1,0 +1,102 @@
+"""A camera's tags kept as the text they were stored as, decoded when first read.
+
+Reading a million cameras from a survey decodes no tags: the map and the list read only
+those they show. ``readable`` gives the plain dict of any tags, for code that reads many.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
+from typing import Any
+
+__all__ = ["StoredTags", "readable"]
+
+_DECODE = json.JSONDecoder().decode
+_SHARED_AT_MOST = 65_536
+_shared: dict[str, str] = {}  # keys and values of decoded StoredTags, each kept once
+
+
+def readable(tags: Mapping[str, str]) -> Mapping[str, str]:
+    """``tags`` as a dict (a StoredTags' own, not a copy: to read, never to change), so
+    that ``dict.get`` and other C-level reads apply.
+
+    >>> readable(StoredTags('{"height":"4"}')), readable({"a": "1"})
+    ({'height': '4'}, {'a': '1'})
+    """
+    return tags._decoded() if type(tags) is StoredTags else tags
+
+
+class StoredTags(Mapping[str, str]):
+    """A camera's tags kept as their stored text until they are first read.
+
+    Only for a text already proven to be the stored form of tags (a compact JSON object of
+    strings, ``formats.osm_fast.TagsTextProver``), so that decoding cannot fail. Once decoded,
+    the text is dropped and the keys and values share strings with other decoded tags.
+
+    >>> tags = StoredTags('{"height":"4","camera:mount":"pole"}')
+    >>> tags["height"], tags == {"camera:mount": "pole", "height": "4"}, len(tags)
+    ('4', True, 2)
+    """
+
+    __slots__ = ("_tags", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text: str | None = text
+        """The stored form, until the tags are decoded."""
+        self._tags: dict[str, str] | None = None
+
+    def _decoded(self) -> dict[str, str]:
+        # The text is read first and dropped last: a tile worker may decode at the same time.
+        text, tags = self.text, self._tags
+        if tags is None:
+            if len(_shared) > _SHARED_AT_MOST:
+                _shared.clear()
+            keep = _shared.setdefault
+            tags = {keep(k, k): keep(v, v) for k, v in _DECODE(text).items()}  # type: ignore[arg-type]
+            self._tags = tags
+            self.text = None
+        return tags
+
+    def __getitem__(self, key: str) -> str:
+        return self._decoded()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._decoded())
+
+    def __len__(self) -> int:
+        return len(self._decoded())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._decoded()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of ``key``, or ``default``."""
+        return self._decoded().get(key, default)
+
+    def keys(self) -> KeysView[str]:
+        """The keys, in their stored order."""
+        return self._decoded().keys()
+
+    def values(self) -> ValuesView[str]:
+        """The values, in their stored order."""
+        return self._decoded().values()
+
+    def items(self) -> ItemsView[str, str]:
+        """The (key, value) pairs, in their stored order."""
+        return self._decoded().items()
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is StoredTags and self.text is not None and self.text == other.text:
+            return True
+        if isinstance(other, Mapping):
+            return self._decoded() == (other if type(other) is dict else dict(other.items()))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a dict, so unhashable as one
+
+    def __repr__(self) -> str:
+        return repr(self._decoded())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return dict, (self._decoded(),)
