@@ -35,6 +35,7 @@ def test_merged_tags_and_conflicts_are_the_same_from_stored_text(
 @given(_TAGS)
 def test_the_features_compared_are_the_same_from_stored_text(tags: list[dict[str, str]]) -> None:
     ours, theirs = read_features(_stored(tags)), read_features(tags)
+    assert ours.kind.tolist() == theirs.kind.tolist()
     assert ours.traits.tolist() == theirs.traits.tolist()
     assert ours.bearing.tobytes() == theirs.bearing.tobytes()  # NaN where there is none
     assert ours.height.tobytes() == theirs.height.tobytes()
