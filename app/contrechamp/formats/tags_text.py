@@ -10,11 +10,12 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from contrechamp.core.stored_tags import StoredTags
+from contrechamp.core.stored_tags import StoredTags, readable
 
 __all__ = ["StoredTags", "json_value", "tags_of_json", "tags_to_json"]
 
 _DECODER = json.JSONDecoder()
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def tags_to_json(tags: Mapping[str, str]) -> str:
@@ -25,7 +26,8 @@ def tags_to_json(tags: Mapping[str, str]) -> str:
     """
     if type(tags) is StoredTags and tags.text is not None:
         return tags.text  # its own stored form: nothing to encode
-    return json.dumps(dict(tags), ensure_ascii=False, separators=(",", ":"))
+    plain = readable(tags)
+    return _ENCODE(plain if type(plain) is dict else dict(plain))
 
 
 def json_value(text: str) -> Any:
