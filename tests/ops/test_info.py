@@ -45,14 +45,22 @@ def test_info_lists_the_problems_of_every_draft_and_confirmed_camera_in_order(
     assert [p.camera_id for p in info.problems] == ["cam1", "cam2", "cam5", "cam6"]
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE cameras SET tags = '[1, 2]' WHERE id = 'cam4'",  # a draft's tags
+        "UPDATE cameras SET lat = 200.0 WHERE id = 'cam3'",  # a rejected camera off the globe
+    ],
+)
 def test_info_on_a_survey_with_a_damaged_camera_row_says_the_file_is_corrupt(
-    tmp_path: Path,
+    tmp_path: Path, damage: str
 ) -> None:
     path = tmp_path / "s.cartoparty"
     with SurveyFile.create(path) as survey:
         survey.add_cameras(_cameras())
     with sqlite3.connect(path) as db:
-        db.execute("UPDATE cameras SET tags = '[1, 2]' WHERE id = 'cam4'")
+        db.execute(damage)
+    db.close()
     with SurveyFile.open(path) as survey, pytest.raises(SurveyError) as raised:
         survey_info(survey)
     assert raised.value.code == "survey.corrupt"
@@ -100,17 +108,3 @@ def test_info_leaves_the_tags_of_rejected_cameras_unread(tmp_path: Path) -> None
             "cam5",
             "cam6",
         ]
-
-
-def test_info_on_a_survey_with_a_rejected_camera_off_the_globe_says_the_file_is_corrupt(
-    tmp_path: Path,
-) -> None:
-    path = tmp_path / "s.cartoparty"
-    with SurveyFile.create(path) as survey:
-        survey.add_cameras(_cameras())
-    with sqlite3.connect(path) as db:
-        db.execute("UPDATE cameras SET lat = 200.0 WHERE id = 'cam3'")
-    db.close()
-    with SurveyFile.open(path) as survey, pytest.raises(SurveyError) as raised:
-        survey_info(survey)
-    assert raised.value.code == "survey.corrupt"

@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Protocol
 
-__all__ = ["Camera", "PositionSource", "Status", "new_camera_id", "utc_now"]
+__all__ = ["Camera", "PositionSource", "Status", "TaggedPlace", "new_camera_id", "utc_now"]
 
 
 class Status(StrEnum):
@@ -26,6 +27,18 @@ class PositionSource(StrEnum):
     MAP = "map"
     PHOTO = "photo"
     IMPORT = "import"
+
+
+class TaggedPlace(Protocol):
+    """What is drawn or written as an OSM node: where it is and its tags (a survey camera, a
+    camera already in OSM, a row read for an export)."""
+
+    @property
+    def lat(self) -> float: ...
+    @property
+    def lon(self) -> float: ...
+    @property
+    def tags(self) -> Mapping[str, str]: ...
 
 
 def new_camera_id() -> str:

@@ -9,7 +9,7 @@ The OSM files follow OSM.md §3 (see ``ops/osm_exports.py``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -21,7 +21,7 @@ import shapely
 from shapely import intersects_xy
 from shapely.geometry.base import BaseGeometry
 
-from contrechamp.core.camera import Camera, Status
+from contrechamp.core.camera import Camera, Status, TaggedPlace
 from contrechamp.core.errors import InputError, SurveyError
 from contrechamp.formats.csv_io import write_csv
 from contrechamp.formats.geojson import (
@@ -125,17 +125,11 @@ class ExportResult:
     unversioned: int = 0
 
 
-class ExportedCamera(Protocol):
+class ExportedCamera(TaggedPlace, Protocol):
     """What the OSM writers read of a camera: a Camera or a store ``ExportRow``."""
 
     @property
     def id(self) -> str: ...
-    @property
-    def lat(self) -> float: ...
-    @property
-    def lon(self) -> float: ...
-    @property
-    def tags(self) -> Mapping[str, str]: ...
     @property
     def status(self) -> Status: ...
     @property

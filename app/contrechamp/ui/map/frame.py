@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtGui import QImage, QPainter
 
 from contrechamp.core.area import BBox, ExistingCamera, MapFeature, Sector
-from contrechamp.core.camera import Camera, Status
+from contrechamp.core.camera import Camera, Status, TaggedPlace
 from contrechamp.formats.survey_glance import STATUSES, GlancedCameras
 from contrechamp.ui.map.camera_layer import (
     CONES_PER_CELL,
@@ -346,18 +346,7 @@ class MapFrame:
         return image
 
 
-class _Located(Protocol):
-    """A camera as the map draws it: where it is and its tags."""
-
-    @property
-    def lat(self) -> float: ...
-    @property
-    def lon(self) -> float: ...
-    @property
-    def tags(self) -> Mapping[str, str]: ...
-
-
-_CameraT = TypeVar("_CameraT", bound=_Located)
+_CameraT = TypeVar("_CameraT", bound=TaggedPlace)
 
 
 def _columns(
