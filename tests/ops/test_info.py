@@ -108,3 +108,15 @@ def test_info_leaves_the_tags_of_rejected_cameras_unread(tmp_path: Path) -> None
             "cam5",
             "cam6",
         ]
+
+
+def test_info_leaves_the_id_of_rejected_cameras_unread_as_the_exports_do(tmp_path: Path) -> None:
+    path = tmp_path / "s.cartoparty"
+    with SurveyFile.create(path) as survey:
+        survey.add_cameras(_cameras())
+    with sqlite3.connect(path) as db:  # not UTF-8: no id one could show
+        db.execute("UPDATE cameras SET id = CAST(x'fffe' AS TEXT) WHERE id = 'cam3'")
+    db.close()
+    with SurveyFile.open_untrusted_readonly(path) as survey:
+        problems = survey_info(survey).problems
+    assert [p.camera_id for p in problems] == ["cam1", "cam2", "cam5", "cam6"]

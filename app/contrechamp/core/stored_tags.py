@@ -87,7 +87,8 @@ class StoredTags(Mapping[str, str]):
         return self._decoded().items()
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is StoredTags and self.text is not None and self.text == other.text:
+        text = self.text  # read once: a tile worker may decode either side meanwhile
+        if type(other) is StoredTags and text is not None and text == other.text:
             return True
         if isinstance(other, Mapping):
             return self._decoded() == (other if type(other) is dict else dict(other.items()))

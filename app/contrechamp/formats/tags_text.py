@@ -24,8 +24,10 @@ def tags_to_json(tags: Mapping[str, str]) -> str:
     >>> tags_to_json({"man_made": "surveillance", "operator": "Mairie de Besançon"})
     '{"man_made":"surveillance","operator":"Mairie de Besançon"}'
     """
-    if type(tags) is StoredTags and tags.text is not None:
-        return tags.text  # its own stored form: nothing to encode
+    if type(tags) is StoredTags:
+        text = tags.text  # read once: a tile worker may decode the tags meanwhile
+        if text is not None:
+            return text  # its own stored form: nothing to encode
     plain = readable(tags)
     return _ENCODE(plain if type(plain) is dict else dict(plain))
 
