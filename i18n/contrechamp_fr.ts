@@ -307,32 +307,32 @@
 <context>
     <name>CamerasModel</name>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="209" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="220" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="210" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="221" />
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="211" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="222" />
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="212" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="223" />
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="213" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="224" />
         <source>Mount</source>
         <translation>Fixation</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="214" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="225" />
         <source>Logged</source>
         <translation>Notée à</translation>
     </message>
@@ -2192,17 +2192,17 @@
         <translation>Impossible d’ouvrir le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="416" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="418" />
         <source>Cannot create the survey</source>
         <translation>Impossible de créer le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="540" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="542" />
         <source>Saved. Press N for the next camera.</source>
         <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="594" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="596" />
         <source>Use glossary values</source>
         <translation>Valeurs du glossaire</translation>
     </message>
