@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from contrechamp.formats.tags_text import StoredTags, tags_to_json
+from contrechamp.core.stored_tags import StoredTags
+from contrechamp.formats.tags_text import tags_to_json
 
 PLAIN_TAGS = st.dictionaries(st.text(min_size=1), st.text(), max_size=6)
 

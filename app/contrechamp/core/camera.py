@@ -9,7 +9,15 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Protocol
 
-__all__ = ["Camera", "PositionSource", "Status", "TaggedPlace", "new_camera_id", "utc_now"]
+__all__ = [
+    "Camera",
+    "Located",
+    "PositionSource",
+    "Status",
+    "TaggedPlace",
+    "new_camera_id",
+    "utc_now",
+]
 
 
 class Status(StrEnum):
@@ -29,14 +37,19 @@ class PositionSource(StrEnum):
     IMPORT = "import"
 
 
-class TaggedPlace(Protocol):
-    """What is drawn or written as an OSM node: where it is and its tags (a survey camera, a
-    camera already in OSM, a row read for an export)."""
+class Located(Protocol):
+    """Anything with a position: a survey camera, a camera already in OSM."""
 
     @property
     def lat(self) -> float: ...
     @property
     def lon(self) -> float: ...
+
+
+class TaggedPlace(Located, Protocol):
+    """What is drawn or written as an OSM node: where it is and its tags (a survey camera, a
+    camera already in OSM, a row read for an export)."""
+
     @property
     def tags(self) -> Mapping[str, str]: ...
 

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Protocol
 
 import numpy as np
 import shapely
 from numpy.typing import NDArray
 
 from contrechamp.core.area import BBox, FeatureKind, MapFeature, Sector
+from contrechamp.core.camera import Located
 
 __all__ = [
     "CAMERA_PADDING",
@@ -55,15 +55,6 @@ STREETS = frozenset(
 )
 _M_PER_DEG_LAT = 111_320.0
 _MAX_SHIFT = 0.25  # the centre stays in the middle half of what is shown: at most 1.5 × it
-
-
-class Located(Protocol):
-    """Anything with a position: a survey camera, a camera already in OSM."""
-
-    @property
-    def lat(self) -> float: ...
-    @property
-    def lon(self) -> float: ...
 
 
 def positions(*groups: Sequence[Located]) -> NDArray[np.float64]:

@@ -88,7 +88,7 @@ def glance_at_survey(path: Path) -> SurveyGlance | None:
         return SurveyGlance(
             _bbox(connection), _features(connection), _cameras(connection), _existing(connection)
         )
-    except (sqlite3.Error, ValueError, TypeError, KeyError, UnicodeDecodeError):
+    except (sqlite3.Error, ValueError, TypeError, UnicodeDecodeError):
         return None
     finally:
         connection.close()

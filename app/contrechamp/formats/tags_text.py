@@ -12,7 +12,7 @@ from typing import Any
 
 from contrechamp.core.stored_tags import StoredTags, readable
 
-__all__ = ["StoredTags", "json_value", "tags_of_json", "tags_to_json"]
+__all__ = ["json_value", "tags_of_json", "tags_to_json"]
 
 _DECODER = json.JSONDecoder()
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode

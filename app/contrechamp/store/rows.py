@@ -8,8 +8,9 @@ from typing import Any
 
 from contrechamp.core.camera import Camera, PositionSource, Status
 from contrechamp.core.errors import SurveyError
+from contrechamp.core.stored_tags import StoredTags
 from contrechamp.formats.osm_fast import TagsTextProver
-from contrechamp.formats.tags_text import StoredTags, tags_of_json, tags_to_json
+from contrechamp.formats.tags_text import tags_of_json, tags_to_json
 
 __all__ = [
     "CAMERA_COLUMNS",
@@ -144,8 +145,6 @@ class CameraReader:
             careful = set(self._prover.batch(texts).careful)
         else:
             careful = set(range(len(rows)))  # decoded one by one: the bad one is refused
-        if not careful:
-            return [self._camera(row, StoredTags(row[-1])) for row in rows]
         read_tags, camera = self._tags, self._camera
         return [
             camera(row, read_tags(row[-1]) if i in careful else StoredTags(row[-1]))
