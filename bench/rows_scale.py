@@ -168,8 +168,8 @@ def measure_scale_list(data: BenchData) -> tuple[RowResult, None]:
 
 
 def _info(survey: Path) -> None:
-    """What ``contrechamp info`` does: open, summarise, close."""
-    with SurveyFile.open(survey) as opened:
+    """What ``contrechamp info`` does: open (as someone else's file), summarise, close."""
+    with SurveyFile.open_untrusted_readonly(survey) as opened:
         survey_info(opened)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from contrechamp.core.tags import DIRECTION_KEYS, read_camera
 
@@ -70,23 +70,31 @@ class TagsChecker(Generic[T]):
     def __init__(self, convert: Callable[[Problem], T], at_most: int = 65_536) -> None:
         self._convert = convert
         self._at_most = at_most
-        self._groups = [(keys, dict[tuple[str | None, ...], tuple[T, ...]]()) for keys in _GROUPS]
+        # Per group: its one key (its value is then the cache key as is) or None, its keys,
+        # and its problems by values.
+        self._groups = [
+            (keys[0] if len(keys) == 1 else None, keys, dict[object, tuple[T, ...]]())
+            for keys in _GROUPS
+        ]
 
     def __call__(self, tags: Mapping[str, str]) -> list[T]:
         """Return what ``convert`` makes of each of ``check_tags(tags)``, in their order."""
         problems: list[T] = []
         get = tags.get
-        for keys, found in self._groups:
-            values = tuple(map(get, keys))
+        for key, keys, found in self._groups:
+            values: object = get(key) if key is not None else tuple(map(get, keys))
             known = found.get(values)
             if known is None:
                 if len(found) >= self._at_most:
                     found.clear()
-                known = found[values] = self._checked(keys, values)
-            problems.extend(known)
+                held = (values,) if key is not None else values
+                known = found[values] = self._checked(keys, cast(tuple[str | None, ...], held))
+            if known:
+                problems += known
         return problems
 
     def _checked(self, keys: tuple[str, ...], values: tuple[str | None, ...]) -> tuple[T, ...]:
+        """The problems of the tags ``keys`` alone, holding ``values``."""
         alone = {k: v for k, v in zip(keys, values, strict=True) if v is not None}
         return tuple(self._convert(p) for p in check_tags(alone) if p.key in keys)
 
