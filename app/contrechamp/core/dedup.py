@@ -27,6 +27,7 @@ from contrechamp.core._clustering import Points, cluster
 from contrechamp.core._sighting_features import read_features
 from contrechamp.core.collector import collector_paused
 from contrechamp.core.proximity import local_metres
+from contrechamp.core.stored_tags import readable
 from contrechamp.core.tag_merge import Conflict, merge_tags
 
 __all__ = [
@@ -127,12 +128,12 @@ def _accuracies(sightings: Sequence[Sighting]) -> NDArray[np.float64]:
 def _points(
     sightings: Sequence[Sighting],
     kept: Sequence[str | None] | None,
-    lat: NDArray[np.float64],
-    lon: NDArray[np.float64],
+    tags: Sequence[Mapping[str, str]],
+    where: tuple[NDArray[np.float64], NDArray[np.float64]],
 ) -> Points:
-    x, y = local_metres(lat, lon)
+    x, y = local_metres(*where)
     surveys: dict[str, int] = {}
-    features = read_features([s.tags for s in sightings])
+    features = read_features(tags)
     return Points(
         x=x,
         y=y,
@@ -170,10 +171,13 @@ def _positions(
 
 def _groups(
     sightings: Sequence[Sighting],
+    tags: Sequence[Mapping[str, str]],
     labels: NDArray[np.int64],
     points: Points,
     where: tuple[NDArray[np.float64], NDArray[np.float64]],
 ) -> list[Group]:
+    """The groups of the labelled sightings (``tags``: theirs, as dicts), in the order of
+    their first member."""
     order = np.argsort(labels, kind="stable")
     ends = (np.flatnonzero(np.diff(labels[order])) + 1).tolist()
     members = order.tolist()
@@ -183,13 +187,13 @@ def _groups(
     lat, lon, accuracy = (a.tolist() for a in _positions(*where, labels, 1.0 / points.accuracy**2))
     stated = [s.accuracy_m is not None for s in sightings]
     given = np.bincount(labels, stated, minlength=labels.size).tolist()
-    label_of, tags = labels.tolist(), [s.tags for s in sightings]
+    label_of = labels.tolist()
     groups = []
     for part in parts:
         if len(part) == 1:
             first = sightings[part[0]]
             groups.append(
-                Group((part[0],), first.lat, first.lon, first.accuracy_m, dict(first.tags))
+                Group((part[0],), first.lat, first.lon, first.accuracy_m, dict(tags[part[0]]))
             )
             continue
         label = label_of[part[0]]
@@ -225,6 +229,7 @@ def group_sightings(
             np.array([s.lat for s in sightings], dtype=np.float64),
             np.array([s.lon for s in sightings], dtype=np.float64),
         )
-        points = _points(sightings, kept, *where)
+        tags = [readable(s.tags) for s in sightings]  # dicts: read at C level from here on
+        points = _points(sightings, kept, tags, where)
         labels = cluster(points, radius_m, DIRECTION_TOLERANCE_DEG)
-        return _groups(sightings, labels, points, where)
+        return _groups(sightings, tags, labels, points, where)

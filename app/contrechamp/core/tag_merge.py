@@ -190,13 +190,16 @@ def _merged_value(key: str, values: tuple[str, ...]) -> tuple[str, _Choices | No
     return choices[0][0], choices
 
 
-def _merge_key(key: str, given: Sequence[tuple[int, str]]) -> tuple[str, Conflict | None]:
-    """The merged value of one key that the sightings wrote differently, and its conflict."""
-    value, choices = _merged_value(key, tuple(value for _, value in given))
+def _merge_key(
+    key: str, names: Sequence[int], values: tuple[str, ...]
+) -> tuple[str, Conflict | None]:
+    """The merged value of one key that the sightings ``names`` wrote differently
+    (``values``, in their order), and its conflict."""
+    value, choices = _merged_value(key, values)
     if choices is None:
         return value, None
-    names = [name for name, _ in given]
-    found = (Choice(value, tuple(names[at] for at in where)) for value, where in choices)
+    name = names.__getitem__
+    found = [Choice(written, tuple(map(name, where))) for written, where in choices]
     return value, Conflict(key, tuple(found))
 
 
@@ -211,7 +214,7 @@ def _merge_two(
         if mine is None:
             merged[key] = value
         elif mine != value:
-            merged[key], conflict = _merge_key(key, [(name_a, mine), (name_b, value)])
+            merged[key], conflict = _merge_key(key, (name_a, name_b), (mine, value))
             if conflict is not None:
                 conflicts.append(conflict)
     return merged, tuple(conflicts)
@@ -240,7 +243,7 @@ def merge_tags(
         return {}, ()
     tags = list(map(readable, tags))  # dicts: compared and read at C level
     first = tags[0]
-    if all(other == first for other in tags[1:]):
+    if tags.count(first) == len(tags):
         return dict(first), ()
     names = range(len(tags)) if sightings is None else sightings
     if len(tags) == 2:
@@ -255,7 +258,8 @@ def merge_tags(
     conflicts: list[Conflict] = []
     for key in [key for key in merged if key in differing]:
         given = [(name, one[key]) for name, one in zip(names, tags, strict=True) if key in one]
-        merged[key], conflict = _merge_key(key, given)
+        given_by, values = zip(*given, strict=True)
+        merged[key], conflict = _merge_key(key, given_by, values)
         if conflict is not None:
             conflicts.append(conflict)
     return merged, tuple(conflicts)
