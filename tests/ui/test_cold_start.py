@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from contrechamp.core.area import BBox, FeatureKind, MapFeature
 from contrechamp.core.camera import Camera
 from contrechamp.store.survey import SurveyFile
@@ -40,12 +42,17 @@ from contrechamp.ui.app import FieldApp
 from contrechamp.ui.settings import Settings
 from contrechamp.ui.translations import Translations
 
+if sys.argv[3:] == ["child"]:  # the cameras read by a child process, as for a large survey
+    import contrechamp.formats.glanced_cameras as glanced
+    glanced.READ_HERE_AT_MOST = 0
+
 app = QApplication(sys.argv[:1])
 field = FieldApp(Settings(sys.argv[2]), Translations(), "none")
 canvas = field.window.canvas
 
 def on_paint():
-    if len(canvas.frame.basemap) and "features" not in seen:
+    shown = len(canvas.frame.basemap) and len(canvas.frame.survey)
+    if shown and "features" not in seen:
         seen["features"] = len(canvas.frame.basemap)
         seen["cameras"] = len(canvas.frame.survey)
         seen["built"] = field.window.built
@@ -74,12 +81,13 @@ def write_small_survey(path: Path) -> Path:
     return path
 
 
+@pytest.mark.parametrize("reader", ["window", "child"])
 def test_the_first_map_frame_shows_the_survey_and_its_cameras_before_sqlalchemy_is_imported(
-    tmp_path: Path,
+    tmp_path: Path, reader: str
 ) -> None:
     survey = write_small_survey(tmp_path / "walk.cartoparty")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    args = [sys.executable, "-c", _CHILD, str(survey), str(tmp_path / "settings.ini")]
+    args = [sys.executable, "-c", _CHILD, str(survey), str(tmp_path / "settings.ini"), reader]
     done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, check=True)
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["features"] == 1  # the survey's base map, read before it is opened
@@ -96,6 +104,10 @@ import sys
 from PySide6.QtWidgets import QApplication
 from contrechamp.ui import main_window
 from contrechamp.ui.settings import Settings
+
+if sys.argv[3:] == ["child"]:  # the cameras read by a child process, as for a large survey
+    import contrechamp.formats.glanced_cameras as glanced
+    glanced.READ_HERE_AT_MOST = 0
 
 app = QApplication(sys.argv[:1])
 window = main_window.MainWindow(Settings(sys.argv[1]), staged=True)

@@ -36,6 +36,7 @@ __all__ = [
     "MIN_SPAN_M",
     "STREETS",
     "STREET_CELL_M",
+    "counted_within",
     "opening_view",
     "positions",
 ]
@@ -100,7 +101,7 @@ def opening_view(
     points = np.asarray(cameras, dtype=np.float64).reshape(-1, 2)
     lat, lon = points[:, 0], points[:, 1]
     if focus is not None:
-        near = _grown(focus, MIN_SPAN_M)
+        near = counted_within(focus)
         keep = (lat >= near.south) & (lat <= near.north) & (lon >= near.west) & (lon <= near.east)
         lat, lon = lat[keep], lon[keep]
     if len(lat):
@@ -108,6 +109,17 @@ def opening_view(
     if focus is None:
         return None
     return _street_view(focus, streets, whole=sector_box is not None) or focus
+
+
+def counted_within(focus: BBox) -> BBox:
+    """The box in which cameras count for the view of ``focus`` (rule 2): only the extent of
+    those inside it matters, so its two corners give the same view as all of them.
+
+    >>> box = counted_within(BBox(7.42, 43.73, 7.43, 43.74))
+    >>> round((box.north - 43.74) * _M_PER_DEG_LAT)
+    250
+    """
+    return _grown(focus, MIN_SPAN_M)
 
 
 def _camera_box(lats: NDArray[np.float64], lons: NDArray[np.float64]) -> BBox:

@@ -5,10 +5,15 @@ SQLAlchemy and Alembic). It reads with the stdlib ``sqlite3``, read-only, schema
 distrusted, and only from plain tables: a file with a trigger or a view, an unknown layout or
 any error gives no glance at all, and the survey's real opening then decides what it is.
 Nothing is written and nothing is kept.
+
+The glance holds no camera, only the extent the map opens on (SQLite computes it, without a
+Python object per camera): the cameras' places and statuses are read by ``glanced_cameras``
+(in a child process for a large survey, while the map draws), after ``camera_count``.
 """
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,62 +23,51 @@ from numpy.typing import NDArray
 
 from contrechamp.core.area import BBox, FeatureKind, MapFeature
 from contrechamp.core.camera import Status
-from contrechamp.core.collector import collector_paused
+from contrechamp.core.opening_view import counted_within
 
-__all__ = [
-    "MAX_GLANCED_CAMERAS",
-    "STATUSES",
-    "GlancedCameras",
-    "SurveyGlance",
-    "glance_at_survey",
-]
-
-MAX_GLANCED_CAMERAS = 2_000_000
-"""Above this the cameras are left to the survey's opening (a million take about a second)."""
-_EXISTING_AT_MOST = 50_000  # cameras already in OSM the opening view looks at
-STATUSES = tuple(Status)
-"""The statuses, in the order of ``GlancedCameras.status`` codes."""
-_STATUS_CODE = "CASE status {} END".format(  # NULL for any other value (then no glance)
-    " ".join(f"WHEN '{status.value}' THEN {code}" for code, status in enumerate(STATUSES))
-)
-_CHUNK = 65_536
-
-
-@dataclass(frozen=True, slots=True)
-class GlancedCameras:
-    """The survey's cameras as the first frame draws them: where each is, and its status
-    (their tags and ids wait for the survey's opening)."""
-
-    lat: NDArray[np.float64]
-    lon: NDArray[np.float64]
-    status: NDArray[np.int8]
-    """Each camera's status, as its index in ``STATUSES``."""
-
-    def __len__(self) -> int:
-        return len(self.status)
-
-    def kept(self) -> NDArray[np.float64]:
-        """The (lat, lon) of the cameras not rejected, one row each."""
-        keep = self.status != STATUSES.index(Status.REJECTED)
-        return np.column_stack((self.lat[keep], self.lon[keep]))
-
+__all__ = ["SurveyGlance", "camera_count", "glance_at_survey"]
 
 _TABLES = ("area", "map_features", "cameras", "existing_cameras")
+_KEPT = ", ".join(f"'{status.value}'" for status in Status if status is not Status.REJECTED)
+_EXTENT = (
+    "SELECT min(lat), max(lat), min(lon), max(lon) FROM {table} NOT INDEXED"
+    " WHERE typeof(lat) = 'real' AND typeof(lon) = 'real'"
+    " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?{kept}"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class SurveyGlance:
-    """What the first map frame shows of a survey: its area's box, base map and cameras, and
-    where the cameras already in OSM are (the map opens on them too)."""
+    """What the first map frame shows of a survey: its area's box and base map, and where
+    the map opens."""
 
     bbox: BBox | None
     features: list[MapFeature]
-    cameras: GlancedCameras
-    existing: list[tuple[float, float]]
+    opening_extent: NDArray[np.float64]
+    """Two (lat, lon) rows, the corners of the extent of the cameras the opening view looks at
+    (the survey's, rejected ones left out, and those already in OSM, near the area), or none:
+    ``opening_view`` gives the same box for them as for all those cameras."""
+
+
+def camera_count(path: Path) -> int | None:
+    """How many cameras a survey file holds, or None if it cannot be read (a quick look)."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    try:
+        connection.execute("PRAGMA trusted_schema = OFF")
+        (count,) = connection.execute("SELECT count(*) FROM cameras").fetchone()
+        return int(count)
+    except (sqlite3.Error, TypeError, ValueError):
+        return None
+    finally:
+        connection.close()
 
 
 def glance_at_survey(path: Path) -> SurveyGlance | None:
-    """Read a survey's area, base map features and cameras; None when it cannot be glanced."""
+    """Read a survey's area, base map features and opening extent; None when it cannot be
+    glanced."""
     if not path.is_file():
         return None
     try:
@@ -85,9 +79,9 @@ def glance_at_survey(path: Path) -> SurveyGlance | None:
         connection.execute("PRAGMA query_only = ON")
         if not _plain_tables(connection):
             return None
-        return SurveyGlance(
-            _bbox(connection), _features(connection), _cameras(connection), _existing(connection)
-        )
+        bbox = _bbox(connection)
+        extent = np.empty((0, 2)) if bbox is None else _opening_extent(connection, bbox)
+        return SurveyGlance(bbox, _features(connection), extent)
     except (sqlite3.Error, ValueError, TypeError, UnicodeDecodeError):
         return None
     finally:
@@ -120,34 +114,27 @@ def _features(connection: sqlite3.Connection) -> list[MapFeature]:
     ]
 
 
-def _cameras(connection: sqlite3.Connection) -> GlancedCameras:
-    """Positions and statuses, in chunks (no object per camera but its row while read); a
-    value the store would refuse raises (then there is no glance)."""
-    (count,) = connection.execute("SELECT count(*) FROM cameras").fetchone()
-    if count > MAX_GLANCED_CAMERAS:
-        return GlancedCameras(np.empty(0), np.empty(0), np.empty(0, dtype=np.int8))
-    rows = connection.execute(f"SELECT lat, lon, {_STATUS_CODE} FROM cameras ORDER BY rowid")
-    lats: list[float] = []
-    lons: list[float] = []
-    codes: list[int] = []
-    with collector_paused():
-        while chunk := rows.fetchmany(_CHUNK):
-            lat, lon, code = zip(*chunk, strict=True)
-            lats += lat
-            lons += lon
-            codes += code
-    if None in codes:
-        raise ValueError("a camera has no known status")  # as the store refuses
-    return GlancedCameras(_floats(lats), _floats(lons), np.array(codes, dtype=np.int8))
-
-
-def _floats(values: list[float]) -> NDArray[np.float64]:
-    """The values as an array; ValueError unless each is a real number (never a text)."""
-    if not {float}.issuperset(map(type, values)):
-        raise ValueError("a camera position is not a number")  # as the store refuses
-    return np.array(values, dtype=np.float64)
-
-
-def _existing(connection: sqlite3.Connection) -> list[tuple[float, float]]:
-    rows = connection.execute(f"SELECT lat, lon FROM existing_cameras LIMIT {_EXISTING_AT_MOST}")
-    return [(float(lat), float(lon)) for lat, lon in rows]
+def _opening_extent(connection: sqlite3.Connection, area: BBox) -> NDArray[np.float64]:
+    """The corners of the extent of the kept cameras and those already in OSM that count for
+    the view of ``area`` (``counted_within``), computed by SQLite."""
+    near = counted_within(area)
+    bounds = (near.south, near.north, near.west, near.east)
+    found = [
+        connection.execute(_EXTENT.format(table=table, kept=kept), bounds).fetchone()
+        for table, kept in (
+            ("cameras", f" AND status COLLATE BINARY IN ({_KEPT})"),
+            ("existing_cameras", ""),
+        )
+    ]
+    extents = [row for row in found if row[0] is not None]
+    if not extents:
+        return np.empty((0, 2))
+    south, north, west, east = (
+        min(row[0] for row in extents),
+        max(row[1] for row in extents),
+        min(row[2] for row in extents),
+        max(row[3] for row in extents),
+    )
+    if not all(map(math.isfinite, (south, north, west, east))):
+        raise ValueError("a camera position is not a finite number")
+    return np.array([[south, west], [north, east]], dtype=np.float64)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from contrechamp.core.area import ExistingCamera
     from contrechamp.core.camera import Camera
     from contrechamp.core.track import TrackPoint
+    from contrechamp.formats.glanced_cameras import CamerasReading, GlancedCameras
     from contrechamp.ops.photo_import import ImportSummary
     from contrechamp.store.survey import SurveyFile
     from contrechamp.ui.campaign_dialog import CampaignDialog
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.built = False  # whether the side panel and the parts are there
         self._building = False
         self._importing = False
+        self._glance_reading: CamerasReading | None = None  # a child reading the cameras
         self._build_frame()
         if not staged:
             self.finish_building()
@@ -373,6 +375,7 @@ class MainWindow(QMainWindow):
         try:
             opened = run_and_wait(lambda: _open_for_session(path), self)
         except ContrechampError as error:
+            self._stop_glance()
             self.say("")
             self.finish_building()
             if glanced:  # the map showed a file that is not a survey one can open
@@ -382,6 +385,7 @@ class MainWindow(QMainWindow):
             return False
         from contrechamp.ui.session import SurveySession
 
+        self._stop_glance()
         self.say("")
         self.finish_building()
         self.set_session(SurveySession(*opened, parent=self))
@@ -389,23 +393,52 @@ class MainWindow(QMainWindow):
 
     def _show_glance(self, path: Path) -> bool:
         """Show a survey's area, base map and cameras while it opens; return whether it did."""
-        import numpy as np
+        from contrechamp.formats import glanced_cameras as glanced
+        from contrechamp.formats.survey_glance import camera_count, glance_at_survey
 
-        from contrechamp.formats.survey_glance import glance_at_survey
-
+        count = camera_count(path)
+        if count is None:
+            return False
+        if glanced.READ_HERE_AT_MOST < count <= glanced.MAX_GLANCED_CAMERAS:
+            # Started first: the child reads the cameras while the base map draws.
+            self._glance_reading = glanced.CamerasReading(path)
         glance = glance_at_survey(path)
         if glance is None or glance.bbox is None:
+            self._stop_glance()
             return False
         from contrechamp.core.opening_view import opening_view
 
         self.canvas.set_area(glance.bbox, glance.features)
-        self.canvas.set_glanced_cameras(glance.cameras)
-        existing = np.asarray(glance.existing, dtype=np.float64).reshape(-1, 2)
-        points = np.concatenate((glance.cameras.kept(), existing))
-        box = opening_view(glance.bbox, points, glance.features)
+        box = opening_view(glance.bbox, glance.opening_extent, glance.features)
         if box is not None:  # where SurveyView opens it (sectors aside)
             self.canvas.show_box(box)
+        if self._glance_reading is not None:
+            self._show_read_cameras(self._glance_reading)
+        elif count <= glanced.READ_HERE_AT_MOST:
+            cameras = glanced.read_glanced_cameras(path)
+            if cameras is not None:
+                self.canvas.set_glanced_cameras(cameras)
         return True
+
+    def _show_read_cameras(self, reading: CamerasReading) -> None:
+        """Show the cameras a child process reads, once read, if the survey is still opening."""
+
+        def read(cameras: GlancedCameras | None) -> None:
+            if reading is self._glance_reading and cameras is not None:
+                self.canvas.set_glanced_cameras(cameras)
+
+        # Its own thread: waiting on the child must not hold up the open's worker (nor be held
+        # up by it) on a machine whose shared pool has one thread. A failure only means no
+        # cameras until the survey is open: nothing to say.
+        pool = QThreadPool(self)
+        pool.setMaxThreadCount(1)
+        run_task(lambda _progress, _cancelled: reading.result(), read, lambda _error: None, pool)
+
+    def _stop_glance(self) -> None:
+        """The survey is open (or could not be): a glance still being read is not shown."""
+        if self._glance_reading is not None:
+            self._glance_reading.cancel()
+            self._glance_reading = None
 
     def create_survey(self, path: Path) -> bool:
         """Create a new survey file and open it."""
@@ -634,6 +667,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Close the survey cleanly (everything is already saved); a copy of photos into the
         survey is finished first, in sight, unless the walker stops it."""
+        self._stop_glance()  # the child reading a glance is not waited for
         if not self.built:  # closed while it starts: no survey is open yet
             self.gps.stop()
             super().closeEvent(event)

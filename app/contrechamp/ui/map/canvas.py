@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from contrechamp.core.area import BBox, ExistingCamera, MapFeature, Sector
 from contrechamp.core.camera import Camera
-from contrechamp.formats.survey_glance import GlancedCameras
+from contrechamp.formats.glanced_cameras import GlancedCameras
 from contrechamp.ui.map.camera_layer import direction_of
 from contrechamp.ui.map.coverage_layer import CoverageShapes
 from contrechamp.ui.map.frame import LAYERS, MapFrame

@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from contrechamp.core.area import BBox, ExistingCamera, MapFeature, Sector
 from contrechamp.core.camera import Camera, Status, TaggedPlace
-from contrechamp.formats.survey_glance import STATUSES, GlancedCameras
+from contrechamp.formats.glanced_cameras import STATUSES, GlancedCameras
 from contrechamp.ui.map.camera_layer import (
     CONES_PER_CELL,
     TICKS_PER_CELL,
