@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import multiprocessing
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -30,8 +32,11 @@ __all__ = [
     "STATUSES",
     "CamerasReading",
     "GlancedCameras",
+    "looked_at",
     "read_glanced_cameras",
 ]
+
+T = TypeVar("T")
 
 MAX_GLANCED_CAMERAS = 2_000_000
 """Above this the cameras are left to the survey's opening."""
@@ -68,6 +73,15 @@ class GlancedCameras:
 def read_glanced_cameras(path: Path) -> GlancedCameras | None:
     """Every camera's position and status, in the order added; None when the file cannot be
     read so, holds a value the store would refuse, or more than ``MAX_GLANCED_CAMERAS``."""
+    return looked_at(path, _cameras)
+
+
+def looked_at(path: Path, read: Callable[[sqlite3.Connection], T]) -> T | None:
+    """What ``read`` finds through a read-only connection to the file at ``path`` (schema
+    functions distrusted); None if it is no file SQLite opens, or if ``read`` meets an error
+    or a value of the wrong type or encoding."""
+    if not path.is_file():
+        return None
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
     except (sqlite3.Error, OSError, ValueError):
@@ -75,8 +89,8 @@ def read_glanced_cameras(path: Path) -> GlancedCameras | None:
     try:
         connection.execute("PRAGMA trusted_schema = OFF")
         connection.execute("PRAGMA query_only = ON")
-        return _cameras(connection)
-    except (sqlite3.Error, ValueError, TypeError):
+        return read(connection)
+    except (sqlite3.Error, ValueError, TypeError, UnicodeDecodeError):
         return None
     finally:
         connection.close()

@@ -24,6 +24,7 @@ from numpy.typing import NDArray
 from contrechamp.core.area import BBox, FeatureKind, MapFeature
 from contrechamp.core.camera import Status
 from contrechamp.core.opening_view import counted_within
+from contrechamp.formats.glanced_cameras import looked_at
 
 __all__ = ["SurveyGlance", "camera_count", "glance_at_survey"]
 
@@ -51,41 +52,26 @@ class SurveyGlance:
 
 def camera_count(path: Path) -> int | None:
     """How many cameras a survey file holds, or None if it cannot be read (a quick look)."""
-    try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
-    except (sqlite3.Error, OSError, ValueError):
-        return None
-    try:
-        connection.execute("PRAGMA trusted_schema = OFF")
-        (count,) = connection.execute("SELECT count(*) FROM cameras").fetchone()
-        return int(count)
-    except (sqlite3.Error, TypeError, ValueError):
-        return None
-    finally:
-        connection.close()
+    return looked_at(path, _count)
 
 
 def glance_at_survey(path: Path) -> SurveyGlance | None:
     """Read a survey's area, base map features and opening extent; None when it cannot be
     glanced."""
-    if not path.is_file():
+    return looked_at(path, _glance)
+
+
+def _count(connection: sqlite3.Connection) -> int:
+    (count,) = connection.execute("SELECT count(*) FROM cameras").fetchone()
+    return int(count)
+
+
+def _glance(connection: sqlite3.Connection) -> SurveyGlance | None:
+    if not _plain_tables(connection):
         return None
-    try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.5)
-    except sqlite3.Error:
-        return None
-    try:
-        connection.execute("PRAGMA trusted_schema = OFF")
-        connection.execute("PRAGMA query_only = ON")
-        if not _plain_tables(connection):
-            return None
-        bbox = _bbox(connection)
-        extent = np.empty((0, 2)) if bbox is None else _opening_extent(connection, bbox)
-        return SurveyGlance(bbox, _features(connection), extent)
-    except (sqlite3.Error, ValueError, TypeError, UnicodeDecodeError):
-        return None
-    finally:
-        connection.close()
+    bbox = _bbox(connection)
+    extent = np.empty((0, 2)) if bbox is None else _opening_extent(connection, bbox)
+    return SurveyGlance(bbox, _features(connection), extent)
 
 
 def _plain_tables(connection: sqlite3.Connection) -> bool:
