@@ -32,7 +32,9 @@ def test_tags_merge_key_by_key_in_the_order_keys_first_come(
     assert list(merged) == keys
     alone = [_alone(tags, names, key) for key in keys]
     assert merged == {key: value for key, (value, _) in zip(keys, alone, strict=True)}
-    assert conflicts == tuple(c for _, found in alone for c in found)
+    # Compared by key: two sightings list their conflicts in the second one's key order.
+    by_key = sorted((c for _, found in alone for c in found), key=lambda c: c.key)
+    assert sorted(conflicts, key=lambda c: c.key) == by_key
 
 
 @given(_TAGS, _NAMES)
