@@ -125,9 +125,10 @@ def _contrechamp(survey: Path, settle_s: float, with_cameras: bool = False) -> i
     frame = canvas.frame
 
     def cameras_shown() -> bool:
-        """The last frame showed the survey's base map whole (every tile painted) and its
-        cameras, from a first look at the file or once it is open."""
-        return len(frame.basemap) > 0 and frame.tiles.last_complete and len(frame.survey) > 0
+        """The last frame showed the survey's base map and its cameras whole (every tile of
+        both painted), from a first look at the file or once it is open."""
+        whole = frame.tiles.last_complete and frame.camera_tiles.last_complete
+        return whole and len(frame.basemap) > 0 and len(frame.survey) > 0
 
     def ready() -> bool:
         """The last frame showed the survey's base map whole (every tile painted) and, with

@@ -2174,7 +2174,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="328" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="330" />
         <source>%Ln camera(s)</source>
         <translation>
             <numerusform>%Ln caméra</numerusform>
@@ -2182,27 +2182,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="371" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="373" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="381" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="384" />
         <source>Cannot open the survey</source>
         <translation>Impossible d’ouvrir le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="418" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="451" />
         <source>Cannot create the survey</source>
         <translation>Impossible de créer le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="542" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="575" />
         <source>Saved. Press N for the next camera.</source>
         <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="596" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="629" />
         <source>Use glossary values</source>
         <translation>Valeurs du glossaire</translation>
     </message>

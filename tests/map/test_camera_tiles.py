@@ -234,3 +234,16 @@ def test_a_dragged_camera_leaves_its_tile_and_follows_the_pointer_live() -> None
     image = frame.render(view)
     assert _close(image.pixelColor(round(x), round(y)), DRAFT)
     assert not _close(image.pixelColor(round(x + 100), round(y)), DRAFT, tolerance=4)
+
+
+def test_a_frame_says_whether_it_had_every_camera_tile(monkeypatch: pytest.MonkeyPatch) -> None:
+    frame = _frame([_camera(LAT, LON)])
+    view = _view(17.0)
+    image = QImage(800, 600, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    monkeypatch.setattr(camera_tiles, "FRAME_BUDGET_S", -1.0)  # no time to paint any tile now
+    frame.camera_tiles.paint(painter, view, frame.camera_scene(), request=True)
+    assert not frame.camera_tiles.last_complete
+    frame.camera_tiles.paint(painter, view, frame.camera_scene(), request=False)  # no deadline
+    assert frame.camera_tiles.last_complete
+    painter.end()

@@ -87,6 +87,7 @@ class CameraLayerTiles(TileCache):
     def __init__(self, capacity: int = 160) -> None:
         super().__init__(capacity, threads=1)
         self.rendered = self.rendered_ahead = 0
+        self.last_complete = False  # whether the last frame had every one of its tiles
         self._urgent: set[tuple[float, int, int]] = set()  # dropped by an edit: paint now
         self._deadline: float | None = None  # of the frame being painted
 
@@ -126,7 +127,7 @@ class CameraLayerTiles(TileCache):
         the last complete zoom's tiles stand in for them, scaled)."""
         zoom = snap_zoom(view.zoom)
         self._deadline = time.perf_counter() + FRAME_BUDGET_S if request else None
-        keys, _ = self._compose(painter, view, scene, zoom)
+        keys, self.last_complete = self._compose(painter, view, scene, zoom)
         if request:
             self._request(scene, view, zoom, keys, ahead=True)
 
