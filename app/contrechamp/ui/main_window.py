@@ -89,6 +89,10 @@ class MainWindow(QMainWindow):
         self._building = False
         self._importing = False
         self._glance_reading: CamerasReading | None = None  # a child reading the cameras
+        # Its own thread waits on that child: it must not hold up the open's worker (nor be
+        # held up by it) on a machine whose shared pool has one thread.
+        self._glance_pool = QThreadPool(self)
+        self._glance_pool.setMaxThreadCount(1)
         self._build_frame()
         if not staged:
             self.finish_building()
@@ -427,12 +431,10 @@ class MainWindow(QMainWindow):
             if reading is self._glance_reading and cameras is not None:
                 self.canvas.set_glanced_cameras(cameras)
 
-        # Its own thread: waiting on the child must not hold up the open's worker (nor be held
-        # up by it) on a machine whose shared pool has one thread. A failure only means no
-        # cameras until the survey is open: nothing to say.
-        pool = QThreadPool(self)
-        pool.setMaxThreadCount(1)
-        run_task(lambda _progress, _cancelled: reading.result(), read, lambda _error: None, pool)
+        # A failure only means no cameras until the survey is open: nothing to say.
+        run_task(
+            lambda _progress, _cancelled: reading.result(), read, lambda _e: None, self._glance_pool
+        )
 
     def _stop_glance(self) -> None:
         """The survey is open (or could not be): a glance still being read is not shown."""
