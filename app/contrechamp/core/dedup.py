@@ -27,7 +27,7 @@ from contrechamp.core._clustering import Points, cluster
 from contrechamp.core._sighting_features import read_features
 from contrechamp.core.collector import collector_paused
 from contrechamp.core.proximity import local_metres
-from contrechamp.core.stored_tags import readable
+from contrechamp.core.stored_tags import copy_of, readable
 from contrechamp.core.tag_merge import Conflict, merge_tags
 
 __all__ = [
@@ -80,7 +80,7 @@ class Group:
     lat: float
     lon: float
     accuracy_m: float | None
-    tags: dict[str, str] = field(default_factory=dict)
+    tags: Mapping[str, str] = field(default_factory=dict)
     conflicts: tuple[Conflict, ...] = ()
 
 
@@ -193,7 +193,7 @@ def _groups(
         if len(part) == 1:
             first = sightings[part[0]]
             groups.append(
-                Group((part[0],), first.lat, first.lon, first.accuracy_m, dict(tags[part[0]]))
+                Group((part[0],), first.lat, first.lon, first.accuracy_m, copy_of(first.tags))
             )
             continue
         label = label_of[part[0]]

@@ -10,7 +10,7 @@ import json
 from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import Any
 
-__all__ = ["StoredTags", "readable"]
+__all__ = ["StoredTags", "copy_of", "readable"]
 
 _DECODE = json.JSONDecoder().decode
 _SHARED_AT_MOST = 65_536
@@ -27,12 +27,25 @@ def readable(tags: Mapping[str, str]) -> Mapping[str, str]:
     return tags._decoded() if type(tags) is StoredTags else tags
 
 
+def copy_of(tags: Mapping[str, str]) -> Mapping[str, str]:
+    """Tags that nothing else can change: a StoredTags itself (immutable, its text kept for
+    writing), any other mapping copied into a new dict.
+
+    >>> stored, plain = StoredTags('{"a":"1"}'), {"a": "1"}
+    >>> copy_of(stored) is stored, copy_of(plain) is plain, copy_of(plain) == plain
+    (True, False, True)
+    """
+    return tags if type(tags) is StoredTags else dict(tags)
+
+
 class StoredTags(Mapping[str, str]):
     """A camera's tags kept as their stored text until they are first read.
 
     Only for a text already proven to be the stored form of tags (a compact JSON object of
-    strings, ``formats.osm_fast.TagsTextProver``), so that decoding cannot fail. Once decoded,
-    the text is dropped and the keys and values share strings with other decoded tags.
+    strings that any OSM file and the OSM API can carry, ``formats.osm_fast.TagsTextProver``),
+    so that decoding cannot fail and the tags need no further check to be written. Once
+    decoded, the keys and values share strings with other decoded tags; the text is kept, so
+    that writing the tags again (a merge's sightings, a push) needs no encoding. Immutable.
 
     >>> tags = StoredTags('{"height":"4","camera:mount":"pole"}')
     >>> tags["height"], tags == {"camera:mount": "pole", "height": "4"}, len(tags)
@@ -42,20 +55,19 @@ class StoredTags(Mapping[str, str]):
     __slots__ = ("_tags", "text")
 
     def __init__(self, text: str) -> None:
-        self.text: str | None = text
-        """The stored form, until the tags are decoded."""
+        self.text: str = text
+        """The stored form."""
         self._tags: dict[str, str] | None = None
 
     def _decoded(self) -> dict[str, str]:
-        # The text is read first and dropped last: a tile worker may decode at the same time.
-        text, tags = self.text, self._tags
+        # A tile worker may decode at the same time: both get equal dicts, one is kept.
+        tags = self._tags
         if tags is None:
             if len(_shared) > _SHARED_AT_MOST:
                 _shared.clear()
             keep = _shared.setdefault
-            tags = {keep(k, k): keep(v, v) for k, v in _DECODE(text).items()}  # type: ignore[arg-type]
+            tags = {keep(k, k): keep(v, v) for k, v in _DECODE(self.text).items()}
             self._tags = tags
-            self.text = None
         return tags
 
     def __getitem__(self, key: str) -> str:
@@ -87,8 +99,7 @@ class StoredTags(Mapping[str, str]):
         return self._decoded().items()
 
     def __eq__(self, other: object) -> bool:
-        text = self.text  # read once: a tile worker may decode either side meanwhile
-        if type(other) is StoredTags and text is not None and text == other.text:
+        if type(other) is StoredTags and self.text == other.text:
             return True
         if isinstance(other, Mapping):
             return self._decoded() == (other if type(other) is dict else dict(other.items()))

@@ -25,9 +25,7 @@ def tags_to_json(tags: Mapping[str, str]) -> str:
     '{"man_made":"surveillance","operator":"Mairie de Besançon"}'
     """
     if type(tags) is StoredTags:
-        text = tags.text  # read once: a tile worker may decode the tags meanwhile
-        if text is not None:
-            return text  # its own stored form: nothing to encode
+        return tags.text  # its own stored form: nothing to encode
     plain = readable(tags)
     return _ENCODE(plain if type(plain) is dict else dict(plain))
 

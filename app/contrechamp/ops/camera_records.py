@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
 from contrechamp.core.camera import Camera, PositionSource, Status
 from contrechamp.core.errors import InputError
+from contrechamp.core.stored_tags import StoredTags
 from contrechamp.formats._point_record import META_COLUMNS as RECORD_COLUMNS
 from contrechamp.formats.geojson import PointRecord
 from contrechamp.formats.numbers import parse_decimal, parse_integer
@@ -25,6 +26,7 @@ __all__ = [
     "NAME_COLUMN",
     "camera_from_node",
     "camera_from_record",
+    "check_cameras_writable",
     "check_tag_lengths",
     "check_tags_writable",
     "record_from_camera",
@@ -41,12 +43,24 @@ _TURBO_NODE = re.compile(r"node/(\d{1,19})")
 
 
 def check_tags_writable(tags: Mapping[str, str], where: str) -> None:
-    """Refuse tags that no OSM file or the OSM API could carry: ``InputError("tags.invalid")``."""
+    """Refuse tags that no OSM file or the OSM API could carry: ``InputError("tags.invalid")``.
+
+    Tags read from a survey as their stored text (``StoredTags``) were proven writable as
+    they were read, and pass at once.
+    """
+    if type(tags) is StoredTags:
+        return
     bad = unwritable_xml_text(tags)
     if bad is not None:
         detail = f"{where}: tag {bad[:40]!r} has characters OSM cannot store"
         raise InputError(detail, "tags.invalid")
     check_tag_lengths(tags, where)
+
+
+def check_cameras_writable(cameras: Iterable[Camera], where: str) -> None:
+    """``check_tags_writable`` on the tags of each camera (a survey read to merge or push)."""
+    for camera in cameras:
+        check_tags_writable(camera.tags, where)
 
 
 def check_tag_lengths(tags: Mapping[str, str], where: str) -> None:

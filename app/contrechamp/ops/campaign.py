@@ -44,6 +44,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from contrechamp.core.camera import Camera, Status, utc_now
+from contrechamp.core.collector import collector_paused
 from contrechamp.core.dedup import DEFAULT_RADIUS_M, MAX_ACCURACY_M
 from contrechamp.core.errors import InputError
 from contrechamp.ops.blur import PhotoScan
@@ -362,7 +363,8 @@ def push_survey(
     """
     progress = progress or quiet()
     _check_radius(radius_m)
-    survey = read_survey_to_push(Path(survey_path))
+    with collector_paused():  # many cameras, sightings and rows, and no cycles among them
+        survey = read_survey_to_push(Path(survey_path))
     taken = {c.id for c in survey.cameras if c.status is not Status.REJECTED}
     scan = (
         scan_faces(survey.path, [p for p in survey.photos if p.camera_id in taken])
@@ -374,7 +376,7 @@ def push_survey(
     own_engine = engine is None
     engine = engine or connect_campaign(url)
     try:
-        with translate_campaign_errors(), engine.connect() as connection:
+        with collector_paused(), translate_campaign_errors(), engine.connect() as connection:
             transaction = connection.begin()
             check_campaign(connection)
             records = PushRecords(connection)

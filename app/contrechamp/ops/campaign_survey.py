@@ -27,7 +27,7 @@ from contrechamp.core.photo import PhotoInfo
 from contrechamp.formats.held_files import refuse_held
 from contrechamp.formats.photo_files import sniff_mime
 from contrechamp.ops.blur import PhotoScan, blurred_copy, scan_photos
-from contrechamp.ops.camera_records import check_tags_writable
+from contrechamp.ops.camera_records import check_cameras_writable
 from contrechamp.ops.names import display_name
 from contrechamp.store.survey import SurveyFile
 
@@ -133,8 +133,7 @@ def _valid_sectors(sectors: list[Sector]) -> list[Sector]:
 
 def _read(path: Path, survey: SurveyFile) -> SurveyToPush:
     cameras = survey.cameras()
-    for camera in cameras:
-        check_tags_writable(camera.tags, display_name(path))
+    check_cameras_writable(cameras, display_name(path))
     pending = {photo.photo_id for photo in survey.pending_photos()}
     return SurveyToPush(
         path,

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from contrechamp.core.area import ExistingCamera
 from contrechamp.core.camera import utc_now
+from contrechamp.core.collector import collector_paused
 from contrechamp.core.dedup import DEFAULT_RADIUS_M
 from contrechamp.core.errors import InputError, SurveyError
 from contrechamp.core.sheet_lines import join_sheet_lines
@@ -268,15 +269,16 @@ def merge_surveys(
     refuse_held(out)
     if out.is_dir():
         raise InputError(f"{display_name(out)} is a folder, not a survey file", "merge.target")
-    inputs = [read_survey_to_merge(Path(p), out) for p in surveys]
-    extract = read_existing(existing) if existing is not None else None
-    result = MergeResult(out, surveys=len(inputs))
-    work = _work_path(out)
-    try:
-        with _merged_survey(out, work) as survey:
-            _merge_into(survey, inputs, extract, radius_m, result)
-        if result.changed or not out.exists():
-            SurveyFile.install(work, out)
-    finally:
-        SurveyFile.discard(work)
+    with collector_paused():  # many cameras, sightings and rows, and no cycles among them
+        inputs = [read_survey_to_merge(Path(p), out) for p in surveys]
+        extract = read_existing(existing) if existing is not None else None
+        result = MergeResult(out, surveys=len(inputs))
+        work = _work_path(out)
+        try:
+            with _merged_survey(out, work) as survey:
+                _merge_into(survey, inputs, extract, radius_m, result)
+            if result.changed or not out.exists():
+                SurveyFile.install(work, out)
+        finally:
+            SurveyFile.discard(work)
     return result

@@ -20,7 +20,7 @@ from contrechamp.core.photo import PhotoInfo
 from contrechamp.formats.held_files import refuse_held
 from contrechamp.formats.osm_read import read_camera_nodes
 from contrechamp.ops.blur_transfer import PhotoBlur, blur_of_photos
-from contrechamp.ops.camera_records import check_tags_writable
+from contrechamp.ops.camera_records import check_cameras_writable
 from contrechamp.ops.names import display_name
 from contrechamp.store.merge_records import SourceSurvey
 from contrechamp.store.survey import SurveyFile
@@ -80,8 +80,7 @@ def _refuse_output(path: Path, out: Path) -> None:
 
 def _read(path: Path, survey: SurveyFile) -> SurveyToMerge:
     cameras = survey.cameras()
-    for camera in cameras:
-        check_tags_writable(camera.tags, display_name(path))
+    check_cameras_writable(cameras, display_name(path))
     pending = {photo.photo_id for photo in survey.pending_photos()}
     taken = [c for c in cameras if c.status is not Status.REJECTED]
     wanted = {c.id for c in taken}

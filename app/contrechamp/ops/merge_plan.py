@@ -18,6 +18,7 @@ from contrechamp.core.area import ExistingCamera
 from contrechamp.core.camera import Camera, Status, new_camera_id
 from contrechamp.core.conflation import Conflation, Match, MergedCamera, conflate
 from contrechamp.core.dedup import Group, Sighting, group_sightings
+from contrechamp.core.stored_tags import copy_of
 from contrechamp.store.merge_records import (
     CameraMerge,
     ConflictRecord,
@@ -130,7 +131,7 @@ def _camera(
 ) -> Camera:
     """The merged camera of a group, as its match with OSM has it."""
     first = members[0].camera
-    lat, lon, tags = group.lat, group.lon, dict(group.tags)
+    lat, lon, tags = group.lat, group.lon, copy_of(group.tags)
     accuracy, osm_id, osm_version = group.accuracy_m, None, None
     if match.match is Match.SAME and match.node is not None:
         lat, lon, tags, accuracy = match.node.lat, match.node.lon, match.tags, None
@@ -140,8 +141,13 @@ def _camera(
         osm_version = (
             max((m.camera.osm_version or 0) for m in members if m.camera.osm_id == osm_id) or None
         )
-    names = dict.fromkeys(m.camera.surveyor for m in members if m.camera.surveyor)
-    notes = dict.fromkeys(m.camera.notes for m in members if m.camera.notes)
+    if len(members) == 1:  # most groups: what the loops below give, without them
+        surveyor, notes, created_at = first.surveyor or None, first.notes, first.created_at
+    else:
+        cameras = [m.camera for m in members]
+        surveyor = ", ".join(dict.fromkeys(c.surveyor for c in cameras if c.surveyor)) or None
+        notes = "\n".join(dict.fromkeys(c.notes for c in cameras if c.notes))
+        created_at = min(c.created_at for c in cameras)
     return Camera(
         lat=lat,
         lon=lon,
@@ -150,17 +156,20 @@ def _camera(
         status=_status(members, group, match),
         source=first.source,
         accuracy_m=accuracy,
-        surveyor=", ".join(names) or None,
-        created_at=min(m.camera.created_at for m in members),
+        surveyor=surveyor,
+        created_at=created_at,
         updated_at=now,
         osm_id=osm_id,
         osm_version=osm_version,
-        notes="\n".join(notes),
+        notes=notes,
     )
 
 
 def _merged_camera(group: Group, members: Sequence[_Entry]) -> MergedCamera:
-    link = next((m.camera.osm_id for m in members if m.camera.osm_id is not None), None)
+    if len(members) == 1:
+        link = members[0].camera.osm_id
+    else:
+        link = next((m.camera.osm_id for m in members if m.camera.osm_id is not None), None)
     return MergedCamera(group.lat, group.lon, group.tags, group.accuracy_m, link)
 
 
