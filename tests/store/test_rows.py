@@ -108,6 +108,21 @@ def test_cameras_read_together_share_their_surveyor_and_notes_strings() -> None:
     assert next(iter(first.tags)) is next(iter(second.tags))
 
 
+def test_cameras_read_together_share_equal_accuracies_and_keep_a_signed_zero() -> None:
+    read = CameraReader()
+    values = camera_values(Camera(43.7, 7.4, accuracy_m=4.5))
+    row = [values[name] for name in CAMERA_COLUMNS]
+    first = read(row)
+    row[CAMERA_COLUMNS.index("accuracy_m")] = float("4.5")  # an equal but distinct float
+    second = read(row)
+    assert first.accuracy_m == second.accuracy_m == 4.5
+    assert first.accuracy_m is second.accuracy_m
+    row[CAMERA_COLUMNS.index("accuracy_m")] = 0.0
+    read(row)
+    row[CAMERA_COLUMNS.index("accuracy_m")] = -0.0
+    assert str(read(row).accuracy_m) == "-0.0"
+
+
 @given(st.datetimes(timezones=st.sampled_from([UTC, timezone(timedelta(hours=-9, minutes=-30))])))
 def test_datetimes_round_trip_as_utc(moment: datetime) -> None:
     text = datetime_to_text(moment)
