@@ -184,7 +184,6 @@ class CameraReader:
             string(notes),
         )
 
-
     def _accuracy(self, accuracy_m: float) -> float:
         """``accuracy_m``, or an equal float read before."""
         accuracies = self._accuracies
