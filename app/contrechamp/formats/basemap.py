@@ -19,6 +19,7 @@ from osmium.osm import Area as OsmArea
 from osmium.osm import Node, TagList, Way
 
 from contrechamp.core.area import BBox, ExistingCamera, FeatureKind, MapFeature
+from contrechamp.core.collector import collector_paused
 from contrechamp.core.errors import InputError
 from contrechamp.formats._xml_stream import CHUNK_BYTES, XmlBudget
 from contrechamp.formats.limits import MAX_PBF_BYTES, checked_size
@@ -100,14 +101,15 @@ def read_area(path: Path) -> Area:
     file_format = sniff_format(path)
     if file_format != "pbf":
         _check_xml_budget(path, file_format)
-    try:
-        features, cameras, coastlines = _collect(osmium.io.File(str(path), file_format))
-    except (RuntimeError, ValueError, osmium.InvalidLocationError) as exc:
-        raise InputError(f"{path.name}: damaged OSM data ({exc})", "osm.corrupt") from None
-    bbox = _extent([f.wkb for f in features] + coastlines, cameras)
-    if bbox is None:
-        raise InputError(f"{path.name}: no map data in this file", "osm.empty")
-    features.extend(sea_features(coastlines, bbox))
+    with collector_paused():  # a city's features and tags, and no cycles among them
+        try:
+            features, cameras, coastlines = _collect(osmium.io.File(str(path), file_format))
+        except (RuntimeError, ValueError, osmium.InvalidLocationError) as exc:
+            raise InputError(f"{path.name}: damaged OSM data ({exc})", "osm.corrupt") from None
+        bbox = _extent([f.wkb for f in features] + coastlines, cameras)
+        if bbox is None:
+            raise InputError(f"{path.name}: no map data in this file", "osm.empty")
+        features.extend(sea_features(coastlines, bbox))
     return Area(bbox=bbox, features=features, cameras=cameras)
 
 
