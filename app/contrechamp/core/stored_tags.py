@@ -12,7 +12,7 @@ from typing import Any
 
 __all__ = ["StoredTags", "copy_of", "readable"]
 
-_DECODE = json.JSONDecoder().decode
+_DECODE = json.JSONDecoder().raw_decode  # a proven text has no whitespace to skip around it
 _SHARED_AT_MOST = 65_536
 _shared: dict[str, str] = {}  # keys and values of decoded StoredTags, each kept once
 
@@ -66,7 +66,7 @@ class StoredTags(Mapping[str, str]):
             if len(_shared) > _SHARED_AT_MOST:
                 _shared.clear()
             keep = _shared.setdefault
-            tags = {keep(k, k): keep(v, v) for k, v in _DECODE(self.text).items()}
+            tags = {keep(k, k): keep(v, v) for k, v in _DECODE(self.text)[0].items()}
             self._tags = tags
         return tags
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar, cast
 
+from contrechamp.core.stored_tags import readable
 from contrechamp.core.tags import DIRECTION_KEYS, read_camera
 
 __all__ = ["Problem", "TagsChecker", "check_tags", "fixable"]
@@ -80,7 +81,7 @@ class TagsChecker(Generic[T]):
     def __call__(self, tags: Mapping[str, str]) -> list[T]:
         """Return what ``convert`` makes of each of ``check_tags(tags)``, in their order."""
         problems: list[T] = []
-        get = tags.get
+        get = readable(tags).get  # a dict's own: read at C level
         for key, keys, found in self._groups:
             values: object = get(key) if key is not None else tuple(map(get, keys))
             known = found.get(values)
