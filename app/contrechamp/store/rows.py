@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from contrechamp.core.camera import Camera, PositionSource, Status
+from contrechamp.core.camera import Camera, PositionSource, Status, camera_of_fields
 from contrechamp.core.errors import SurveyError
 from contrechamp.core.stored_tags import StoredTags
 from contrechamp.formats.osm_fast import TagsTextProver
@@ -126,8 +126,7 @@ class CameraReader:
     a million rows: tags proven plain a chunk at a time are kept as their text
     (``StoredTags``, decoded when first read), repeated timestamps are parsed once, equal
     surveyors and notes share one string, equal accuracies one float (a few values make up
-    those of a million cameras: 24 MB), arguments passed by position
-    (in Camera's field order, checked by tests/store/test_rows.py).
+    those of a million cameras: 24 MB), each Camera made by ``camera_of_fields``.
     """
 
     _ACCURACIES_AT_MOST = 1024
@@ -168,7 +167,7 @@ class CameraReader:
         dates, string = self._dates, self._tags.string
         if accuracy_m:  # never 0.0 or -0.0: equal floats, but not the same value
             accuracy_m = self._accuracy(accuracy_m)
-        return Camera(
+        return camera_of_fields(
             lat,
             lon,
             tags,
