@@ -5,11 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from contrechamp.core.camera import Camera, Status
+from contrechamp.core.stored_tags import StoredTags
+from contrechamp.core.validation import check_tags
+from contrechamp.formats.osm_fast import TagsTextProver
+from contrechamp.formats.tags_text import tags_to_json
 from contrechamp.ui.cameras_model import (
     CAMERA_ROLE,
     PROBLEM_COUNT_ROLE,
@@ -271,3 +276,53 @@ def test_each_sort_orders_by_the_cell_then_the_row_after_edits_and_removals(
             shown = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
             assert shown == kept, (column, order, "confirmed")
             proxy.set_status(None)
+
+
+def _stored_cameras(count: int) -> list[Camera]:
+    """Cameras as a survey reads them: tags kept as their stored text, some with problems."""
+    texts = [tags_to_json({**CLEAN, "height": "6.0" if n % 3 else "6"}) for n in range(count)]
+    prover = TagsTextProver()
+    assert prover.batch(texts).careful == []
+    return [Camera(43.7 + n / 1e4, 7.42, StoredTags(t)) for n, t in enumerate(texts)]
+
+
+def test_idle_time_checks_every_row_ahead_a_slice_per_turn_without_decoding_for_good(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(CamerasModel, "AHEAD_ROWS", 4)
+    monkeypatch.setattr(CamerasModel, "AHEAD_AFTER_MS", 0)
+    model = CamerasModel()
+    cameras = _stored_cameras(10)
+    checked: list[int] = []
+    check = model._check  # counted: how many rows each turn of the event loop checks
+    model._check = lambda tags: checked.append(1) or check(tags)  # type: ignore[method-assign]
+    turns: list[int] = []
+    model._ahead.timeout.connect(lambda: turns.append(len(checked)))
+    model.set_cameras(cameras)
+    assert checked == []  # nothing while the rows are being set
+    qtbot.waitUntil(lambda: len(checked) == len(cameras))
+    qtbot.wait(20)
+    assert len(checked) == len(cameras)  # each row once, and then the checks stop
+    assert max(b - a for a, b in zip([0, *turns], turns, strict=False)) <= 4
+    counts = [model.data(model.index(r, 0), PROBLEM_COUNT_ROLE) for r in range(10)]
+    assert len(checked) == len(cameras)  # asked for: nothing checked again
+    assert all(c.tags._tags is None for c in cameras)  # type: ignore[attr-defined]
+    assert counts == [len(check_tags(dict(c.tags))) for c in cameras]
+
+
+def test_rows_edited_while_checked_ahead_have_the_problems_of_their_new_tags(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(CamerasModel, "AHEAD_ROWS", 2)
+    monkeypatch.setattr(CamerasModel, "AHEAD_AFTER_MS", 0)
+    model = CamerasModel()
+    cameras = _stored_cameras(8)
+    model.set_cameras(cameras)
+    qtbot.wait(1)  # some rows checked ahead, not all
+    fixed = replace(cameras[1], tags={**CLEAN, "height": "6"})
+    model.upsert(fixed)
+    model.remove(cameras[0].id)
+    qtbot.wait(50)
+    rows = [model.camera_at(r) for r in range(model.rowCount())]
+    counts = [model.data(model.index(r, 0), PROBLEM_COUNT_ROLE) for r in range(len(rows))]
+    assert counts == [len(check_tags(dict(c.tags))) for c in rows]

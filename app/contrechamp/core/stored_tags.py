@@ -10,7 +10,7 @@ import json
 from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import Any
 
-__all__ = ["StoredTags", "copy_of", "readable"]
+__all__ = ["StoredTags", "copy_of", "read_once", "readable"]
 
 _DECODE = json.JSONDecoder().raw_decode  # a proven text has no whitespace to skip around it
 _SHARED_AT_MOST = 65_536
@@ -25,6 +25,20 @@ def readable(tags: Mapping[str, str]) -> Mapping[str, str]:
     ({'height': '4'}, {'a': '1'})
     """
     return tags._decoded() if type(tags) is StoredTags else tags
+
+
+def read_once(tags: Mapping[str, str]) -> Mapping[str, str]:
+    """``tags`` as a dict to read once and drop: a StoredTags not decoded yet is decoded into
+    a dict it does not keep (checking a million cameras' tags does not hold them all decoded).
+
+    >>> stored = StoredTags('{"height":"4"}')
+    >>> read_once(stored), stored._tags is None, read_once({"a": "1"})
+    ({'height': '4'}, True, {'a': '1'})
+    """
+    if type(tags) is not StoredTags:
+        return tags
+    decoded = tags._tags
+    return decoded if decoded is not None else _DECODE(tags.text)[0]
 
 
 def copy_of(tags: Mapping[str, str]) -> Mapping[str, str]:

@@ -11,7 +11,7 @@ filter, one row (a bisection) at an edit, an addition or a removal.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -23,10 +23,12 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from contrechamp.core.camera import Camera, Status
+from contrechamp.core.stored_tags import read_once
 from contrechamp.core.validation import Problem, TagsChecker
 from contrechamp.ui.form.choices import choice_label, status_label
 from contrechamp.ui.messages import problem_text
@@ -48,13 +50,25 @@ TIME_COLUMN = _TIME
 SortValue = str | int | datetime
 """What a column sorts by: text for the text columns, a count, the logging time (the
 camera's own aware datetime: no new object per row)."""
-# The raw values a text column's cell is made from: equal raw values, equal cells.
+# The raw values a text column's cell is made from: equal raw values, equal cells (the tags
+# read once: sorting a million cameras by one does not keep their tags decoded).
 _RAW: dict[int, Callable[[Camera], Hashable]] = {
     _STATUS: lambda c: c.status,
-    _WHAT: lambda c: (c.tags.get("surveillance:type", ""), c.tags.get("camera:type", "")),
-    _DIRECTION: lambda c: c.tags.get("camera:direction") or c.tags.get("direction", ""),
-    _MOUNT: lambda c: c.tags.get("camera:mount", ""),
+    _WHAT: lambda c: _what(read_once(c.tags)),
+    _DIRECTION: lambda c: _direction(read_once(c.tags)),
+    _MOUNT: lambda c: read_once(c.tags).get("camera:mount", ""),
 }
+
+
+def _what(tags: Mapping[str, str]) -> Hashable:
+    return tags.get("surveillance:type", ""), tags.get("camera:type", "")
+
+
+def _direction(tags: Mapping[str, str]) -> Hashable:
+    return tags.get("camera:direction") or tags.get("direction", "")
+
+
+_PROBLEM_LISTS_AT_MOST = 65_536  # distinct problem lists kept once
 
 
 def _itself(problem: Problem) -> Problem:
@@ -65,8 +79,16 @@ class CamerasModel(QAbstractTableModel):
     """One row per camera of the survey; ``upsert``/``remove`` touch only the row concerned.
 
     A row's problems are checked the first time they are asked for (a view asks only for
-    the rows it shows), not for every camera when a survey of 100k cameras opens.
+    the rows it shows), not for every camera when a survey of 100k cameras opens; the other
+    rows are checked while the window is idle, a few milliseconds at a time, so that a sort
+    or a filter by problems later need not check a million cameras at once (7 s). A check
+    does not keep the camera's tags decoded, and equal problem lists are kept once.
     """
+
+    AHEAD_ROWS = 1_000
+    """Rows checked ahead per turn of an idle event loop (about 5 ms)."""
+    AHEAD_AFTER_MS = 500
+    """How long after the rows are set the checks ahead start (the first frames come first)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +98,10 @@ class CamerasModel(QAbstractTableModel):
         self._rows: dict[str, int] | None = {}  # id -> row; None: made when first asked
         self._sort_values: dict[int, list[SortValue]] = {}  # by column, made when first asked
         self._ranks: dict[int, NDArray[np.integer]] = {}  # by column; dropped at any change
+        self._problem_lists: dict[tuple[Problem, ...], tuple[Problem, ...]] = {}  # each once
+        self._ahead = QTimer(self)  # checks the rows not asked for yet, while idle
+        self._ahead.timeout.connect(self._check_ahead)
+        self._ahead_row = 0
 
     def set_cameras(self, cameras: list[Camera]) -> None:
         """Replace every row (opening a survey)."""
@@ -85,7 +111,22 @@ class CamerasModel(QAbstractTableModel):
         self._rows = None  # a million rows are seldom looked up by id: not built yet
         self._sort_values = {}
         self._ranks = {}
+        self._problem_lists = {}
         self.endResetModel()
+        self._ahead_row = 0
+        self._ahead.start(self.AHEAD_AFTER_MS)
+
+    def _check_ahead(self) -> None:
+        """Check the problems of the next rows not checked yet; stop after the last row."""
+        self._ahead.setInterval(0)  # from now on: at each turn of an idle event loop
+        problems, start = self._problems, self._ahead_row
+        stop = min(start + self.AHEAD_ROWS, len(problems))
+        for row in range(start, stop):
+            if problems[row] is None:
+                self._problems_of(row)
+        self._ahead_row = stop
+        if stop >= len(problems):
+            self._ahead.stop()
 
     def forget_texts(self) -> None:
         """The language changed: the text columns sort by their new texts from now on."""
@@ -247,7 +288,10 @@ class CamerasModel(QAbstractTableModel):
         """The problems of a row's camera, checked on first use and kept until it changes."""
         problems = self._problems[row]
         if problems is None:
-            problems = self._problems[row] = tuple(self._check(self._cameras[row].tags))
+            problems = tuple(self._check(read_once(self._cameras[row].tags)))
+            if len(self._problem_lists) < _PROBLEM_LISTS_AT_MOST:
+                problems = self._problem_lists.setdefault(problems, problems)
+            self._problems[row] = problems
         return problems
 
     def _cell(self, row: int, column: int) -> str | None:
