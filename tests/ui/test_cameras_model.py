@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -286,13 +287,22 @@ def _stored_cameras(count: int) -> list[Camera]:
     return [Camera(43.7 + n / 1e4, 7.42, StoredTags(t)) for n, t in enumerate(texts)]
 
 
+@pytest.fixture
+def ahead(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], CamerasModel]:
+    """A model that checks ``rows`` rows ahead per idle turn, from the first turn on."""
+
+    def model(rows: int) -> CamerasModel:
+        monkeypatch.setattr(CamerasModel, "AHEAD_ROWS", rows)
+        monkeypatch.setattr(CamerasModel, "AHEAD_AFTER_MS", 0)
+        return CamerasModel()
+
+    return model
+
+
 def test_idle_time_checks_every_row_ahead_a_slice_per_turn_without_decoding_for_good(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, ahead: Callable[[int], CamerasModel]
 ) -> None:
-    monkeypatch.setattr(CamerasModel, "AHEAD_ROWS", 4)
-    monkeypatch.setattr(CamerasModel, "AHEAD_AFTER_MS", 0)
-    model = CamerasModel()
-    cameras = _stored_cameras(10)
+    model, cameras = ahead(4), _stored_cameras(10)
     checked: list[int] = []
     check = model._check  # counted: how many rows each turn of the event loop checks
     model._check = lambda tags: checked.append(1) or check(tags)  # type: ignore[method-assign]
@@ -311,12 +321,9 @@ def test_idle_time_checks_every_row_ahead_a_slice_per_turn_without_decoding_for_
 
 
 def test_rows_edited_while_checked_ahead_have_the_problems_of_their_new_tags(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, ahead: Callable[[int], CamerasModel]
 ) -> None:
-    monkeypatch.setattr(CamerasModel, "AHEAD_ROWS", 2)
-    monkeypatch.setattr(CamerasModel, "AHEAD_AFTER_MS", 0)
-    model = CamerasModel()
-    cameras = _stored_cameras(8)
+    model, cameras = ahead(2), _stored_cameras(8)
     model.set_cameras(cameras)
     qtbot.wait(1)  # some rows checked ahead, not all
     fixed = replace(cameras[1], tags={**CLEAN, "height": "6"})
