@@ -320,16 +320,22 @@ def test_idle_time_checks_every_row_ahead_a_slice_per_turn_without_decoding_for_
     assert counts == [len(check_tags(dict(c.tags))) for c in cameras]
 
 
-def test_rows_edited_while_checked_ahead_have_the_problems_of_their_new_tags(
+def test_rows_edited_added_or_removed_while_checked_ahead_are_all_checked_ahead_too(
     qtbot: QtBot, ahead: Callable[[int], CamerasModel]
 ) -> None:
-    model, cameras = ahead(2), _stored_cameras(8)
+    model, cameras = ahead(3), _stored_cameras(8)
     model.set_cameras(cameras)
-    qtbot.wait(1)  # some rows checked ahead, not all
-    fixed = replace(cameras[1], tags={**CLEAN, "height": "6"})
-    model.upsert(fixed)
-    model.remove(cameras[0].id)
-    qtbot.wait(50)
+    model._check_ahead()  # the first turn: rows 0-2 checked, the cursor at row 3
+    assert [p is not None for p in model._problems] == [True] * 3 + [False] * 5
+    model.remove(cameras[0].id)  # every row after it moves up one, the cursor with them
+    fixed = replace(cameras[1], tags={**CLEAN, "height": "6.0"})
+    model.upsert(fixed)  # a row the checks passed: to check again
+    model.upsert(Camera(43.8, 7.42, {**CLEAN, "height": "x"}))  # a new row at the end
+    qtbot.waitUntil(lambda: not model._ahead.isActive())
+    assert None not in model._problems  # every row checked ahead, none asked for yet
+    model.upsert(Camera(43.9, 7.42, {**CLEAN, "height": "y"}))  # once all were checked
+    qtbot.waitUntil(lambda: not model._ahead.isActive())
+    assert None not in model._problems
     rows = [model.camera_at(r) for r in range(model.rowCount())]
     counts = [model.data(model.index(r, 0), PROBLEM_COUNT_ROLE) for r in range(len(rows))]
     assert counts == [len(check_tags(dict(c.tags))) for c in rows]

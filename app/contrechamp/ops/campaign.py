@@ -315,17 +315,17 @@ class _PhotoOptions:
 def _write(
     records: PushRecords, push: _Push, plan: MergePlan, comment: str, photos: _PhotoOptions
 ) -> None:
-    push_id = records.start_push(push.source(), comment)
-    records.add_survey(push.source(), push_id)
-    existing_changed = records.merge_existing(push.survey.existing)
-    records.add_cameras(plan.new_cameras, push_id)
-    changed = {c.id: c for c in (*push.edited, *push.deleted)}
-    changed.update((c.id, c) for c in plan.reworked_cameras)  # the merge's, made from those
-    records.update_cameras(list(changed.values()), push_id)
-    records.add_sightings(plan.sightings, push_id)
-    records.set_camera_merges(plan.merges, {c.id for c in plan.new_cameras})
-    conflicts = _conflicts(plan, push)
-    records.set_conflicts(conflicts)
+    with collector_paused():  # the rows: many, and no cycles among them (photos come after)
+        push_id = records.start_push(push.source(), comment)
+        records.add_survey(push.source(), push_id)
+        existing_changed = records.merge_existing(push.survey.existing)
+        records.add_cameras(plan.new_cameras, push_id)
+        changed = {c.id: c for c in (*push.edited, *push.deleted)}
+        changed.update((c.id, c) for c in plan.reworked_cameras)  # the merge's, made from those
+        records.update_cameras(list(changed.values()), push_id)
+        records.add_sightings(plan.sightings, push_id)
+        records.set_camera_merges(plan.merges, {c.id for c in plan.new_cameras})
+        records.set_conflicts(_conflicts(plan, push))
     sectors = records.add_sectors(push.survey.sectors, push_id)
     added = _push_photos(records, push, push_id, photos.scan, photos.keep_exif)
     counts = PushCounts(
@@ -376,15 +376,16 @@ def push_survey(
     own_engine = engine is None
     engine = engine or connect_campaign(url)
     try:
-        with collector_paused(), translate_campaign_errors(), engine.connect() as connection:
+        with translate_campaign_errors(), engine.connect() as connection:
             transaction = connection.begin()
             check_campaign(connection)
             records = PushRecords(connection)
-            records.lock_pushes()
+            records.lock_pushes()  # may wait for another push: the collector runs meanwhile
             push = _Push(survey, campaign_id(connection), utc_now())
-            edited_ids = _apply_edits(records, push)
-            _apply_deletions(records, push)
-            plan = _plan(records, push, _fresh_sightings(records, push, edited_ids), radius_m)
+            with collector_paused():  # many cameras and sightings, and no cycles among them
+                edited_ids = _apply_edits(records, push)
+                _apply_deletions(records, push)
+                plan = _plan(records, push, _fresh_sightings(records, push, edited_ids), radius_m)
             _write(records, push, plan, comment, _PhotoOptions(scan, keep_exif))
             if progress.stopped:
                 transaction.rollback()

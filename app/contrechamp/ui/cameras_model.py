@@ -116,6 +116,12 @@ class CamerasModel(QAbstractTableModel):
         self._ahead_row = 0
         self._ahead.start(self.AHEAD_AFTER_MS)
 
+    def _check_ahead_from(self, row: int) -> None:
+        """Check ``row`` ahead (changed or added), whether or not the checks passed it."""
+        self._ahead_row = min(self._ahead_row, row)
+        if not self._ahead.isActive():
+            self._ahead.start(0)
+
     def _check_ahead(self) -> None:
         """Check the problems of the next rows not checked yet; stop after the last row."""
         self._ahead.setInterval(0)  # from now on: at each turn of an idle event loop
@@ -214,9 +220,11 @@ class CamerasModel(QAbstractTableModel):
             for column, values in self._sort_values.items():
                 values.append(self._sort_value(row, column))
             self.endInsertRows()
+            self._check_ahead_from(row)
             return
         self._cameras[row], self._problems[row] = camera, None
         self._refresh_sort_values(row)
+        self._check_ahead_from(row)
         last = self.columnCount() - 1
         self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
@@ -227,6 +235,8 @@ class CamerasModel(QAbstractTableModel):
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._cameras[row], self._problems[row]
+        if row < self._ahead_row:
+            self._ahead_row -= 1  # the rows after it moved up one
         self._ranks = {}
         for values in self._sort_values.values():
             del values[row]
