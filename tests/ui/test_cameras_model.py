@@ -328,6 +328,8 @@ def test_rows_edited_added_or_removed_while_checked_ahead_are_all_checked_ahead_
     model._check_ahead()  # the first turn: rows 0-2 checked, the cursor at row 3
     assert [p is not None for p in model._problems] == [True] * 3 + [False] * 5
     model.remove(cameras[0].id)  # every row after it moves up one, the cursor with them
+    model._check_ahead()  # the next turn: rows 2-4, the first of them unchecked until now
+    assert [p is not None for p in model._problems] == [True] * 5 + [False] * 2
     fixed = replace(cameras[1], tags={**CLEAN, "height": "6.0"})
     model.upsert(fixed)  # a row the checks passed: to check again
     model.upsert(Camera(43.8, 7.42, {**CLEAN, "height": "x"}))  # a new row at the end
