@@ -85,8 +85,9 @@ class CamerasModel(QAbstractTableModel):
     does not keep the camera's tags decoded, and equal problem lists are kept once.
     """
 
-    AHEAD_ROWS = 1_000
-    """Rows checked ahead per turn of an idle event loop (about 5 ms)."""
+    AHEAD_ROWS = 500
+    """Rows checked ahead per turn of an idle event loop (about 2.5 ms: a frame of the map
+    panning meanwhile waits no longer than that)."""
     AHEAD_AFTER_MS = 500
     """How long after the rows are set the checks ahead start (the first frames come first)."""
 
