@@ -307,32 +307,32 @@
 <context>
     <name>CamerasModel</name>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="220" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="272" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="221" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="273" />
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="222" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="274" />
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="223" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="275" />
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="224" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="276" />
         <source>Mount</source>
         <translation>Fixation</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="225" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="277" />
         <source>Logged</source>
         <translation>Notée à</translation>
     </message>
@@ -2174,7 +2174,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="330" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="334" />
         <source>%Ln camera(s)</source>
         <translation>
             <numerusform>%Ln caméra</numerusform>
@@ -2182,27 +2182,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="373" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="377" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="384" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="388" />
         <source>Cannot open the survey</source>
         <translation>Impossible d’ouvrir le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="451" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="453" />
         <source>Cannot create the survey</source>
         <translation>Impossible de créer le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="575" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="577" />
         <source>Saved. Press N for the next camera.</source>
         <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="629" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="631" />
         <source>Use glossary values</source>
         <translation>Valeurs du glossaire</translation>
     </message>
