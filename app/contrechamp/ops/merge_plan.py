@@ -166,10 +166,7 @@ def _camera(
 
 
 def _merged_camera(group: Group, members: Sequence[_Entry]) -> MergedCamera:
-    if len(members) == 1:
-        link = members[0].camera.osm_id
-    else:
-        link = next((m.camera.osm_id for m in members if m.camera.osm_id is not None), None)
+    link = next((m.camera.osm_id for m in members if m.camera.osm_id is not None), None)
     return MergedCamera(group.lat, group.lon, group.tags, group.accuracy_m, link)
 
 

@@ -118,10 +118,10 @@ class CamerasModel(QAbstractTableModel):
         self._ahead.start(self.AHEAD_AFTER_MS)
 
     def _check_ahead_from(self, row: int) -> None:
-        """Check ``row`` ahead (changed or added), whether or not the checks passed it."""
-        self._ahead_row = min(self._ahead_row, row)
-        if not self._ahead.isActive():
-            self._ahead.start(0)
+        """Check a changed or added row now if the checks ahead will not reach it (one row:
+        microseconds; a new pass would look at every row after it again)."""
+        if row < self._ahead_row or not self._ahead.isActive():
+            self._problems_of(row)
 
     def _check_ahead(self) -> None:
         """Check the problems of the next rows not checked yet; stop after the last row."""
