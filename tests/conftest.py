@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The user's cache (kept base map tiles, online tiles) is never touched by the tests, and
+# each test run starts with an empty one.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="contrechamp-tests-cache-")
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from logging import FileHandler
@@ -20,6 +21,7 @@ from contrechamp.ui.app import FieldApp, _install_excepthook, run_gui
 from contrechamp.ui.gps import GpsStatus
 from contrechamp.ui.main_window import MainWindow
 from contrechamp.ui.map import OnlineTiles
+from contrechamp.ui.map.tile_folder import default_tile_folder
 from contrechamp.ui.settings import (
     GPS_SPEC,
     LAST_SURVEY,
@@ -56,6 +58,21 @@ def test_opening_a_survey_with_an_extract_loads_its_map_and_osm_cameras(
     qtbot.waitUntil(lambda: len(window.session.existing_cameras()) == 16, timeout=30000)  # type: ignore[union-attr]
     assert window.session.survey.map_features()
     assert field.settings.get(LAST_SURVEY) == str(survey_path)
+
+
+def test_the_base_map_tiles_are_kept_in_the_users_cache_folder(
+    qtbot: QtBot, field: FieldApp, survey_path: Path, shared_data: Path
+) -> None:
+    field.window.show()
+    field.open_first(survey_path, demo=False, area=shared_data / "osm" / "monaco.osm.pbf")
+    frame = field.window.canvas.frame
+    qtbot.waitUntil(lambda: len(frame.basemap) > 0, timeout=30000)
+    folder = default_tile_folder()
+    assert folder is not None
+    assert frame.tile_folder == folder
+    assert Path(os.environ["XDG_CACHE_HOME"]) in folder.parents  # the tests' own cache
+    field.window.canvas.show_box(field.window.session.survey.area_bbox())  # type: ignore[union-attr,arg-type]
+    qtbot.waitUntil(lambda: any(folder.rglob("*.png")), timeout=30000)
 
 
 def test_the_last_survey_reopens_when_none_is_given(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -12,12 +13,16 @@ from pytestqt.qtbot import QtBot
 from contrechamp.core.camera import PositionSource
 from contrechamp.core.messages import QT_TRANSLATE_NOOP
 from contrechamp.store.survey import SurveyFile
+from contrechamp.ui import main_window
 from contrechamp.ui.gps import GpsService
 from contrechamp.ui.main_window import MainWindow
 from contrechamp.ui.session import SurveySession
+from contrechamp.ui.settings import Settings
 from contrechamp.ui.side_tabs import SideTab, TabTexts
 from contrechamp.ui.sightings import Sightings
 from contrechamp.ui.window_parts import OpenSurvey
+
+from .conftest import AREA
 
 
 class _Said:
@@ -85,3 +90,26 @@ def test_sightings_work_with_an_open_survey_and_a_status_sink_alone(
         assert "Another camera of this survey is" in logged[1][1]  # 3 m from the first
     finally:
         session.close()
+
+
+def test_the_glanced_map_is_painted_before_the_survey_starts_opening(
+    qtbot: QtBot, settings: Settings, survey_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(settings, gps=GpsService(replay_speed=50.0), staged=True)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    painted: list[object] = []  # the area each frame showed
+    window.canvas.painted.connect(lambda: painted.append(window.canvas.frame.basemap.bbox))
+    shown_when_opening: list[list[object]] = []
+    real_open = main_window._open_for_session
+
+    def opening(path: Path) -> object:
+        shown_when_opening.append(list(painted))
+        return real_open(path)
+
+    monkeypatch.setattr(main_window, "_open_for_session", opening)
+    assert window.open_survey(survey_path)
+    assert window.session is not None
+    assert shown_when_opening[0][-1] == AREA  # the glance's frame came first

@@ -22,6 +22,7 @@ from contrechamp.resources import resource_path
 from contrechamp.ui.colour_scheme import follow_system_scheme
 from contrechamp.ui.import_lock import IMPORTING
 from contrechamp.ui.main_window import MainWindow
+from contrechamp.ui.map.tile_folder import default_tile_folder
 from contrechamp.ui.map.tile_sources import OnlineTiles, VectorTiles
 from contrechamp.ui.settings import (
     FOLLOW_GPS,
@@ -62,6 +63,7 @@ class FieldApp:
             self.window.finish_building_soon, Qt.ConnectionType.QueuedConnection
         )
         self.window.building_finished.connect(self._built)
+        self.window.canvas.frame.keep_tiles_in(default_tile_folder())
         self.apply_settings()
 
     def _built(self) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QEventLoop, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow"]
 
 _MESSAGE_MS = 8000
+_GLANCE_PAINT_MS = 200  # the longest the opening waits for the glanced area's first frame
 _HINT, _FORM, _EXISTING = range(3)
 
 
@@ -376,6 +377,8 @@ class MainWindow(QMainWindow):
         """
         self.say(self.tr("Opening %1…").replace("%1", path.name))
         glanced = self.session is None and self._show_glance(path)
+        if glanced:
+            self._paint_glance()
         try:
             opened = run_and_wait(lambda: _open_for_session(path), self)
         except ContrechampError as error:
@@ -423,6 +426,26 @@ class MainWindow(QMainWindow):
             if cameras is not None:
                 self.canvas.set_glanced_cameras(cameras)
         return True
+
+    def _paint_glance(self) -> None:
+        """Let the map paint the glanced area before the opening starts (at most
+        ``_GLANCE_PAINT_MS``; no input is taken meanwhile).
+
+        Started together, the opening's thread (its imports, the file's check) held the
+        window's thread back: the first whole map came about 250 ms later.
+        """
+        if not self.isVisible():
+            return
+        loop = QEventLoop()
+        self.canvas.painted.connect(loop.quit)
+        timer = QTimer(loop)  # goes with the loop: never fires on a loop that is gone
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        timer.start(_GLANCE_PAINT_MS)
+        try:
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        finally:
+            self.canvas.painted.disconnect(loop.quit)
 
     def _show_read_cameras(self, reading: CamerasReading) -> None:
         """Show the cameras a child process reads, once read, if the survey is still opening."""

@@ -8,6 +8,7 @@ dragged, GPS and track are drawn live.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -72,7 +73,8 @@ class MapFrame:
         self.dpr = 1.0
         self.basemap = VectorBaseMap(None, [], self.style)
         self.source: TileSource = VectorTiles()
-        self.tiles = TileLayer(VectorProvider(self.basemap, self.generation))
+        self.tile_folder: Path | None = None  # where vector tiles are kept between runs
+        self.tiles = TileLayer(self._vector_provider())
         self.survey = CameraPoints()
         self.existing = CameraPoints()
         self.selected: str | None = None
@@ -102,7 +104,18 @@ class MapFrame:
         self.generation += 1
         self.basemap = VectorBaseMap(bbox, features, self.style)
         if isinstance(self.source, VectorTiles):
-            self.tiles.set_provider(VectorProvider(self.basemap, self.generation, self.dpr))
+            self.tiles.set_provider(self._vector_provider())
+
+    def keep_tiles_in(self, folder: Path | None) -> None:
+        """Keep the base map's overview tiles in ``folder`` between runs (None: nowhere)."""
+        if folder == self.tile_folder:
+            return
+        self.tile_folder = folder
+        if isinstance(self.source, VectorTiles):
+            self.tiles.set_provider(self._vector_provider())
+
+    def _vector_provider(self) -> VectorProvider:
+        return VectorProvider(self.basemap, self.generation, self.dpr, self.tile_folder)
 
     def set_device_pixel_ratio(self, dpr: float) -> None:
         """Paint vector tiles for the screen's pixel density (on change, tiles are repainted)."""
@@ -110,7 +123,7 @@ class MapFrame:
             return
         self.dpr = dpr
         if isinstance(self.source, VectorTiles):
-            self.tiles.set_provider(VectorProvider(self.basemap, self.generation, dpr))
+            self.tiles.set_provider(self._vector_provider())
         self.sector_tiles.set_provider(self._sector_provider())
         self.coverage.set_device_pixel_ratio(dpr)
 
@@ -153,7 +166,7 @@ class MapFrame:
 
     def set_tile_source(self, source: TileSource) -> None:
         """Switch where tiles come from (raises InputError for an unreadable MBTiles file)."""
-        provider = provider_for(source, self.basemap, self.generation, self.dpr)
+        provider = provider_for(source, self.basemap, self.generation, self.dpr, self.tile_folder)
         self.source = source
         self.tiles.set_provider(provider)
 

@@ -1,7 +1,8 @@
 """The base map layer: 256-px tile images painted or fetched in worker threads, composed per frame.
 
-A frame only blits cached tiles (about 1 ms for a full view); missing tiles are requested
-from a thread pool and the frame shows the last complete zoom level, scaled, meanwhile.
+A frame only blits cached tiles (about 1 ms for a full view); missing tiles are read from disk
+when kept there from an earlier run (vector tiles, ``tile_folder``), else requested from a
+thread pool, and the frame shows the last complete zoom level, scaled, meanwhile.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QImage, QPainter
 
 from contrechamp.ui.map.projection import Viewport
-from contrechamp.ui.map.tile_cache import TileCache, TileKey, tile_cells
-from contrechamp.ui.map.tile_sources import TileProvider
+from contrechamp.ui.map.tile_cache import TileCache, TileKey, TileRenderer, tile_cells
+from contrechamp.ui.map.tile_sources import TileProvider, VectorProvider
 
 __all__ = ["TileLayer"]
 
@@ -22,7 +23,8 @@ _MISSING_RETRY_S = 30.0
 
 class TileLayer(TileCache):
     """The tiles of the current base map source, with counters for tests and benchmarks
-    (``rendered``: tiles painted, in this thread or in the pool)."""
+    (``rendered``: tiles got from the source, painted or read from disk, in this thread or
+    in the pool)."""
 
     failure = "a base map tile failed (%s)"
 
@@ -64,6 +66,17 @@ class TileLayer(TileCache):
                 self._store(key, self.provider.render(zoom, x, y))
                 count += 1
         return count
+
+    def _paint_now(self, renderer: TileRenderer, key: TileKey) -> bool:
+        """Read a missing tile kept on disk in this thread (about 1 ms), so that the first
+        frame of an area shown before is whole at once; return whether it was kept."""
+        if not isinstance(renderer, VectorProvider):
+            return False
+        image = renderer.kept_tile(key[1], key[2], key[3])
+        if image is None:
+            return False
+        self._store(key, image)
+        return True
 
     def _known_blank(self, key: TileKey) -> bool:
         """Tell whether the source recently had no image for this tile."""

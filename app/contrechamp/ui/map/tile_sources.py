@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -11,6 +12,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QImage
 
 from contrechamp.ui.map.online_tiles import USER_AGENT, TileFetcher
+from contrechamp.ui.map.tile_folder import TileFolder
 from contrechamp.ui.map.vector_basemap import VectorBaseMap
 
 if TYPE_CHECKING:
@@ -73,23 +75,54 @@ class TileProvider(Protocol):
 
 
 class VectorProvider:
-    """Tiles painted from the area's features, at quarter zoom steps so text is never scaled."""
+    """Tiles painted from the area's features, at quarter zoom steps so text is never scaled.
+
+    With ``folder`` (the user's tile cache), the tiles of the overview zooms are kept there
+    between runs (``tile_folder``) and read back instead of painted.
+    """
 
     prefetch = True
 
-    def __init__(self, basemap: VectorBaseMap, generation: int, dpr: float = 1.0) -> None:
+    def __init__(
+        self, basemap: VectorBaseMap, generation: int, dpr: float = 1.0, folder: Path | None = None
+    ) -> None:
         self.basemap = basemap
         self.dpr = dpr  # the screen's device pixel ratio: tiles are sharp on HiDPI screens
         self.key = f"vector:{generation}@{dpr:g}"
         self.attribution = OSM_ATTRIBUTION
+        self._root = folder if len(basemap) else None  # an empty area is quick to paint
+        self._kept: TileFolder | None = None
+        self._lock = threading.Lock()
 
     def tile_zoom(self, zoom: float) -> float:
         """Snap to the nearest quarter zoom."""
         return round(zoom / _VECTOR_ZOOM_STEP) * _VECTOR_ZOOM_STEP
 
+    def kept(self) -> TileFolder | None:
+        """The folder of this area's kept tiles (named on first use), or None without one."""
+        if self._root is None:
+            return None
+        with self._lock:
+            if self._kept is None:
+                self._kept = TileFolder(self._root, self.basemap.digest(self.dpr))
+            return self._kept
+
     def render(self, zoom: float, x: int, y: int) -> QImage | None:
-        """Paint the tile (an empty area gives the plain background)."""
-        return self.basemap.render_tile(zoom, x, y, self.dpr)
+        """Read the kept tile, or paint it (an empty area gives the plain background) and keep
+        it."""
+        kept = self.kept()
+        image = None if kept is None else kept.read(zoom, x, y, self.dpr)
+        if image is None:
+            image = self.basemap.render_tile(zoom, x, y, self.dpr)
+            if kept is not None:
+                kept.write(zoom, x, y, image)
+        return image
+
+    def kept_tile(self, zoom: float, x: int, y: int) -> QImage | None:
+        """Return the tile when it is kept on disk, else None (asked in the window's thread,
+        so that a frame shows it at once)."""
+        kept = self.kept()
+        return None if kept is None else kept.read(zoom, x, y, self.dpr)
 
 
 class MBTilesProvider:
@@ -138,16 +171,21 @@ class OnlineProvider:
 
 
 def provider_for(
-    source: TileSource, basemap: VectorBaseMap, generation: int, dpr: float = 1.0
+    source: TileSource,
+    basemap: VectorBaseMap,
+    generation: int,
+    dpr: float = 1.0,
+    folder: Path | None = None,
 ) -> TileProvider:
-    """Return the provider of a tile source (opening an MBTiles file may raise InputError)."""
+    """Return the provider of a tile source (opening an MBTiles file may raise InputError);
+    ``folder``: where vector tiles are kept between runs (None: nowhere)."""
     if isinstance(source, MBTilesFile):
         from contrechamp.formats.mbtiles import MBTiles  # only for a user's MBTiles file
 
         return MBTilesProvider(MBTiles(source.path))
     if isinstance(source, OnlineTiles):
         return OnlineProvider(source)
-    return VectorProvider(basemap, generation, dpr)
+    return VectorProvider(basemap, generation, dpr, folder)
 
 
 def tile_range(zoom: float) -> int:

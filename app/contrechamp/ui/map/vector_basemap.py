@@ -20,6 +20,7 @@ from contrechamp.core.area import ROAD_KINDS, BBox, FeatureKind, MapFeature
 from contrechamp.ui.map.labels import Label, LabelPlacer, glyph_path
 from contrechamp.ui.map.projection import TILE_PX, Viewport, world_of_arrays
 from contrechamp.ui.map.style import MapStyle, RoadStyle
+from contrechamp.ui.map.tile_folder import area_digest
 
 __all__ = ["VectorBaseMap"]
 
@@ -67,6 +68,10 @@ class VectorBaseMap:
     def same_features(self, features: Sequence[MapFeature]) -> bool:
         """Tell whether ``features`` are this base map's, in the same order."""
         return list(features) == self._features
+
+    def digest(self, dpr: float) -> str:
+        """Name what this base map's tiles show at a pixel density (see ``tile_folder``)."""
+        return area_digest(self._features, self._style, dpr)
 
     def prepare(self) -> _Prepared:
         """Build paths and the spatial index once (safe to call from several threads)."""

@@ -1,0 +1,176 @@
+"""Base map tiles kept on disk between runs, so that a survey's map shows at once when it opens.
+
+Painting an area's first tiles costs a few hundred milliseconds: the geometry is prepared,
+then each tile is painted. Reading a tile back as a PNG costs about a millisecond. So the
+base map's tiles are kept in the user's cache folder, one folder per area:
+
+- An area is named by a digest of what its tiles show: the features, the style and the
+  painter's version. A changed extract or style never shows an old tile.
+- Only the overview zooms are kept (grid zoom ≤ ``KEPT_AT_MOST_ZOOM``). A survey opens
+  there, and there a tile holds the most features and costs the most to paint. Street-level
+  tiles are quick to paint again.
+- Only the ``AREAS_KEPT`` areas used last are kept; the others are deleted.
+- A tile holds the base map alone: never cameras, the GPS position or the track.
+
+A file that cannot be read or written only costs the cache: the tile is painted instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import shutil
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, qVersion
+from PySide6.QtGui import QImage, QImageWriter
+
+from contrechamp.core.area import MapFeature
+from contrechamp.ui.map.style import MapStyle
+
+__all__ = [
+    "AREAS_KEPT",
+    "KEPT_AT_MOST_ZOOM",
+    "PAINTER_VERSION",
+    "TileFolder",
+    "area_digest",
+    "default_tile_folder",
+    "forget_old_areas",
+]
+
+KEPT_AT_MOST_ZOOM = 16.0
+AREAS_KEPT = 8
+PAINTER_VERSION = 1  # bumped whenever the base map is painted differently for the same style
+_PNG_QUALITY = 80  # Qt's PNG writer: zlib level 1, quick to write, a few kB per tile
+_log = logging.getLogger(__name__)
+
+
+def default_tile_folder() -> Path | None:
+    """Return the user's folder for base map tiles (None when the system has no cache)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(base) / "basemap" if base else None
+
+
+def area_digest(features: Sequence[MapFeature], style: MapStyle, dpr: float) -> str:
+    """Name what an area's tiles show: its features, the style, the painter and the density.
+
+    >>> from contrechamp.core.area import FeatureKind
+    >>> from contrechamp.ui.map.style import load_style
+    >>> road = MapFeature(FeatureKind.RESIDENTIAL, b"\\x01", "Rue Grimaldi")
+    >>> area_digest([road], load_style(), 1.0) == area_digest([road], load_style(), 1.0)
+    True
+    >>> area_digest([road], load_style(), 1.0) == area_digest([road], load_style(), 2.0)
+    False
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    head = {"painter": PAINTER_VERSION, "qt": qVersion(), "dpr": dpr, "style": style.raw}
+    digest.update(json.dumps(head, sort_keys=True).encode())
+    for feature in features:
+        name = feature.name.encode()
+        digest.update(b"%s\0%d\0%d\0" % (feature.kind.value.encode(), len(name), len(feature.wkb)))
+        digest.update(name)
+        digest.update(feature.wkb)
+    return digest.hexdigest()
+
+
+class TileFolder:
+    """The kept tiles of one area: read in the window's thread, written by the pool's.
+
+    The folder's listing is read once, so asking for a tile that is not kept costs no disk
+    access; a tile is written to a temporary name and renamed, so a reader never sees half
+    of one.
+    """
+
+    def __init__(self, root: Path, digest: str) -> None:
+        self.root = root
+        self.folder = root / digest
+        self._names: set[str] | None = None
+        self._lock = threading.Lock()
+        self._used = False
+
+    def _listing(self) -> set[str]:
+        with self._lock:
+            if self._names is None:
+                try:
+                    self._names = {n for n in os.listdir(self.folder) if n.endswith(".png")}
+                except OSError:
+                    self._names = set()
+            return self._names
+
+    def has(self, zoom: float, x: int, y: int) -> bool:
+        """Tell whether the tile is kept (from the listing: no disk access after the first)."""
+        return zoom <= KEPT_AT_MOST_ZOOM and _name(zoom, x, y) in self._listing()
+
+    def read(self, zoom: float, x: int, y: int, dpr: float) -> QImage | None:
+        """Return the kept tile, or None when it is not kept or cannot be read."""
+        if not self.has(zoom, x, y):
+            return None
+        name = _name(zoom, x, y)
+        image = QImage(str(self.folder / name))
+        if image.isNull():  # removed meanwhile, or damaged: painted again
+            self._listing().discard(name)
+            return None
+        self._mark_used()
+        image.setDevicePixelRatio(dpr)
+        return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+
+    def write(self, zoom: float, x: int, y: int, image: QImage) -> None:
+        """Keep a painted tile (at an overview zoom); failing to is not an error."""
+        if zoom > KEPT_AT_MOST_ZOOM:
+            return
+        name = _name(zoom, x, y)
+        target = self.folder / name
+        partial = self.folder / f".{name}.{threading.get_ident()}.part"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            writer = QImageWriter(str(partial), b"png")
+            writer.setQuality(_PNG_QUALITY)
+            if not writer.write(image):
+                raise OSError(writer.errorString())
+            os.replace(partial, target)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            _log.info("a base map tile was not kept (%s)", type(error).__name__)
+            return
+        self._listing().add(name)
+        self._mark_used()
+
+    def _mark_used(self) -> None:
+        """Once per run: note the area as used now, and delete the areas used longest ago."""
+        with self._lock:
+            if self._used:
+                return
+            self._used = True
+        try:
+            os.utime(self.folder)
+        except OSError:
+            return
+        forget_old_areas(self.root, AREAS_KEPT)
+
+
+def forget_old_areas(root: Path, kept: int) -> list[Path]:
+    """Delete all but the ``kept`` area folders used last; return the deleted ones."""
+    try:
+        folders = [p for p in root.iterdir() if p.is_dir()]
+        folders.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return []
+    gone = folders[kept:]
+    for folder in gone:
+        shutil.rmtree(folder, ignore_errors=True)
+    return gone
+
+
+def _name(zoom: float, x: int, y: int) -> str:
+    """The file name of a tile: its grid zoom (quarter steps), column and row.
+
+    >>> _name(14.25, 8530, 5975)
+    '14.25-8530-5975.png'
+    """
+    return f"{zoom:g}-{x}-{y}.png"
