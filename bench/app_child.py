@@ -127,6 +127,8 @@ def _contrechamp(survey: Path, settle_s: float, with_cameras: bool = False) -> i
     def cameras_shown() -> bool:
         """The last frame showed the survey's base map and its cameras whole (every tile of
         both painted), from a first look at the file or once it is open."""
+        if not frame.layers_built:  # no camera is shown before they exist (asking builds them)
+            return False
         whole = frame.tiles.last_complete and frame.camera_tiles.last_complete
         return whole and len(frame.basemap) > 0 and len(frame.survey) > 0
 

@@ -21,7 +21,8 @@ from bench.results import RowResult
 from bench.targets import TARGETS
 from bench.timing import Timing
 from contrechamp.store.survey import SurveyFile
-from contrechamp.ui.map.frame import STATUS_GROUPS, MapFrame
+from contrechamp.ui.map.frame import MapFrame
+from contrechamp.ui.map.frame_layers import STATUS_GROUPS
 from contrechamp.ui.map.projection import Viewport
 
 __all__ = [

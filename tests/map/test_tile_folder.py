@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from contrechamp.formats.basemap import Area
+from contrechamp.ui.map import tile_folder
 from contrechamp.ui.map.projection import Viewport, world_of
 from contrechamp.ui.map.style import load_style
 from contrechamp.ui.map.tile_folder import KEPT_AT_MOST_ZOOM, TileFolder, forget_old_areas
@@ -65,6 +66,19 @@ def test_street_level_tiles_are_painted_every_run(monaco_area: Area, tmp_path: P
     assert _provider(monaco_area, tmp_path).render(zoom, x, y) is not None
     assert _provider(monaco_area, tmp_path).kept_tile(zoom, x, y) is None
     assert not list(tmp_path.rglob("*.png"))
+
+
+def test_an_area_keeps_its_first_tiles_up_to_its_share(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tile_folder, "TILES_PER_AREA", 3)
+    kept = TileFolder(tmp_path, "area")
+    image = QImage(4, 4, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0xFF336699)
+    for x in range(5):
+        kept.write(15.0, x, 0, image)
+    again = TileFolder(tmp_path, "area")
+    assert [again.has(15.0, x, 0) for x in range(5)] == [True, True, True, False, False]
 
 
 def test_a_damaged_kept_tile_is_painted_again(monaco_area: Area, tmp_path: Path) -> None:

@@ -125,3 +125,68 @@ def test_the_second_step_imports_in_the_background_all_the_window_builds_from(
     args = [sys.executable, "-c", _SECOND_STEP_CHILD, str(tmp_path / "settings.ini")]
     done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"  # nothing left for the window's thread
+
+
+_KEPT_TILES_CHILD = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from contrechamp.ui.app import FieldApp
+from contrechamp.ui.settings import Settings
+from contrechamp.ui.translations import Translations
+
+app = QApplication(sys.argv[:1])
+app.setApplicationName("Contrechamp")
+app.setOrganizationName("Contrechamp")
+field = FieldApp(Settings(sys.argv[2]), Translations(), "none")
+canvas = field.window.canvas
+seen = {}
+
+def on_paint():
+    frame = canvas.frame
+    if "numpy" not in seen and len(frame.basemap) and frame.tiles.last_complete:
+        seen["numpy"] = "numpy" in sys.modules
+        seen["shapely"] = "shapely" in sys.modules
+        seen["painted_here"] = frame.basemap._prepared is not None
+        seen["zoom"] = canvas.zoom
+
+canvas.painted.connect(on_paint)
+field.window.show()
+field.open_first(Path(sys.argv[1]), False, None)
+canvas.frame.tiles.pool.waitForDone()  # every tile painted is kept before the run ends
+print(json.dumps(seen))
+"""
+
+
+def write_walked_survey(path: Path) -> Path:
+    """A survey whose cameras span its area: it opens at an overview zoom."""
+    area = BBox(7.42, 43.73, 7.43, 43.74)
+    street = MapFeature(FeatureKind.RESIDENTIAL, _LINE, "Rue")
+    corners = [Camera(43.731, 7.421), Camera(43.739, 7.429)]
+    with SurveyFile.create(path, title="Walk") as survey:
+        survey.set_area(area, [street], [], "test")
+        survey.add_cameras(corners)
+    return path
+
+
+def test_a_map_shown_before_is_whole_in_the_first_frame_without_numpy_or_shapely(
+    tmp_path: Path,
+) -> None:
+    survey = write_walked_survey(tmp_path / "walk.cartoparty")
+    cache = tmp_path / "cache"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(cache)}
+    args = [sys.executable, "-c", _KEPT_TILES_CHILD, str(survey), str(tmp_path / "settings.ini")]
+    runs = [
+        json.loads(
+            subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, check=True)
+            .stdout.strip()
+            .splitlines()[-1]
+        )
+        for _ in range(2)
+    ]
+    first, second = runs
+    assert first["painted_here"]  # the first run painted the tiles (and kept them)
+    assert list(cache.rglob("*.png"))
+    assert not second["painted_here"]  # the second read them back
+    assert not second["numpy"]
+    assert not second["shapely"]

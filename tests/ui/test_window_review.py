@@ -16,7 +16,7 @@ from contrechamp.ops.photo_import import import_photos
 from contrechamp.store.survey import SurveyFile
 from contrechamp.ui.cameras_model import CAMERA_ROLE
 from contrechamp.ui.main_window import MainWindow
-from contrechamp.ui.map.frame import STATUS_GROUPS
+from contrechamp.ui.map.frame_layers import STATUS_GROUPS
 from contrechamp.ui.side_tabs import SideTab
 from tests.photos.photo_factory import write_walk
 

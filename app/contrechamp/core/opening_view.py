@@ -17,19 +17,24 @@ wants the cameras, or failing that the streets. The decision is a box for the ma
    shifts towards the middle when needed so the box never grows past 1.5 times what it
    shows. Without streets, the focus itself;
 4. without an area, the survey's cameras alone; None when there is nothing at all.
+
+A few camera pairs (the two corners a survey's first look gives) are read without numpy, so
+the window's first frame needs none; an array of them (a whole survey) with it. The streets
+and sectors need shapely, imported when there are some to look at.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-
-import numpy as np
-import shapely
-from numpy.typing import NDArray
+from typing import TYPE_CHECKING
 
 from contrechamp.core.area import BBox, FeatureKind, MapFeature, Sector
 from contrechamp.core.camera import Located
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = [
     "CAMERA_PADDING",
@@ -67,6 +72,8 @@ def positions(*groups: Sequence[Located]) -> NDArray[np.float64]:
     >>> positions([Camera(43.7, 7.4)], [ExistingCamera(1, 2, 43.8, 7.5)]).tolist()
     [[43.7, 7.4], [43.8, 7.5]]
     """
+    import numpy as np
+
     count = sum(len(group) for group in groups)
     rows = np.empty((count, 2), dtype=np.float64)
     start = 0
@@ -98,17 +105,44 @@ def opening_view(
     """
     sector_box = _sectors_box([own_sector] if own_sector is not None else sectors)
     focus = sector_box or area
-    points = np.asarray(cameras, dtype=np.float64).reshape(-1, 2)
-    lat, lon = points[:, 0], points[:, 1]
-    if focus is not None:
-        near = counted_within(focus)
-        keep = (lat >= near.south) & (lat <= near.north) & (lon >= near.west) & (lon <= near.east)
-        lat, lon = lat[keep], lon[keep]
-    if len(lat):
-        return _camera_box(lat, lon)
+    near = None if focus is None else counted_within(focus)
+    if isinstance(cameras, Sequence):
+        extent = _pairs_extent(cameras, near)
+    else:
+        extent = _array_extent(cameras, near)
+    if extent is not None:
+        return _camera_box(*extent)
     if focus is None:
         return None
     return _street_view(focus, streets, whole=sector_box is not None) or focus
+
+
+_Extent = tuple[float, float, float, float]  # south, north, west, east
+
+
+def _pairs_extent(cameras: Sequence[tuple[float, float]], near: BBox | None) -> _Extent | None:
+    """The extent of the (lat, lon) pairs within ``near`` (all without it), or None."""
+    lats, lons = [], []
+    for lat, lon in cameras:
+        lat, lon = float(lat), float(lon)
+        if near is None or (near.south <= lat <= near.north and near.west <= lon <= near.east):
+            lats.append(lat)
+            lons.append(lon)
+    return (min(lats), max(lats), min(lons), max(lons)) if lats else None
+
+
+def _array_extent(cameras: NDArray[np.float64], near: BBox | None) -> _Extent | None:
+    """``_pairs_extent`` of an array of (lat, lon) rows."""
+    import numpy as np
+
+    points = np.asarray(cameras, dtype=np.float64).reshape(-1, 2)
+    lat, lon = points[:, 0], points[:, 1]
+    if near is not None:
+        keep = (lat >= near.south) & (lat <= near.north) & (lon >= near.west) & (lon <= near.east)
+        lat, lon = lat[keep], lon[keep]
+    if not len(lat):
+        return None
+    return float(np.min(lat)), float(np.max(lat)), float(np.min(lon)), float(np.max(lon))
 
 
 def counted_within(focus: BBox) -> BBox:
@@ -122,10 +156,8 @@ def counted_within(focus: BBox) -> BBox:
     return _grown(focus, MIN_SPAN_M)
 
 
-def _camera_box(lats: NDArray[np.float64], lons: NDArray[np.float64]) -> BBox:
+def _camera_box(south: float, north: float, west: float, east: float) -> BBox:
     """The cameras' extent, padded, at least MIN_SPAN_M each way."""
-    south, north = float(np.min(lats)), float(np.max(lats))
-    west, east = float(np.min(lons)), float(np.max(lons))
     mid_lat, mid_lon = (south + north) / 2, (west + east) / 2
     lon_m = _m_per_deg_lon(mid_lat)
     half_h = max((north - south) * (0.5 + CAMERA_PADDING), MIN_SPAN_M / 2 / _M_PER_DEG_LAT)
@@ -139,6 +171,8 @@ def _street_view(focus: BBox, streets: Sequence[MapFeature], whole: bool) -> BBo
     wkbs = [f.wkb for f in streets if f.kind in STREETS]
     if not wkbs:
         return None
+    import shapely
+
     geoms = shapely.from_wkb(wkbs)
     xy = shapely.get_coordinates(shapely.centroid(geoms))
     lon, lat = xy[:, 0], xy[:, 1]
@@ -156,6 +190,8 @@ def _densest_cell(
     focus: BBox, lat: NDArray[np.float64], lon: NDArray[np.float64], weight: NDArray[np.float64]
 ) -> tuple[float, float]:
     """The length-weighted middle of the streets in the STREET_CELL_M cell with the most."""
+    import numpy as np
+
     lon_m = _m_per_deg_lon((focus.south + focus.north) / 2)
     col = np.floor((lon - focus.west) * lon_m / STREET_CELL_M).astype(np.int64)
     row = np.floor((lat - focus.south) * _M_PER_DEG_LAT / STREET_CELL_M).astype(np.int64)
@@ -183,6 +219,8 @@ def _sectors_box(sectors: Sequence[Sector]) -> BBox | None:
     """The bounds of all sectors together, or None without sectors."""
     if not sectors:
         return None
+    import shapely
+
     west, south, east, north = shapely.total_bounds(shapely.from_wkb([s.wkb for s in sectors]))
     if not all(math.isfinite(v) for v in (west, south, east, north)):
         return None

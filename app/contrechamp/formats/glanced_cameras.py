@@ -8,6 +8,9 @@ A million cameras take about a second to read, nearly all of it making Python ob
 rows: that holds the interpreter lock, so a thread reading them would stall the base map's
 tiles. ``CamerasReading`` reads them in a child process instead, on another core, while the
 window draws the base map.
+
+numpy is imported when cameras are read, not with this module: the window decides how to read
+them before its first frame, which needs no numpy.
 """
 
 from __future__ import annotations
@@ -18,13 +21,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TypeVar
-
-import numpy as np
-from numpy.typing import NDArray
+from typing import TYPE_CHECKING, TypeVar
 
 from contrechamp.core.camera import Status
 from contrechamp.core.collector import collector_paused
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = [
     "MAX_GLANCED_CAMERAS",
@@ -66,6 +70,8 @@ class GlancedCameras:
 
     def kept(self) -> NDArray[np.float64]:
         """The (lat, lon) of the cameras not rejected, one row each."""
+        import numpy as np
+
         keep = self.status != STATUSES.index(Status.REJECTED)
         return np.column_stack((self.lat[keep], self.lon[keep]))
 
@@ -113,6 +119,8 @@ def _cameras(connection: sqlite3.Connection) -> GlancedCameras | None:
             codes += code
     if None in codes:
         raise ValueError("a camera has no known status")  # as the store refuses
+    import numpy as np
+
     return GlancedCameras(_floats(lats), _floats(lons), np.array(codes, dtype=np.int8))
 
 
@@ -120,6 +128,8 @@ def _floats(values: list[float]) -> NDArray[np.float64]:
     """The values as an array; ValueError unless each is a real number (never a text)."""
     if not {float}.issuperset(map(type, values)):
         raise ValueError("a camera position is not a number")  # as the store refuses
+    import numpy as np
+
     return np.array(values, dtype=np.float64)
 
 

@@ -18,9 +18,6 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-from numpy.typing import NDArray
-
 from contrechamp.core.area import BBox, FeatureKind, MapFeature
 from contrechamp.core.camera import Status
 from contrechamp.core.opening_view import counted_within
@@ -44,8 +41,8 @@ class SurveyGlance:
 
     bbox: BBox | None
     features: list[MapFeature]
-    opening_extent: NDArray[np.float64]
-    """Two (lat, lon) rows, the corners of the extent of the cameras the opening view looks at
+    opening_extent: tuple[tuple[float, float], ...]
+    """Two (lat, lon) pairs, the corners of the extent of the cameras the opening view looks at
     (the survey's, rejected ones left out, and those already in OSM, near the area), or none:
     ``opening_view`` gives the same box for them as for all those cameras."""
 
@@ -70,7 +67,7 @@ def _glance(connection: sqlite3.Connection) -> SurveyGlance | None:
     if not _plain_tables(connection):
         return None
     bbox = _bbox(connection)
-    extent = np.empty((0, 2)) if bbox is None else _opening_extent(connection, bbox)
+    extent = () if bbox is None else _opening_extent(connection, bbox)
     return SurveyGlance(bbox, _features(connection), extent)
 
 
@@ -100,7 +97,7 @@ def _features(connection: sqlite3.Connection) -> list[MapFeature]:
     ]
 
 
-def _opening_extent(connection: sqlite3.Connection, area: BBox) -> NDArray[np.float64]:
+def _opening_extent(connection: sqlite3.Connection, area: BBox) -> tuple[tuple[float, float], ...]:
     """The corners of the extent of the kept cameras and those already in OSM that count for
     the view of ``area`` (``counted_within``), computed by SQLite."""
     near = counted_within(area)
@@ -114,7 +111,7 @@ def _opening_extent(connection: sqlite3.Connection, area: BBox) -> NDArray[np.fl
     ]
     extents = [row for row in found if row[0] is not None]
     if not extents:
-        return np.empty((0, 2))
+        return ()
     south, north, west, east = (
         min(row[0] for row in extents),
         max(row[1] for row in extents),
@@ -123,4 +120,4 @@ def _opening_extent(connection: sqlite3.Connection, area: BBox) -> NDArray[np.fl
     )
     if not all(map(math.isfinite, (south, north, west, east))):
         raise ValueError("a camera position is not a finite number")
-    return np.array([[south, west], [north, east]], dtype=np.float64)
+    return (float(south), float(west)), (float(north), float(east))

@@ -50,7 +50,8 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow"]
 
 _MESSAGE_MS = 8000
-_GLANCE_PAINT_MS = 200  # the longest the opening waits for the glanced area's first frame
+_SECOND_STEP_WAIT_MS = 1500  # the longest the second step waits for a whole map
+_GLANCE_PAINT_MS = 1000  # the longest the opening waits for the glanced area's whole map
 _HINT, _FORM, _EXISTING = range(3)
 
 
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.built = False  # whether the side panel and the parts are there
         self._building = False
         self._importing = False
+        self._second_step_at: QTimer | None = None  # the latest the second step is imported
         self._glance_reading: CamerasReading | None = None  # a child reading the cameras
         # Its own thread waits on that child: it must not hold up the open's worker (nor be
         # held up by it) on a machine whose shared pool has one thread.
@@ -124,11 +126,28 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def finish_building_soon(self) -> None:
-        """Import the modules of the second step off the window's thread, then build it (the
-        window keeps painting and taking input meanwhile)."""
-        if not self.built and not self._importing:  # once, however often the map paints
-            self._importing = True
-            run_task(_import_second_step, lambda _: self.finish_building(), self.show_error)
+        """Once the map is whole, import the modules of the second step off the window's
+        thread, then build it (the window keeps painting and taking input meanwhile).
+
+        Called after each frame until then: imported sooner, they held back the painting of
+        the first tiles. A map never whole (online tiles offline) waits at most
+        ``_SECOND_STEP_WAIT_MS`` from the first call.
+        """
+        if self.built or self._importing:  # once, however often the map paints
+            return
+        if self._second_step_at is None:
+            self._second_step_at = QTimer(self)
+            self._second_step_at.setSingleShot(True)
+            self._second_step_at.timeout.connect(self._import_second_step)
+            self._second_step_at.start(_SECOND_STEP_WAIT_MS)
+        if self.canvas.frame.tiles.last_complete:
+            self._import_second_step()
+
+    def _import_second_step(self) -> None:
+        if self.built or self._importing:
+            return
+        self._importing = True
+        run_task(_import_second_step, lambda _: self.finish_building(), self.show_error)
 
     def finish_building(self) -> None:
         """Build the side panel and the parts, and connect the menus (once; the window is
@@ -376,9 +395,11 @@ class MainWindow(QMainWindow):
         takes seconds to check); the window keeps painting and says what it is doing.
         """
         self.say(self.tr("Opening %1…").replace("%1", path.name))
-        glanced = self.session is None and self._show_glance(path)
-        if glanced:
-            self._paint_glance()
+        count = None if self.session is not None else self._show_glance(path)
+        glanced = count is not None
+        if count is not None:
+            self._paint_glance()  # the base map first: the cameras need numpy imported
+            self._show_glanced_cameras(path, count)
         try:
             opened = run_and_wait(lambda: _open_for_session(path), self)
         except ContrechampError as error:
@@ -398,54 +419,68 @@ class MainWindow(QMainWindow):
         self.set_session(SurveySession(*opened, parent=self))
         return True
 
-    def _show_glance(self, path: Path) -> bool:
-        """Show a survey's area, base map and cameras while it opens; return whether it did."""
+    def _show_glance(self, path: Path) -> int | None:
+        """Show a survey's area and base map while it opens; return how many cameras it
+        holds (``_show_glanced_cameras`` shows them), or None when it showed nothing."""
         from contrechamp.formats import glanced_cameras as glanced
         from contrechamp.formats.survey_glance import camera_count, glance_at_survey
 
         count = camera_count(path)
         if count is None:
-            return False
+            return None
         if glanced.READ_HERE_AT_MOST < count <= glanced.MAX_GLANCED_CAMERAS:
             # Started first: the child reads the cameras while the base map draws.
             self._glance_reading = glanced.CamerasReading(path)
         glance = glance_at_survey(path)
         if glance is None or glance.bbox is None:
             self._stop_glance()
-            return False
+            return None
         from contrechamp.core.opening_view import opening_view
 
         self.canvas.set_area(glance.bbox, glance.features)
         box = opening_view(glance.bbox, glance.opening_extent, glance.features)
         if box is not None:  # where SurveyView opens it (sectors aside)
             self.canvas.show_box(box)
+        return count
+
+    def _show_glanced_cameras(self, path: Path, count: int) -> None:
+        """Show the glanced survey's cameras: read here when there are few, else once the
+        child started by ``_show_glance`` has read them."""
+        from contrechamp.formats import glanced_cameras as glanced
+
         if self._glance_reading is not None:
             self._show_read_cameras(self._glance_reading)
         elif count <= glanced.READ_HERE_AT_MOST:
             cameras = glanced.read_glanced_cameras(path)
             if cameras is not None:
                 self.canvas.set_glanced_cameras(cameras)
-        return True
 
     def _paint_glance(self) -> None:
-        """Let the map paint the glanced area before the opening starts (at most
-        ``_GLANCE_PAINT_MS``; no input is taken meanwhile).
+        """Let the map paint the glanced area whole before the opening starts (at most
+        ``_GLANCE_PAINT_MS``; no input is taken meanwhile), and what that paint posted run.
 
-        Started together, the opening's thread (its imports, the file's check) held the
-        window's thread back: the first whole map came about 250 ms later.
+        Started together, the opening's thread (its imports, the file's check) held back the
+        window's thread and the tiles' painting: the first whole map came 250 ms later when
+        its tiles were kept from an earlier run, about a second later when they were not.
         """
         if not self.isVisible():
             return
         loop = QEventLoop()
-        self.canvas.painted.connect(loop.quit)
         timer = QTimer(loop)  # goes with the loop: never fires on a loop that is gone
         timer.setSingleShot(True)
         timer.timeout.connect(loop.quit)
+        tiles = self.canvas.frame.tiles
+
+        def painted() -> None:
+            if tiles.last_complete:
+                timer.start(0)  # the turn after the paint ends the wait
+
+        self.canvas.painted.connect(painted)
         timer.start(_GLANCE_PAINT_MS)
         try:
             loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         finally:
-            self.canvas.painted.disconnect(loop.quit)
+            self.canvas.painted.disconnect(painted)
 
     def _show_read_cameras(self, reading: CamerasReading) -> None:
         """Show the cameras a child process reads, once read, if the survey is still opening."""
@@ -738,6 +773,7 @@ _SECOND_STEP = (
     "contrechamp.ui.window_review",
     "contrechamp.ui.session",
     "contrechamp.ops.official_lists",
+    "contrechamp.ui.map.frame_layers",  # the map's cameras, sectors and coverage: numpy
 )
 
 

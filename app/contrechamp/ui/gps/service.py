@@ -10,9 +10,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from contrechamp.core.gps_fix import DEFAULT_UERE_M, GpsFix
 from contrechamp.core.gps_spec import GpsSpec
 from contrechamp.ui.gps.feed import PositionFeed
-from contrechamp.ui.gps.receivers import SerialFeed, TcpFeed
-from contrechamp.ui.gps.replay import ReplayFeed
-from contrechamp.ui.gps.system import SystemFeed
 from contrechamp.ui.gps.track_log import TrackRecorder, TrackSink
 
 __all__ = ["GpsService", "GpsStatus"]
@@ -135,13 +132,23 @@ class GpsService(QObject):
         self._set_status(GpsStatus.OFF)
 
     def _make_feed(self) -> PositionFeed:
+        """The chosen source's feed (its Qt module, serial port, network or positioning, is
+        loaded then: a window with the GPS off loads none of them)."""
         spec = self._spec
         if spec.kind == "serial":
+            from contrechamp.ui.gps.receivers import SerialFeed
+
             return SerialFeed(spec, self, uere_m=self.uere_m)
         if spec.kind == "tcp":
+            from contrechamp.ui.gps.receivers import TcpFeed
+
             return TcpFeed(spec, self, uere_m=self.uere_m)
         if spec.kind == "file":
+            from contrechamp.ui.gps.replay import ReplayFeed
+
             return ReplayFeed(spec, self, speed=self.replay_speed, uere_m=self.uere_m)
+        from contrechamp.ui.gps.system import SystemFeed
+
         return SystemFeed(self)
 
     def _open_feed(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -30,15 +31,16 @@ from PySide6.QtWidgets import (
 
 from contrechamp.core.area import BBox, ExistingCamera, MapFeature, Sector
 from contrechamp.core.camera import Camera
-from contrechamp.formats.glanced_cameras import GlancedCameras
-from contrechamp.ui.map.camera_layer import direction_of
-from contrechamp.ui.map.coverage_layer import CoverageShapes
 from contrechamp.ui.map.frame import LAYERS, MapFrame
 from contrechamp.ui.map.overlays import HANDLE_RADIUS_PX, handle_position
 from contrechamp.ui.map.projection import Viewport, lat_lon_of, world_of
 from contrechamp.ui.map.route_layer import RouteOverlay
 from contrechamp.ui.map.sketch import SectorSketch
 from contrechamp.ui.map.tile_sources import TileSource
+
+if TYPE_CHECKING:
+    from contrechamp.formats.glanced_cameras import GlancedCameras
+    from contrechamp.ui.map.coverage_layer import CoverageShapes
 
 __all__ = ["MapCanvas", "render_frame"]
 
@@ -62,10 +64,7 @@ class MapCanvas(QGraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.frame = MapFrame()
-        self.frame.tiles.tiles_changed.connect(self._schedule_repaint)
-        self.frame.camera_tiles.tiles_changed.connect(self._schedule_repaint)
-        self.frame.sector_tiles.tiles_changed.connect(self._schedule_repaint)
-        self.frame.coverage.tiles_changed.connect(self._schedule_repaint)
+        self.frame.connect_tiles_changed(self._schedule_repaint)
         self.sketch = SectorSketch(self)  # a sector being drawn: clicks add its corners
         self.sketch.changed.connect(self._schedule_repaint)
         self.route = RouteOverlay(self)  # a route and its filmed stretches (Coverage tab)
@@ -385,7 +384,7 @@ class MapCanvas(QGraphicsView):
 
     def _grab_at(self, pos: QPointF) -> tuple[str, str | None]:
         """Return what a press grabs: the selected camera's handle, a survey camera, or the map."""
-        if self.sketch.active:
+        if self.sketch.active or not self.frame.layers_built:
             return "pan", None  # drawing a sector: a click is a corner, a drag pans
         view = self.viewport_state()
         selected = self.frame.selected
@@ -417,6 +416,8 @@ class MapCanvas(QGraphicsView):
 
     def _existing_at(self, pos: QPointF) -> int | None:
         """Return the row of the OSM camera under a pixel, if any."""
+        if not self.frame.layers_built:
+            return None  # no camera is shown yet
         shown = self.frame.existing_shown()
         return self.frame.existing.nearest(
             self.viewport_state(), pos.x(), pos.y(), shown, HIT_RADIUS_PX
@@ -428,6 +429,8 @@ class MapCanvas(QGraphicsView):
 
     def _handle_bearing(self, row: int) -> float:
         """Return where the handle of a row is drawn (north when no direction is known)."""
+        from contrechamp.ui.map.camera_layer import direction_of  # the layers imported it
+
         bearing = direction_of(self.frame.survey.tags[row])
         return 0.0 if bearing is None else bearing
 

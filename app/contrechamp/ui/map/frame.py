@@ -3,45 +3,30 @@
 The canvas paints it on screen; ``render`` paints it into a QImage for screenshots and
 benchmarks. The base map and the cameras come from tile caches; the selection, the camera being
 dragged, GPS and track are drawn live.
+
+The cameras, sectors and coverage are built from numpy columns and shapely shapes
+(``frame_layers``), when something first needs them: the first frame (the base map, its
+tiles kept from an earlier run, and the overlays) imports neither.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import MappingProxyType
-from typing import TypeVar
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
 from PySide6.QtGui import QImage, QPainter
 
 from contrechamp.core.area import BBox, ExistingCamera, MapFeature, Sector
-from contrechamp.core.camera import Camera, Status, TaggedPlace
-from contrechamp.formats.glanced_cameras import STATUSES, GlancedCameras
-from contrechamp.ui.map.camera_layer import (
-    CONES_PER_CELL,
-    TICKS_PER_CELL,
-    CameraDrawing,
-    direction_of,
-)
-from contrechamp.ui.map.camera_points import CameraPoints
-from contrechamp.ui.map.camera_tiles import CameraLayerTiles, CameraScene, CameraSet
-from contrechamp.ui.map.coverage_layer import CoverageLayer
-from contrechamp.ui.map.edits import Place, place_of, touched_by
 from contrechamp.ui.map.overlays import (
     paint_attribution,
     paint_gps,
     paint_north_arrow,
     paint_scale_bar,
-    paint_selection,
     paint_track,
 )
 from contrechamp.ui.map.projection import Viewport
-from contrechamp.ui.map.sector_layer import SectorShapes, SectorTiles, paint_sector_labels
-from contrechamp.ui.map.sprites import CameraSprites
 from contrechamp.ui.map.style import MapStyle, load_style
-from contrechamp.ui.map.tile_cache import TileKey
 from contrechamp.ui.map.tile_layer import TileLayer
 from contrechamp.ui.map.tile_sources import (
     OSM_ATTRIBUTION,
@@ -52,16 +37,26 @@ from contrechamp.ui.map.tile_sources import (
 )
 from contrechamp.ui.map.vector_basemap import VectorBaseMap
 
-__all__ = ["LAYERS", "STATUS_GROUPS", "MapFrame"]
+if TYPE_CHECKING:
+    import numpy as np
+
+    from contrechamp.core.camera import Camera
+    from contrechamp.formats.glanced_cameras import GlancedCameras
+    from contrechamp.ui.map.camera_layer import CameraDrawing
+    from contrechamp.ui.map.camera_points import CameraPoints
+    from contrechamp.ui.map.camera_tiles import CameraLayerTiles, CameraScene
+    from contrechamp.ui.map.coverage_layer import CoverageLayer
+    from contrechamp.ui.map.frame_layers import FrameLayers
+    from contrechamp.ui.map.sector_layer import SectorShapes
+    from contrechamp.ui.map.sprites import CameraSprites
+    from contrechamp.ui.map.tile_cache import TileKey
+
+__all__ = ["LAYERS", "MapFrame"]
 
 LAYERS = (
     *("basemap", "existing", "draft", "confirmed", "rejected", "fov", "gps", "track"),
     *("sectors", "walked"),
 )
-STATUS_GROUPS = {Status.DRAFT: 0, Status.CONFIRMED: 1, Status.REJECTED: 2}
-_NO_TAGS: Mapping[str, str] = MappingProxyType({})  # a glanced camera's: no field of view yet
-_SURVEY = ("draft", "confirmed", "rejected")
-_CAMERA_LAYERS = ("existing", *_SURVEY, "fov")  # the toggles camera tiles depend on
 
 
 class MapFrame:
@@ -75,26 +70,81 @@ class MapFrame:
         self.source: TileSource = VectorTiles()
         self.tile_folder: Path | None = None  # where vector tiles are kept between runs
         self.tiles = TileLayer(self._vector_provider())
-        self.survey = CameraPoints()
-        self.existing = CameraPoints()
         self.selected: str | None = None
         self.handle_bearing: float | None = None  # while the handle is dragged
         self.gps: tuple[float, float, float | None, float | None] | None = None
         self.track: list[tuple[float, float]] = []
         self.visible = dict.fromkeys(LAYERS, True)
         self.last_cones = False  # whether the last frame was zoomed in enough for cones
-        self.sprites = CameraSprites()
-        self.camera_tiles = CameraLayerTiles()
-        self.dragged: str | None = None  # drawn live while dragged, left out of the tiles
-        self._dragged_from = (0.0, 0.0)  # the world position the dragged camera left
-        self._snapshots = (self.existing.snapshot(), self.survey.snapshot())
-        self._scene: CameraScene | None = None
-        self.last_dropped: list[TileKey] = []  # the tiles the last edit repainted
-        self.sectors = SectorShapes()
-        self._sector_generation = 0
-        self._sector_args: tuple[list[Sector], int | None, list[bytes]] = ([], None, [])
-        self.sector_tiles = TileLayer(self._sector_provider())
-        self.coverage = CoverageLayer()  # shown by the Coverage tab
+        self._layers: FrameLayers | None = None
+        self._on_tiles: list[Callable[[], None]] = []
+
+    # --- the layers built on first use ------------------------------------------------------
+
+    @property
+    def layers(self) -> FrameLayers:
+        """The cameras, sectors and coverage (built now if they are not yet: numpy, shapely)."""
+        if self._layers is None:
+            from contrechamp.ui.map.frame_layers import FrameLayers
+
+            self._layers = FrameLayers(self.style, self.visible, self.dpr)
+            for tiles in self._layers.tile_layers():
+                for slot in self._on_tiles:
+                    tiles.tiles_changed.connect(slot)
+        return self._layers
+
+    @property
+    def layers_built(self) -> bool:
+        """Whether the cameras, sectors and coverage exist yet (before, there are none)."""
+        return self._layers is not None
+
+    def connect_tiles_changed(self, slot: Callable[[], None]) -> None:
+        """Call ``slot`` whenever a tile the frame shows was painted (every layer's)."""
+        self._on_tiles.append(slot)
+        self.tiles.tiles_changed.connect(slot)
+        if self._layers is not None:
+            for tiles in self._layers.tile_layers():
+                tiles.tiles_changed.connect(slot)
+
+    @property
+    def survey(self) -> CameraPoints:
+        """The survey's cameras as the map holds them."""
+        return self.layers.survey
+
+    @property
+    def existing(self) -> CameraPoints:
+        """The cameras already in OSM as the map holds them."""
+        return self.layers.existing
+
+    @property
+    def camera_tiles(self) -> CameraLayerTiles:
+        """The tiles of both camera layers."""
+        return self.layers.camera_tiles
+
+    @property
+    def sprites(self) -> CameraSprites:
+        """The camera symbols, painted once per style and zoom."""
+        return self.layers.sprites
+
+    @property
+    def sectors(self) -> SectorShapes:
+        """The survey's sectors and walked streets, ready to paint."""
+        return self.layers.sectors
+
+    @property
+    def sector_tiles(self) -> TileLayer:
+        """The tiles of the sectors and walked streets."""
+        return self.layers.sector_tiles
+
+    @property
+    def coverage(self) -> CoverageLayer:
+        """The streets coloured by coverage (the Coverage tab)."""
+        return self.layers.coverage
+
+    @property
+    def last_dropped(self) -> list[TileKey]:
+        """The camera tiles the last edit repainted."""
+        return self.layers.last_dropped
 
     def set_area(self, bbox: BBox | None, features: Sequence[MapFeature]) -> None:
         """Replace the base map (tiles are painted again from the new features); the same area
@@ -124,45 +174,16 @@ class MapFrame:
         self.dpr = dpr
         if isinstance(self.source, VectorTiles):
             self.tiles.set_provider(self._vector_provider())
-        self.sector_tiles.set_provider(self._sector_provider())
-        self.coverage.set_device_pixel_ratio(dpr)
+        if self._layers is not None:
+            self._layers.set_device_pixel_ratio(dpr)
 
     def set_sectors(self, sectors: Sequence[Sector], own_id: int | None) -> None:
         """Show the survey's sectors (``own_id``: the pair's own sector, emphasised)."""
-        self._sector_args = (list(sectors), own_id, self._sector_args[2])
-        self._sectors_changed()
+        self.layers.set_sectors(sectors, own_id)
 
     def set_walked(self, walked: Sequence[bytes]) -> None:
         """Show the walked streets: WGS 84 (multi)lines as WKB, one per sector (b"": none)."""
-        self._sector_args = (*self._sector_args[:2], list(walked))
-        self._sectors_changed()
-
-    def _sectors_changed(self) -> None:
-        self._sector_generation += 1
-        self.sectors = SectorShapes(*self._sector_args)
-        self.sector_tiles.set_provider(self._sector_provider())
-
-    def _sector_provider(self) -> SectorTiles:
-        """The sector tiles' painter for the current sectors and layer toggles."""
-        edges, walked = self.visible["sectors"], self.visible["walked"]
-        return SectorTiles(self.sectors, self._sector_generation, self.dpr, edges, walked)
-
-    def _apply_sector_toggles(self) -> None:
-        """Paint the sector tiles afresh when a layer toggle changed what they show."""
-        provider = self.sector_tiles.provider
-        assert isinstance(provider, SectorTiles)
-        if (provider.edges, provider.walked) != (self.visible["sectors"], self.visible["walked"]):
-            self.sector_tiles.set_provider(self._sector_provider())
-
-    def _paint_sectors(self, painter: QPainter, view: Viewport, request: bool) -> None:
-        """Paint the sector tiles (painted again after a toggle), then the sectors' names."""
-        if not self.sectors:
-            return
-        self._apply_sector_toggles()
-        if self.visible["sectors"] or self.visible["walked"]:
-            self.sector_tiles.paint(painter, view, request)
-        if self.visible["sectors"]:
-            paint_sector_labels(painter, view, self.sectors)
+        self.layers.set_walked(walked)
 
     def set_tile_source(self, source: TileSource) -> None:
         """Switch where tiles come from (raises InputError for an unreadable MBTiles file)."""
@@ -172,86 +193,68 @@ class MapFrame:
 
     def set_existing(self, cameras: Sequence[ExistingCamera]) -> None:
         """Replace the cameras already in OSM."""
-        self.existing.replace(*_columns(cameras, [c.osm_id for c in cameras], lambda _: 0))
-        self._cameras_replaced()
+        self.layers.set_existing(cameras)
 
     def set_cameras(self, cameras: Sequence[Camera]) -> None:
         """Replace the survey's cameras."""
-        ids = [c.id for c in cameras]
-        self.survey.replace(*_columns(cameras, ids, lambda c: STATUS_GROUPS[c.status]))
-        self.dragged = None
-        self._cameras_replaced()
+        self.layers.set_cameras(cameras)
 
     def set_glanced(self, cameras: GlancedCameras) -> None:
         """Show the survey's cameras from a first look at its file, while it opens: numbered
         by row, without tags (``set_cameras`` replaces them once it is open)."""
-        count = len(cameras)
-        group = np.array([STATUS_GROUPS[s] for s in STATUSES], dtype=np.int8)[cameras.status]
-        self.survey.replace(range(count), cameras.lat, cameras.lon, group, [_NO_TAGS] * count)
-        self.dragged = None
-        self._cameras_replaced()
+        self.layers.set_glanced(cameras)
 
     def upsert(self, camera: Camera) -> None:
         """Add or update one survey camera (its tiles are painted again for the next frame)."""
-        old = place_of(self.survey, camera.id)
-        self.survey.upsert(
-            camera.id, camera.lat, camera.lon, STATUS_GROUPS[camera.status], camera.tags
-        )
-        if self.dragged == camera.id:
-            self.dragged = None
-        self._survey_edited([old, place_of(self.survey, camera.id)])
+        self.layers.upsert(camera)
 
     def remove(self, camera_id: str) -> None:
         """Remove one survey camera (and the selection if it was that one)."""
-        old = place_of(self.survey, camera_id)
-        self.survey.remove(camera_id)
+        self.layers.remove(camera_id)
         if self.selected == camera_id:
             self.selected = None
-        if self.dragged == camera_id:
-            self.dragged = None
-        self._survey_edited([old])
 
     def preview_move(self, camera_id: str, x: float, y: float) -> None:
         """Show a camera at a world position while it is dragged (the data is unchanged)."""
-        row = self.survey.index_of(camera_id)
-        if row is None:
-            return
-        if self.dragged != camera_id:  # lift it out of the tiles: it is drawn live from now on
-            self.dragged = camera_id
-            self._dragged_from = (float(self.survey.x[row]), float(self.survey.y[row]))
-            self._survey_edited([place_of(self.survey, camera_id)])
-        self.survey.move(row, x, y)
+        self.layers.preview_move(camera_id, x, y)
 
     def end_preview(self, camera_id: str) -> None:
         """Put a dragged camera back where its data says, before the window decides."""
-        row = self.survey.index_of(camera_id)
-        if row is None or self.dragged != camera_id:
-            return
-        self.survey.move(row, *self._dragged_from)
-        self.dragged = None
-        self._survey_edited([place_of(self.survey, camera_id)])
+        self.layers.end_preview(camera_id)
 
     def survey_shown(self) -> np.ndarray:
         """Return which status groups are visible (draft, confirmed, rejected)."""
-        return np.array([self.visible[name] for name in ("draft", "confirmed", "rejected")])
+        return self.layers.survey_shown()
 
     def existing_shown(self) -> np.ndarray:
         """Return whether the existing cameras are visible (one group)."""
-        return np.array([self.visible["existing"]])
+        return self.layers.existing_shown()
+
+    def camera_scene(self) -> CameraScene:
+        """Return what the camera tiles show under the current layer toggles."""
+        return self.layers.camera_scene()
+
+    def survey_drawing(self) -> CameraDrawing:
+        """Return how the survey's cameras are drawn under the current layers."""
+        return self.layers.survey_drawing()
 
     def paint(self, painter: QPainter, view: Viewport, request: bool = True) -> None:
-        """Paint one frame: tiles, track, cameras, selection, GPS, scale, north and credits."""
+        """Paint one frame: tiles, track, cameras, selection, GPS, scale, north and credits
+        (the layers not built yet have nothing to show)."""
         painter.fillRect(0, 0, view.width, view.height, self.style.color("background"))
         if self.visible["basemap"]:
             self.tiles.paint(painter, view, request)
-        self._paint_sectors(painter, view, request)
-        self.coverage.paint(painter, view, request)
+        layers = self._layers
+        if layers is not None:
+            layers.paint_sectors(painter, view, request)
+            layers.coverage.paint(painter, view, request)
         if self.visible["track"]:
             paint_track(painter, view, self.style, self.track)
-        self.camera_tiles.paint(painter, view, self.camera_scene(), request)
-        self._paint_dragged(painter, view)
+        if layers is not None:
+            layers.paint_cameras(painter, view, request)
         self.last_cones = view.zoom >= float(self.style.raw["cameras"]["cone_min_zoom"])
-        self._paint_selection(painter, view)
+        if layers is not None:
+            layers.paint_selection(painter, view, self.selected, self.handle_bearing)
         if self.visible["gps"] and self.gps is not None:
             paint_gps(painter, view, self.style, *self.gps)
         paint_scale_bar(painter, view)
@@ -263,93 +266,16 @@ class MapFrame:
         text = self.tiles.provider.attribution
         return text if "OpenStreetMap" in text else f"{text} | {OSM_ATTRIBUTION}"
 
-    def camera_scene(self) -> CameraScene:
-        """Return what the camera tiles show under the current layer toggles."""
-        key = tuple(self.visible[name] for name in _CAMERA_LAYERS)
-        if self._scene is None or self._scene.key != key:
-            existing, survey = self._snapshots
-            skip = None if self.dragged is None else self.survey.index_of(self.dragged)
-            self._scene = CameraScene(
-                key,
-                (
-                    CameraSet(self.existing_drawing(), existing),
-                    CameraSet(self.survey_drawing(), survey, skip),
-                ),
-            )
-        return self._scene
-
-    def existing_drawing(self) -> CameraDrawing:
-        """Return how the OSM cameras are drawn under the current layers."""
-        return self._drawing(["existing"], self.existing_shown(), hollow=True)
-
-    def survey_drawing(self) -> CameraDrawing:
-        """Return how the survey's cameras are drawn under the current layers."""
-        return self._drawing(list(_SURVEY), self.survey_shown(), hollow=False)
-
-    def _drawing(self, groups: Sequence[str], shown: np.ndarray, hollow: bool) -> CameraDrawing:
-        """Return how one camera set is drawn under the current layers and style."""
-        cams = self.style.raw["cameras"]
-        return CameraDrawing(
-            styles=[self.style.cameras[g] for g in groups],
-            shown=shown,
-            show_fov=self.visible["fov"],
-            cone_zoom=float(cams["cone_min_zoom"]),
-            marker_px=float(cams["marker_px"]),
-            sprites=self.sprites,
-            hollow=hollow,
-            cones_per_cell=int(cams.get("cones_per_cell", CONES_PER_CELL)),
-            ticks_per_cell=int(cams.get("ticks_per_cell", TICKS_PER_CELL)),
-        )
-
-    def _cameras_replaced(self) -> None:
-        """Start the camera tiles afresh from the current cameras."""
-        self._snapshots = (self.existing.snapshot(), self.survey.snapshot())
-        self._scene = None
-        self.camera_tiles.clear()
-
-    def _survey_edited(self, places: list[Place | None]) -> None:
-        """Snapshot the survey again and drop the tiles the edited camera touched, at its
-        places before and after the edit."""
-        before, after = self._snapshots[1], self.survey.snapshot()
-        self._snapshots = (self._snapshots[0], after)
-        self._scene = None
-        drawing = self.survey_drawing()
-        self.last_dropped = self.camera_tiles.drop(
-            lambda zoom: touched_by(drawing, before, after, places, zoom), self.camera_scene().key
-        )
-
     def _paint_cameras(self, painter: QPainter, view: Viewport) -> None:
         """Paint every camera live, without tiles (the benchmarks' reference drawing)."""
-        self.existing_drawing().paint(painter, view, self.existing)
-        self.survey_drawing().paint(painter, view, self.survey)
-
-    def _paint_dragged(self, painter: QPainter, view: Viewport) -> None:
-        """Paint the camera being dragged, at its preview position, over the tiles."""
-        row = None if self.dragged is None else self.survey.index_of(self.dragged)
-        if row is None or not self.survey_shown()[self.survey.group[row]]:
-            return
-        self.survey_drawing().paint(painter, view, self.survey.row_copy(row))
-
-    def _paint_selection(self, painter: QPainter, view: Viewport) -> None:
-        """Paint the selected camera's ring and direction handle."""
-        row = None if self.selected is None else self.survey.index_of(self.selected)
-        if row is None or not self.survey_shown()[self.survey.group[row]]:
-            return
-        x, y = view.to_pixel(float(self.survey.x[row]), float(self.survey.y[row]))
-        bearing = self.handle_bearing
-        if bearing is None:
-            bearing = direction_of(self.survey.tags[row])
-        paint_selection(painter, self.style, x, y, bearing)
+        self.layers.paint_live(painter, view)
 
     def render(self, view: Viewport, wait: bool = True) -> QImage:
         """Return the frame as an image; with ``wait`` missing tiles are painted first."""
         if wait and self.visible["basemap"]:
             self.tiles.fill(view)
-        if wait and self.sectors:
-            self._apply_sector_toggles()
-            self.sector_tiles.fill(view)
-        if wait:
-            self.coverage.fill(view)
+        if wait and self._layers is not None:
+            self._layers.fill(view)
         image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
         painter = QPainter(image)
         try:
@@ -357,24 +283,3 @@ class MapFrame:
         finally:
             painter.end()
         return image
-
-
-_CameraT = TypeVar("_CameraT", bound=TaggedPlace)
-
-
-def _columns(
-    cameras: Sequence[_CameraT], ids: Sequence[Hashable], group_of: Callable[[_CameraT], int]
-) -> tuple[
-    Sequence[Hashable],
-    NDArray[np.float64],
-    NDArray[np.float64],
-    NDArray[np.int8],
-    list[Mapping[str, str]],
-]:
-    """The columns ``CameraPoints.replace`` takes, read from the cameras without a tuple per
-    camera (a million tuples made the collector run over every camera again and again)."""
-    count = len(cameras)
-    lat = np.fromiter((c.lat for c in cameras), dtype=np.float64, count=count)
-    lon = np.fromiter((c.lon for c in cameras), dtype=np.float64, count=count)
-    group = np.fromiter(map(group_of, cameras), dtype=np.int8, count=count)
-    return ids, lat, lon, group, [c.tags for c in cameras]

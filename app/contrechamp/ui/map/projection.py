@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
+if TYPE_CHECKING:  # numpy is imported by the functions on arrays: the first frame needs none
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = [
     "EARTH_CIRCUMFERENCE_M",
@@ -43,6 +45,8 @@ def world_of_arrays(
     lat: NDArray[np.float64], lon: NDArray[np.float64]
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Vectorised ``world_of`` over arrays of latitudes and longitudes."""
+    import numpy as np
+
     sin_lat = np.sin(np.radians(np.clip(lat, -MAX_LAT, MAX_LAT)))
     x = (np.asarray(lon, dtype=np.float64) + 180.0) / 360.0 * TILE_PX
     y = (0.5 - np.log((1 + sin_lat) / (1 - sin_lat)) / (4 * np.pi)) * TILE_PX

@@ -6,9 +6,9 @@ base map's tiles are kept in the user's cache folder, one folder per area:
 
 - An area is named by a digest of what its tiles show: the features, the style and the
   painter's version. A changed extract or style never shows an old tile.
-- Only the overview zooms are kept (grid zoom ≤ ``KEPT_AT_MOST_ZOOM``). A survey opens
-  there, and there a tile holds the most features and costs the most to paint. Street-level
-  tiles are quick to paint again.
+- Only the zooms a survey opens at are kept (grid zoom ≤ ``KEPT_AT_MOST_ZOOM``, the
+  closest view the window opens on), and at most ``TILES_PER_AREA`` tiles per area: the
+  first ones painted, those of the opening view among them.
 - Only the ``AREAS_KEPT`` areas used last are kept; the others are deleted.
 - A tile holds the base map alone: never cameras, the GPS position or the track.
 
@@ -37,13 +37,15 @@ __all__ = [
     "AREAS_KEPT",
     "KEPT_AT_MOST_ZOOM",
     "PAINTER_VERSION",
+    "TILES_PER_AREA",
     "TileFolder",
     "area_digest",
     "default_tile_folder",
     "forget_old_areas",
 ]
 
-KEPT_AT_MOST_ZOOM = 16.0
+KEPT_AT_MOST_ZOOM = 18.0
+TILES_PER_AREA = 1000  # about 10 MB: a few views of each zoom
 AREAS_KEPT = 8
 PAINTER_VERSION = 1  # bumped whenever the base map is painted differently for the same style
 _PNG_QUALITY = 80  # Qt's PNG writer: zlib level 1, quick to write, a few kB per tile
@@ -120,8 +122,9 @@ class TileFolder:
         return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
 
     def write(self, zoom: float, x: int, y: int, image: QImage) -> None:
-        """Keep a painted tile (at an overview zoom); failing to is not an error."""
-        if zoom > KEPT_AT_MOST_ZOOM:
+        """Keep a painted tile (at a zoom kept, while the area has room); failing to is not an
+        error."""
+        if zoom > KEPT_AT_MOST_ZOOM or len(self._listing()) >= TILES_PER_AREA:
             return
         name = _name(zoom, x, y)
         target = self.folder / name

@@ -1,7 +1,9 @@
 """The base map drawn from OSM features: water, green, buildings, roads by class, rails, names.
 
 Geometry is prepared once (world units, one QPainterPath per feature, an STRtree) the first
-time anything is painted, so preparing and painting both run in worker threads.
+time anything is painted, so preparing and painting both run in worker threads. numpy,
+shapely and the label placer are imported then too: a first frame whose tiles were kept
+from an earlier run (``tile_folder``) paints none and needs none of them.
 """
 
 from __future__ import annotations
@@ -9,18 +11,22 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-import shapely
-from numpy.typing import NDArray
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QPolygonF
 
 from contrechamp.core.area import ROAD_KINDS, BBox, FeatureKind, MapFeature
-from contrechamp.ui.map.labels import Label, LabelPlacer, glyph_path
 from contrechamp.ui.map.projection import TILE_PX, Viewport, world_of_arrays
 from contrechamp.ui.map.style import MapStyle, RoadStyle
 from contrechamp.ui.map.tile_folder import area_digest
+
+if TYPE_CHECKING:
+    import numpy as np
+    import shapely
+    from numpy.typing import NDArray
+
+    from contrechamp.ui.map.labels import Label, LabelPlacer
 
 __all__ = ["VectorBaseMap"]
 
@@ -108,6 +114,9 @@ class VectorBaseMap:
         self, painter: QPainter, zoom: float, left: float, top: float, width: int, height: int
     ) -> None:
         """Paint the features in the pixel rectangle whose top-left is (left, top) at ``zoom``."""
+        import numpy as np
+        import shapely
+
         prepared = self.prepare()
         scale = 2.0**zoom
         margin = 24.0 / scale
@@ -192,6 +201,11 @@ class VectorBaseMap:
 
 def _prepare(features: Sequence[MapFeature], style: MapStyle) -> _Prepared:
     """Project features to world units and build their paths and index."""
+    import numpy as np
+    import shapely
+
+    from contrechamp.ui.map.labels import LabelPlacer
+
     geoms = shapely.from_wkb([f.wkb for f in features])
     if len(geoms):
         geoms = shapely.transform(geoms, _to_world)
@@ -204,12 +218,16 @@ def _prepare(features: Sequence[MapFeature], style: MapStyle) -> _Prepared:
 
 def _to_world(lon_lat: NDArray[np.float64]) -> NDArray[np.float64]:
     """Shapely coordinate transform: (lon, lat) degrees to world units."""
+    import numpy as np
+
     x, y = world_of_arrays(lon_lat[:, 1], lon_lat[:, 0])
     return np.column_stack([x, y])
 
 
 def _path(geom: shapely.Geometry) -> QPainterPath:
     """Return a painter path of a line or polygon (rings as closed subpaths, odd-even fill)."""
+    import shapely
+
     path = QPainterPath()
     parts = shapely.get_parts(geom)
     rings = shapely.get_rings(parts) if geom.geom_type in _POLYGON_TYPES else parts
@@ -270,6 +288,8 @@ def _paint_labels(
     dpr: float,
 ) -> None:
     """Paint street names glyph by glyph: every halo first, then the letters on top."""
+    from contrechamp.ui.map.labels import glyph_path
+
     halo = _pen(style.color("labels", "halo"), style.number("labels", "halo_px") * dpr)
     ink = QBrush(style.color("labels", "color"))
     painter.save()
