@@ -19,7 +19,7 @@ from contrechamp.ui.map.canvas import MapCanvas, render_frame
 from contrechamp.ui.map.overlays import HANDLE_DISTANCE_PX
 from contrechamp.ui.map.projection import lat_lon_of
 from contrechamp.ui.map.style import load_style
-from contrechamp.ui.map.tile_sources import MBTilesFile, VectorTiles
+from contrechamp.ui.map.tile_sources import MBTilesFile, OnlineTiles, VectorTiles
 from tests.map.mbtiles_samples import make_mbtiles, tile_color
 
 LAT, LON = 43.7384, 7.4246
@@ -320,3 +320,28 @@ def test_the_pointer_shows_what_a_press_would_grab(qtbot: QtBot, canvas: MapCanv
         "handle": Qt.CursorShape.CrossCursor,
         "map": Qt.CursorShape.OpenHandCursor,
     }
+
+
+def test_only_the_local_base_map_shown_is_worth_waiting_for_whole(canvas: MapCanvas) -> None:
+    frame = canvas.frame
+    assert frame.paints_base_map_here()
+    canvas.set_layer_visible("basemap", False)
+    assert not frame.paints_base_map_here()  # hidden: no frame will be whole
+    canvas.set_layer_visible("basemap", True)
+    canvas.set_tile_source(OnlineTiles(url="http://127.0.0.1:9/{z}/{x}/{y}.png"))
+    assert not frame.paints_base_map_here()  # online tiles come as they come
+
+
+def test_the_first_frame_builds_no_camera_layer_and_a_click_finds_no_camera(
+    qtbot: QtBot, canvas: MapCanvas
+) -> None:
+    canvas.viewport().repaint()
+    assert not canvas.frame.layers_built  # nothing needed them: numpy is not asked for
+    clicked: list[tuple[float, float]] = []
+    canvas.map_clicked.connect(lambda lat, lon: clicked.append((lat, lon)))
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(100, 100))
+    assert len(clicked) == 1  # an empty spot of the map
+    assert not canvas.frame.layers_built
+    canvas.set_cameras([Camera(43.7394, 7.4285)])
+    assert canvas.frame.layers_built
+    assert len(canvas.frame.survey) == 1

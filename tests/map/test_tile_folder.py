@@ -8,12 +8,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from contrechamp.core.area import BBox
 from contrechamp.formats.basemap import Area
 from contrechamp.ui.map import tile_folder
 from contrechamp.ui.map.projection import Viewport, world_of
 from contrechamp.ui.map.style import load_style
-from contrechamp.ui.map.tile_folder import KEPT_AT_MOST_ZOOM, TileFolder, forget_old_areas
+from contrechamp.ui.map.tile_folder import (
+    KEPT_AT_MOST_ZOOM,
+    TileFolder,
+    area_digest,
+    forget_old_areas,
+)
 from contrechamp.ui.map.tile_layer import TileLayer
 from contrechamp.ui.map.tile_sources import VectorProvider
 from contrechamp.ui.map.vector_basemap import VectorBaseMap
@@ -117,17 +124,48 @@ def test_only_the_areas_used_last_are_kept(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"area-{age}" for age in range(8)]
 
 
-def test_using_an_area_keeps_it_among_the_last_used(tmp_path: Path) -> None:
-    old = TileFolder(tmp_path, "old-area")
-    image = QImage(4, 4, QImage.Format.Format_ARGB32_Premultiplied)
+def _square(size: int = 256) -> QImage:
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(0xFF336699)
-    old.write(15.0, 1, 2, image)
-    os.utime(old.folder, (1, 1))  # used long ago
-    for name in ("a", "b", "c", "d", "e", "f", "g", "h"):
+    return image
+
+
+def test_an_area_read_again_is_kept_when_another_is_written(tmp_path: Path) -> None:
+    TileFolder(tmp_path, "old-area").write(15.0, 1, 2, _square())
+    for age, name in enumerate("abcdefgh"):
         (tmp_path / name).mkdir()
-    TileFolder(tmp_path, "old-area").read(15.0, 1, 2, 1.0)  # used again now
-    assert (tmp_path / "old-area").is_dir()
-    assert len([p for p in tmp_path.iterdir() if p.is_dir()]) == 8
+        os.utime(tmp_path / name, (100 + age, 100 + age))
+    os.utime(tmp_path / "old-area", (1, 1))  # used longest ago...
+    assert TileFolder(tmp_path, "old-area").read(15.0, 1, 2, 1.0) is not None  # ...until now
+    TileFolder(tmp_path, "new-area").write(15.0, 1, 2, _square())
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == ["c", "d", "e", "f", "g", "h", "new-area", "old-area"]
+
+
+def test_a_kept_tile_says_nothing_of_when_it_was_seen(tmp_path: Path) -> None:
+    TileFolder(tmp_path, "area").write(15.0, 1, 2, _square())
+    (tile,) = tmp_path.rglob("*.png")
+    assert tile.stat().st_mtime == 0
+
+
+def test_a_kept_tile_of_another_size_is_painted_again(tmp_path: Path) -> None:
+    TileFolder(tmp_path, "area").write(15.0, 1, 2, _square(64))
+    assert TileFolder(tmp_path, "area").read(15.0, 1, 2, 1.0) is None
+    TileFolder(tmp_path, "area").write(15.0, 3, 4, _square(512))
+    assert TileFolder(tmp_path, "area").read(15.0, 3, 4, 2.0) is not None  # a HiDPI tile
+
+
+def test_the_same_features_in_another_box_are_another_area(monaco_area: Area) -> None:
+    other = BBox(
+        monaco_area.bbox.west,
+        monaco_area.bbox.south - 1,
+        monaco_area.bbox.east,
+        monaco_area.bbox.north,
+    )
+    style = load_style()
+    assert area_digest(monaco_area.bbox, monaco_area.features, style, 1.0) != area_digest(
+        other, monaco_area.features, style, 1.0
+    )
 
 
 def test_a_frame_of_kept_tiles_is_whole_at_once(monaco_area: Area, tmp_path: Path) -> None:
@@ -142,3 +180,29 @@ def test_a_frame_of_kept_tiles_is_whole_at_once(monaco_area: Area, tmp_path: Pat
     assert complete  # the first frame: no tile waited for the pool
     assert layer.pending() == 0
     assert layer.rendered == first.rendered  # every tile came from the source once
+
+
+def test_once_a_frame_was_whole_kept_tiles_are_read_in_the_pool(
+    qtbot: QtBot, monaco_area: Area, tmp_path: Path
+) -> None:
+    here = Viewport(*world_of(*CASINO), 15.0, 600, 400)
+    closer = Viewport(*world_of(*CASINO), 15.25, 600, 400)
+    earlier = TileLayer(_provider(monaco_area, tmp_path))
+    earlier.fill(here)
+    earlier.fill(closer)  # an earlier run kept the tiles of both zooms
+    layer = TileLayer(_provider(monaco_area, tmp_path))
+    assert _frame(layer, here, request=False)  # the first frame: read here, whole at once
+    assert not _frame(layer, closer)  # after it, a pan or zoom never waits for the disk
+    qtbot.waitUntil(lambda: layer.pending() == 0, timeout=30_000)
+    assert _frame(layer, closer, request=False)
+    assert layer.provider.basemap._prepared is None  # read from disk, in the pool
+
+
+def _frame(layer: TileLayer, view: Viewport, request: bool = True) -> bool:
+    """Paint a frame; ``request``: ask for its missing tiles (the ring around it too, once
+    the frame is whole)."""
+    image = QImage(view.width, view.height, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    complete = layer.paint(painter, view, request=request)
+    painter.end()
+    return complete

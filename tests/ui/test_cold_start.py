@@ -51,7 +51,8 @@ field = FieldApp(Settings(sys.argv[2]), Translations(), "none")
 canvas = field.window.canvas
 
 def on_paint():
-    shown = len(canvas.frame.basemap) and len(canvas.frame.survey)
+    frame = canvas.frame  # its cameras are asked for once they exist (asking builds them)
+    shown = len(frame.basemap) and frame.layers_built and len(frame.survey)
     if shown and "features" not in seen:
         seen["features"] = len(canvas.frame.basemap)
         seen["cameras"] = len(canvas.frame.survey)

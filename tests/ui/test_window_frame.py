@@ -100,8 +100,11 @@ def test_the_glanced_map_is_painted_before_the_survey_starts_opening(
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
-    painted: list[object] = []  # the area each frame showed
-    window.canvas.painted.connect(lambda: painted.append(window.canvas.frame.basemap.bbox))
+    painted: list[object] = []  # the area each frame showed, and whether it was whole
+    frame = window.canvas.frame
+    window.canvas.painted.connect(
+        lambda: painted.append((frame.basemap.bbox, frame.tiles.last_complete))
+    )
     shown_when_opening: list[list[object]] = []
     real_open = main_window._open_for_session
 
@@ -112,4 +115,4 @@ def test_the_glanced_map_is_painted_before_the_survey_starts_opening(
     monkeypatch.setattr(main_window, "_open_for_session", opening)
     assert window.open_survey(survey_path)
     assert window.session is not None
-    assert shown_when_opening[0][-1] == AREA  # the glance's frame came first
+    assert shown_when_opening[0][-1] == (AREA, True)  # the glance's whole map came first

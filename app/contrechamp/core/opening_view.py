@@ -125,6 +125,8 @@ def _pairs_extent(cameras: Sequence[tuple[float, float]], near: BBox | None) -> 
     lats, lons = [], []
     for lat, lon in cameras:
         lat, lon = float(lat), float(lon)
+        if not (math.isfinite(lat) and math.isfinite(lon)):
+            continue  # as the array's comparisons leave it out
         if near is None or (near.south <= lat <= near.north and near.west <= lon <= near.east):
             lats.append(lat)
             lons.append(lon)

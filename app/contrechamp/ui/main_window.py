@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         thread, then build it (the window keeps painting and taking input meanwhile).
 
         Called after each frame until then: imported sooner, they held back the painting of
-        the first tiles. A map never whole (online tiles offline) waits at most
+        the first tiles. Only the local base map is waited for, and at most
         ``_SECOND_STEP_WAIT_MS`` from the first call.
         """
         if self.built or self._importing:  # once, however often the map paints
@@ -140,7 +140,8 @@ class MainWindow(QMainWindow):
             self._second_step_at.setSingleShot(True)
             self._second_step_at.timeout.connect(self._import_second_step)
             self._second_step_at.start(_SECOND_STEP_WAIT_MS)
-        if self.canvas.frame.tiles.last_complete:
+        frame = self.canvas.frame
+        if frame.tiles.last_complete or not frame.paints_base_map_here():
             self._import_second_step()
 
     def _import_second_step(self) -> None:
@@ -398,8 +399,11 @@ class MainWindow(QMainWindow):
         count = None if self.session is not None else self._show_glance(path)
         glanced = count is not None
         if count is not None:
-            self._paint_glance()  # the base map first: the cameras need numpy imported
-            self._show_glanced_cameras(path, count)
+            # The base map first (the cameras need numpy imported); whole, unless a child
+            # reads many cameras: then they, and the long opening, matter more.
+            self._paint_glance(whole=self._glance_reading is None)
+            if self.session is None and self.isVisible():  # nothing else opened meanwhile
+                self._show_glanced_cameras(path, count)
         try:
             opened = run_and_wait(lambda: _open_for_session(path), self)
         except ContrechampError as error:
@@ -425,12 +429,15 @@ class MainWindow(QMainWindow):
         from contrechamp.formats import glanced_cameras as glanced
         from contrechamp.formats.survey_glance import camera_count, glance_at_survey
 
+        self._stop_glance()  # an earlier glance's reading, if any, is not shown
         count = camera_count(path)
         if count is None:
             return None
         if glanced.READ_HERE_AT_MOST < count <= glanced.MAX_GLANCED_CAMERAS:
-            # Started first: the child reads the cameras while the base map draws.
+            # Started first: the child reads the cameras while the base map draws, and they
+            # are received at once (later, the opening's thread held up their reception).
             self._glance_reading = glanced.CamerasReading(path)
+            self._show_read_cameras(self._glance_reading)
         glance = glance_at_survey(path)
         if glance is None or glance.bbox is None:
             self._stop_glance()
@@ -444,35 +451,35 @@ class MainWindow(QMainWindow):
         return count
 
     def _show_glanced_cameras(self, path: Path, count: int) -> None:
-        """Show the glanced survey's cameras: read here when there are few, else once the
-        child started by ``_show_glance`` has read them."""
+        """Show the glanced survey's cameras when there are few, read here (more are read by
+        the child ``_show_glance`` started)."""
         from contrechamp.formats import glanced_cameras as glanced
 
-        if self._glance_reading is not None:
-            self._show_read_cameras(self._glance_reading)
-        elif count <= glanced.READ_HERE_AT_MOST:
+        if self._glance_reading is None and count <= glanced.READ_HERE_AT_MOST:
             cameras = glanced.read_glanced_cameras(path)
             if cameras is not None:
                 self.canvas.set_glanced_cameras(cameras)
 
-    def _paint_glance(self) -> None:
-        """Let the map paint the glanced area whole before the opening starts (at most
-        ``_GLANCE_PAINT_MS``; no input is taken meanwhile), and what that paint posted run.
+    def _paint_glance(self, whole: bool) -> None:
+        """Let the map paint the glanced area (``whole``: with all its tiles) before the
+        opening starts (at most ``_GLANCE_PAINT_MS``; no input is taken meanwhile), and what
+        that paint posted run.
 
         Started together, the opening's thread (its imports, the file's check) held back the
         window's thread and the tiles' painting: the first whole map came 250 ms later when
         its tiles were kept from an earlier run, about a second later when they were not.
         """
-        if not self.isVisible():
+        if not self.isVisible() or self.isMinimized():  # no frame will come
             return
         loop = QEventLoop()
         timer = QTimer(loop)  # goes with the loop: never fires on a loop that is gone
         timer.setSingleShot(True)
         timer.timeout.connect(loop.quit)
-        tiles = self.canvas.frame.tiles
+        frame = self.canvas.frame
+        whole_awaited = whole and frame.paints_base_map_here()  # online tiles may never come
 
         def painted() -> None:
-            if tiles.last_complete:
+            if frame.tiles.last_complete or not whole_awaited:
                 timer.start(0)  # the turn after the paint ends the wait
 
         self.canvas.painted.connect(painted)
@@ -753,6 +760,9 @@ def _open_for_session(path: Path) -> tuple[SurveyFile, list[Camera], list[Existi
 
 
 _SECOND_STEP = (
+    # First: the window's thread may need it meanwhile (the glanced cameras), and must then
+    # wait for no import but this one's (the map's cameras, sectors and coverage: numpy).
+    "contrechamp.ui.map.frame_layers",
     "contrechamp.ui.accessibility",
     "contrechamp.ui.cameras_model",
     "contrechamp.ui.file_commands",
@@ -773,7 +783,6 @@ _SECOND_STEP = (
     "contrechamp.ui.window_review",
     "contrechamp.ui.session",
     "contrechamp.ops.official_lists",
-    "contrechamp.ui.map.frame_layers",  # the map's cameras, sectors and coverage: numpy
 )
 
 

@@ -167,6 +167,11 @@ class MapFrame:
     def _vector_provider(self) -> VectorProvider:
         return VectorProvider(self.basemap, self.generation, self.dpr, self.tile_folder)
 
+    def paints_base_map_here(self) -> bool:
+        """Whether the base map shown is painted here, from the area's vectors (tiles online
+        or in an MBTiles file come as they come: a whole frame is not worth waiting for)."""
+        return self.visible["basemap"] and isinstance(self.source, VectorTiles)
+
     def set_device_pixel_ratio(self, dpr: float) -> None:
         """Paint vector tiles for the screen's pixel density (on change, tiles are repainted)."""
         if dpr == self.dpr:

@@ -18,13 +18,13 @@ import shapely
 import shapely.affinity
 from numpy.typing import NDArray
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFont, QFontMetricsF, QPainterPath
+from PySide6.QtGui import QFontMetricsF, QPainterPath
 
 from contrechamp.core.area import ROAD_KINDS, FeatureKind
 from contrechamp.ui.map.label_path import glyph_placements, label_outline
-from contrechamp.ui.map.style import MapStyle, RoadStyle
+from contrechamp.ui.map.style import MapStyle, RoadStyle, label_font
 
-__all__ = ["Label", "LabelPlacer", "glyph_path", "label_font"]
+__all__ = ["Label", "LabelPlacer", "glyph_path"]
 
 _GRID_PX = 128.0
 _CELL_PX = 1024
@@ -41,15 +41,6 @@ class Label:
     y: float
     font_px: float
     glyphs: tuple[tuple[str, float, float, float], ...]
-
-
-def label_font(font_px: float) -> QFont:
-    """Return the label font at a pixel size (a plain sans, medium weight for legibility)."""
-    font = QFont("DejaVu Sans")
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPixelSize(max(1, round(font_px)))
-    font.setWeight(QFont.Weight.Medium)
-    return font
 
 
 @dataclass

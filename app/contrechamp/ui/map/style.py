@@ -8,12 +8,20 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from contrechamp.core.area import ROAD_KINDS, FeatureKind
 from contrechamp.resources import resource_path
 
-__all__ = ["CameraStyle", "MapStyle", "RoadStyle", "load_style", "style_of", "style_path"]
+__all__ = [
+    "CameraStyle",
+    "MapStyle",
+    "RoadStyle",
+    "label_font",
+    "load_style",
+    "style_of",
+    "style_path",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +71,15 @@ class MapStyle:
         for key in keys:
             node = node[key]
         return float(node)
+
+
+def label_font(font_px: float) -> QFont:
+    """Return the label font at a pixel size (a plain sans, medium weight for legibility)."""
+    font = QFont("DejaVu Sans")
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    font.setPixelSize(max(1, round(font_px)))
+    font.setWeight(QFont.Weight.Medium)
+    return font
 
 
 def style_path() -> Path:

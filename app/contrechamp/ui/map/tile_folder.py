@@ -4,13 +4,15 @@ Painting an area's first tiles costs a few hundred milliseconds: the geometry is
 then each tile is painted. Reading a tile back as a PNG costs about a millisecond. So the
 base map's tiles are kept in the user's cache folder, one folder per area:
 
-- An area is named by a digest of what its tiles show: the features, the style and the
-  painter's version. A changed extract or style never shows an old tile.
+- An area is named by a digest of what its tiles show: the features and the area's box,
+  the style, the label font found, the painter's version. A changed extract, style or font
+  never shows an old tile.
 - Only the zooms a survey opens at are kept (grid zoom ≤ ``KEPT_AT_MOST_ZOOM``, the
   closest view the window opens on), and at most ``TILES_PER_AREA`` tiles per area: the
   first ones painted, those of the opening view among them.
 - Only the ``AREAS_KEPT`` areas used last are kept; the others are deleted.
-- A tile holds the base map alone: never cameras, the GPS position or the track.
+- A tile holds the base map alone: never cameras, the GPS position or the track; its file
+  keeps no time (the folder's says when the area was used last, for the rule above).
 
 A file that cannot be read or written only costs the cache: the tile is painted instead.
 """
@@ -27,11 +29,12 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, qVersion
-from PySide6.QtGui import QImage, QImageWriter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, qVersion
+from PySide6.QtGui import QFontInfo, QImage, QImageWriter
 
-from contrechamp.core.area import MapFeature
-from contrechamp.ui.map.style import MapStyle
+from contrechamp.core.area import BBox, MapFeature
+from contrechamp.ui.map.projection import TILE_PX
+from contrechamp.ui.map.style import MapStyle, label_font
 
 __all__ = [
     "AREAS_KEPT",
@@ -58,25 +61,37 @@ def default_tile_folder() -> Path | None:
     return Path(base) / "basemap" if base else None
 
 
-def area_digest(features: Sequence[MapFeature], style: MapStyle, dpr: float) -> str:
-    """Name what an area's tiles show: its features, the style, the painter and the density.
+def area_digest(
+    bbox: BBox | None, features: Sequence[MapFeature], style: MapStyle, dpr: float
+) -> str:
+    """Name what an area's tiles show: its box (line widths follow its latitude) and
+    features, the style, the label font found on this system, the painter and the density.
 
     >>> from contrechamp.core.area import FeatureKind
     >>> from contrechamp.ui.map.style import load_style
+    >>> box = BBox(7.42, 43.73, 7.43, 43.74)
     >>> road = MapFeature(FeatureKind.RESIDENTIAL, b"\\x01", "Rue Grimaldi")
-    >>> area_digest([road], load_style(), 1.0) == area_digest([road], load_style(), 1.0)
+    >>> area_digest(box, [road], load_style(), 1.0) == area_digest(box, [road], load_style(), 1.0)
     True
-    >>> area_digest([road], load_style(), 1.0) == area_digest([road], load_style(), 2.0)
+    >>> area_digest(box, [road], load_style(), 1.0) == area_digest(box, [road], load_style(), 2.0)
     False
     """
-    digest = hashlib.blake2b(digest_size=16)
-    head = {"painter": PAINTER_VERSION, "qt": qVersion(), "dpr": dpr, "style": style.raw}
-    digest.update(json.dumps(head, sort_keys=True).encode())
-    for feature in features:
-        name = feature.name.encode()
-        digest.update(b"%s\0%d\0%d\0" % (feature.kind.value.encode(), len(name), len(feature.wkb)))
-        digest.update(name)
-        digest.update(feature.wkb)
+    head = {
+        "painter": PAINTER_VERSION,
+        "qt": qVersion(),
+        "font": QFontInfo(label_font(12)).family(),
+        "dpr": dpr,
+        "box": None if bbox is None else [bbox.west, bbox.south, bbox.east, bbox.north],
+        "style": style.raw,
+    }
+    digest = hashlib.blake2b(json.dumps(head, sort_keys=True).encode(), digest_size=16)
+    # Each field's lengths first, then the fields joined: one call each, not one per feature.
+    names = [feature.name.encode() for feature in features]
+    wkbs = [feature.wkb for feature in features]
+    kinds = [feature.kind.value for feature in features]
+    digest.update(json.dumps([kinds, list(map(len, names)), list(map(len, wkbs))]).encode())
+    digest.update(b"".join(names))
+    digest.update(b"".join(wkbs))
     return digest.hexdigest()
 
 
@@ -85,7 +100,8 @@ class TileFolder:
 
     The folder's listing is read once, so asking for a tile that is not kept costs no disk
     access; a tile is written to a temporary name and renamed, so a reader never sees half
-    of one.
+    of one. The cap of ``TILES_PER_AREA`` may be passed by the few tiles being written at
+    once.
     """
 
     def __init__(self, root: Path, digest: str) -> None:
@@ -109,15 +125,17 @@ class TileFolder:
         return zoom <= KEPT_AT_MOST_ZOOM and _name(zoom, x, y) in self._listing()
 
     def read(self, zoom: float, x: int, y: int, dpr: float) -> QImage | None:
-        """Return the kept tile, or None when it is not kept or cannot be read."""
+        """Return the kept tile, or None when it is not kept or cannot be read (a damaged
+        file, or one of another size, is painted again)."""
         if not self.has(zoom, x, y):
             return None
         name = _name(zoom, x, y)
         image = QImage(str(self.folder / name))
-        if image.isNull():  # removed meanwhile, or damaged: painted again
+        size = round(TILE_PX * dpr)
+        if image.isNull() or image.width() != size or image.height() != size:
             self._listing().discard(name)
             return None
-        self._mark_used()
+        self._note_used()
         image.setDevicePixelRatio(dpr)
         return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
 
@@ -128,13 +146,11 @@ class TileFolder:
             return
         name = _name(zoom, x, y)
         target = self.folder / name
-        partial = self.folder / f".{name}.{threading.get_ident()}.part"
+        partial = self.folder / f".{name}.{os.getpid()}-{threading.get_ident()}.part"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            writer = QImageWriter(str(partial), b"png")
-            writer.setQuality(_PNG_QUALITY)
-            if not writer.write(image):
-                raise OSError(writer.errorString())
+            partial.write_bytes(_png(image))
+            os.utime(partial, (0, 0))  # a tile says nothing of when it was seen
             os.replace(partial, target)
         except OSError as error:
             with contextlib.suppress(OSError):
@@ -142,19 +158,18 @@ class TileFolder:
             _log.info("a base map tile was not kept (%s)", type(error).__name__)
             return
         self._listing().add(name)
-        self._mark_used()
+        if self._note_used():  # in the pool's thread: deleting old areas can take a while
+            forget_old_areas(self.root, AREAS_KEPT)
 
-    def _mark_used(self) -> None:
-        """Once per run: note the area as used now, and delete the areas used longest ago."""
+    def _note_used(self) -> bool:
+        """Note the area as used now (once per run); return whether this call did."""
         with self._lock:
             if self._used:
-                return
+                return False
             self._used = True
-        try:
+        with contextlib.suppress(OSError):
             os.utime(self.folder)
-        except OSError:
-            return
-        forget_old_areas(self.root, AREAS_KEPT)
+        return True
 
 
 def forget_old_areas(root: Path, kept: int) -> list[Path]:
@@ -168,6 +183,19 @@ def forget_old_areas(root: Path, kept: int) -> list[Path]:
     for folder in gone:
         shutil.rmtree(folder, ignore_errors=True)
     return gone
+
+
+def _png(image: QImage) -> bytes:
+    """The tile as PNG bytes (OSError when Qt cannot encode it)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, b"png")
+    writer.setQuality(_PNG_QUALITY)
+    if not writer.write(image):
+        raise OSError(writer.errorString())
+    buffer.close()
+    return bytes(data.data())
 
 
 def _name(zoom: float, x: int, y: int) -> str:

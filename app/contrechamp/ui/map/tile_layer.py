@@ -33,11 +33,13 @@ class TileLayer(TileCache):
         self.provider = provider
         self.rendered = 0
         self.last_complete = False  # whether the last frame had every one of its tiles
+        self._whole_once = False  # whether a frame of this source had them all
         self._missing: dict[TileKey, float] = {}
 
     def set_provider(self, provider: TileProvider) -> None:
         """Switch the source; tiles of the old one are dropped."""
         self.provider = provider
+        self._whole_once = False
         self._forget()
         self._missing.clear()
         self._wanted.keys = frozenset()
@@ -52,6 +54,7 @@ class TileLayer(TileCache):
         zoom = self.provider.tile_zoom(view.zoom)
         keys, complete = self._compose(painter, view, self.provider, zoom)
         self.last_complete = complete
+        self._whole_once = self._whole_once or complete
         if request:
             self._request(self.provider, view, zoom, keys, complete and self.provider.prefetch)
         return complete
@@ -68,9 +71,10 @@ class TileLayer(TileCache):
         return count
 
     def _paint_now(self, renderer: TileRenderer, key: TileKey) -> bool:
-        """Read a missing tile kept on disk in this thread (about 1 ms), so that the first
-        frame of an area shown before is whole at once; return whether it was kept."""
-        if not isinstance(renderer, VectorProvider):
+        """Until a frame of this source was whole, read a missing tile kept on disk in this
+        thread (about 1 ms), so that the first frame of an area shown before is whole at
+        once; return whether it did. Later the pool reads them: a pan never waits for one."""
+        if self._whole_once or not isinstance(renderer, VectorProvider):
             return False
         image = renderer.kept_tile(key[1], key[2], key[3])
         if image is None:

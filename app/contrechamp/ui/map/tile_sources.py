@@ -12,7 +12,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QImage
 
 from contrechamp.ui.map.online_tiles import USER_AGENT, TileFetcher
-from contrechamp.ui.map.tile_folder import TileFolder
+from contrechamp.ui.map.tile_folder import KEPT_AT_MOST_ZOOM, TileFolder
 from contrechamp.ui.map.vector_basemap import VectorBaseMap
 
 if TYPE_CHECKING:
@@ -121,6 +121,8 @@ class VectorProvider:
     def kept_tile(self, zoom: float, x: int, y: int) -> QImage | None:
         """Return the tile when it is kept on disk, else None (asked in the window's thread,
         so that a frame shows it at once)."""
+        if zoom > KEPT_AT_MOST_ZOOM:  # never kept: the area's digest is not worked out
+            return None
         kept = self.kept()
         return None if kept is None else kept.read(zoom, x, y, self.dpr)
 

@@ -66,6 +66,8 @@ class VectorBaseMap:
         self._style = style
         self._lock = threading.Lock()
         self._prepared: _Prepared | None = None
+        self._digests: dict[float, str] = {}
+        self._digest_lock = threading.Lock()
         self._lat = 0.0 if bbox is None else (bbox.south + bbox.north) / 2
 
     def __len__(self) -> int:
@@ -76,8 +78,12 @@ class VectorBaseMap:
         return list(features) == self._features
 
     def digest(self, dpr: float) -> str:
-        """Name what this base map's tiles show at a pixel density (see ``tile_folder``)."""
-        return area_digest(self._features, self._style, dpr)
+        """Name what this base map's tiles show at a pixel density (see ``tile_folder``);
+        worked out once per density."""
+        with self._digest_lock:  # not prepare's: the window's thread never waits for it
+            if dpr not in self._digests:
+                self._digests[dpr] = area_digest(self.bbox, self._features, self._style, dpr)
+            return self._digests[dpr]
 
     def prepare(self) -> _Prepared:
         """Build paths and the spatial index once (safe to call from several threads)."""
