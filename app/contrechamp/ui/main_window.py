@@ -130,8 +130,10 @@ class MainWindow(QMainWindow):
         thread, then build it (the window keeps painting and taking input meanwhile).
 
         Called after each frame until then: imported sooner, they held back the painting of
-        the first tiles. Only the local base map is waited for, and at most
-        ``_SECOND_STEP_WAIT_MS`` from the first call.
+        the first tiles. Only the local base map is waited for, at most
+        ``_SECOND_STEP_WAIT_MS`` from the first call, and not while a child reads a large
+        survey's cameras: its opening then holds the interpreter for seconds, and imports
+        started meanwhile took as long.
         """
         if self.built or self._importing:  # once, however often the map paints
             return
@@ -141,8 +143,8 @@ class MainWindow(QMainWindow):
             self._second_step_at.timeout.connect(self._import_second_step)
             self._second_step_at.start(_SECOND_STEP_WAIT_MS)
         frame = self.canvas.frame
-        if frame.tiles.last_complete or not frame.paints_base_map_here():
-            self._import_second_step()
+        if frame.tiles.last_complete or not frame.paints_base_map_here() or self._glance_reading:
+            self._import_second_step()  # a large survey's opening would starve them later
 
     def _import_second_step(self) -> None:
         if self.built or self._importing:
@@ -752,11 +754,15 @@ class MainWindow(QMainWindow):
 
 def _open_for_session(path: Path) -> tuple[SurveyFile, list[Camera], list[ExistingCamera]]:
     """Check, migrate and read a survey for its session (runs off the window's thread, so the
-    survey's modules, SQLAlchemy among them, are imported there too)."""
-    with IMPORTING:  # opening imports Alembic and the survey's modules
+    survey's modules, SQLAlchemy among them, are imported there too).
+
+    Only the imports hold ``IMPORTING``: reading a million cameras takes seconds, and the
+    window's building waited for all of them.
+    """
+    with IMPORTING:  # the survey's modules (Alembic's only for an old file, when migrated)
         from contrechamp.ui.session import open_for_session
 
-        return open_for_session(path)
+    return open_for_session(path)
 
 
 _SECOND_STEP = (
