@@ -155,7 +155,7 @@ def test_the_worker_paints_the_ring_around_the_view_ahead_of_a_pan(
     canvas.center_on(LAT, LON, 17.0)
     canvas.viewport().repaint()
     tiles = canvas.frame.camera_tiles
-    qtbot.waitUntil(lambda: tiles.rendered_ahead > 0 and tiles.pool.activeThreadCount() == 0)
+    qtbot.waitUntil(lambda: tiles.rendered_ahead > 0 and tiles.pending() == 0)  # none queued
     rendered = tiles.rendered
     canvas.pan_by(-200.0, 0.0)  # less than the ring's width
     canvas.viewport().repaint()
