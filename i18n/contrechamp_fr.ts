@@ -1351,7 +1351,7 @@
 <context>
     <name>FieldApp</name>
     <message>
-        <location filename="../app/contrechamp/ui/app.py" line="109" />
+        <location filename="../app/contrechamp/ui/app.py" line="111" />
         <source>Preparing the demo survey…</source>
         <translation>Préparation du relevé de démonstration…</translation>
     </message>
@@ -2174,7 +2174,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/contrechamp/ui/main_window.py" line="334" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="357" />
         <source>%Ln camera(s)</source>
         <translation>
             <numerusform>%Ln caméra</numerusform>
@@ -2182,27 +2182,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="377" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="400" />
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="388" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="418" />
         <source>Cannot open the survey</source>
         <translation>Impossible d’ouvrir le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="453" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="520" />
         <source>Cannot create the survey</source>
         <translation>Impossible de créer le relevé</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="577" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="644" />
         <source>Saved. Press N for the next camera.</source>
         <translation>Enregistré. Appuyez sur N pour la caméra suivante.</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/main_window.py" line="631" />
+        <location filename="../app/contrechamp/ui/main_window.py" line="698" />
         <source>Use glossary values</source>
         <translation>Valeurs du glossaire</translation>
     </message>
@@ -2412,7 +2412,7 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../app/contrechamp/ui/app.py" line="171" />
+        <location filename="../app/contrechamp/ui/app.py" line="173" />
         <location filename="../app/contrechamp/ui/messages.py" line="125" />
         <source>Something went wrong. Your saved cameras are safe.</source>
         <translation>Un problème est survenu. Vos caméras enregistrées sont en sécurité.</translation>
