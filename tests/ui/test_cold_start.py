@@ -21,17 +21,37 @@ from pathlib import Path
 # The survey opens in a worker thread, which imports SQLAlchemy: held back here until the
 # first map frame is painted, so the test does not depend on which thread is quicker. The
 # window's own thread is never held: if the first frame needs one of these, it shows.
+# The hold is in the loader's create_module, under that module's lock alone: a finder runs
+# under the interpreter's import lock, and waiting there held every other thread's imports
+# (the window's own, of numpy, to show the cameras) until the wait ran out.
 HEAVY = ("sqlalchemy", "alembic", "requests")
 painted = threading.Event()
 seen = {"main_thread_imported": []}
 
+class HeldLoader(importlib.abc.Loader):
+    def __init__(self, loader):
+        self.loader = loader
+    def create_module(self, spec):
+        painted.wait(30)
+        return self.loader.create_module(spec)
+    def exec_module(self, module):
+        self.loader.exec_module(module)
+
 class HoldHeavyImports(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path, target=None):
-        if name.split(".")[0] in HEAVY and not painted.is_set():
-            if threading.current_thread() is threading.main_thread():
-                seen["main_thread_imported"].append(name)
-            else:
-                painted.wait(30)
+        if name.split(".")[0] not in HEAVY or painted.is_set():
+            return None
+        if threading.current_thread() is threading.main_thread():
+            seen["main_thread_imported"].append(name)
+            return None
+        if name not in HEAVY:  # a submodule: imported by its package, held already
+            return None
+        for finder in sys.meta_path:
+            if finder is not self and hasattr(finder, "find_spec"):
+                spec = finder.find_spec(name, path, target)
+                if spec is not None:
+                    spec.loader = HeldLoader(spec.loader)
+                    return spec
         return None
 
 sys.meta_path.insert(0, HoldHeavyImports())

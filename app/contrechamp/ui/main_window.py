@@ -140,13 +140,13 @@ class MainWindow(QMainWindow):
         if self._second_step_at is None:
             self._second_step_at = QTimer(self)
             self._second_step_at.setSingleShot(True)
-            self._second_step_at.timeout.connect(self._import_second_step)
+            self._second_step_at.timeout.connect(self._start_second_step)
             self._second_step_at.start(_SECOND_STEP_WAIT_MS)
         frame = self.canvas.frame
         if frame.tiles.last_complete or not frame.paints_base_map_here() or self._glance_reading:
-            self._import_second_step()  # a large survey's opening would starve them later
+            self._start_second_step()  # a large survey's opening would starve them later
 
-    def _import_second_step(self) -> None:
+    def _start_second_step(self) -> None:
         if self.built or self._importing:
             return
         self._importing = True

@@ -48,7 +48,6 @@ if TYPE_CHECKING:
     from contrechamp.ui.map.coverage_layer import CoverageLayer
     from contrechamp.ui.map.frame_layers import FrameLayers
     from contrechamp.ui.map.sector_layer import SectorShapes
-    from contrechamp.ui.map.sprites import CameraSprites
     from contrechamp.ui.map.tile_cache import TileKey
 
 __all__ = ["LAYERS", "MapFrame"]
@@ -120,11 +119,6 @@ class MapFrame:
     def camera_tiles(self) -> CameraLayerTiles:
         """The tiles of both camera layers."""
         return self.layers.camera_tiles
-
-    @property
-    def sprites(self) -> CameraSprites:
-        """The camera symbols, painted once per style and zoom."""
-        return self.layers.sprites
 
     @property
     def sectors(self) -> SectorShapes:

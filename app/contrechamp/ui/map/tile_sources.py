@@ -110,10 +110,10 @@ class VectorProvider:
     def render(self, zoom: float, x: int, y: int) -> QImage | None:
         """Read the kept tile, or paint it (an empty area gives the plain background) and keep
         it."""
-        kept = self.kept()
-        image = None if kept is None else kept.read(zoom, x, y, self.dpr)
+        image = self.kept_tile(zoom, x, y)
         if image is None:
             image = self.basemap.render_tile(zoom, x, y, self.dpr)
+            kept = self.kept() if zoom <= KEPT_AT_MOST_ZOOM else None
             if kept is not None:
                 kept.write(zoom, x, y, image)
         return image
