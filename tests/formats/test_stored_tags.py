@@ -1,15 +1,18 @@
-"""Tags kept as their stored text behave as the dict they decode to, before and after."""
+"""Tags kept as their stored text behave as the dict they decode to, before and after, and
+hold little memory: their pairs are numbered once for all cameras."""
 
 from __future__ import annotations
 
 import json
 import pickle
+import tracemalloc
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from contrechamp.core import stored_tags
 from contrechamp.core.stored_tags import StoredTags
 from contrechamp.formats.tags_text import tags_to_json
 
@@ -74,3 +77,90 @@ def test_stored_tags_decoded_by_many_threads_at_once_agree() -> None:
         with ThreadPoolExecutor(8) as pool:
             seen = list(pool.map(lambda tags: dict(tags.items()), [stored] * 16))
         assert all(decoded == tags for decoded in seen)
+
+
+def _held(texts: list[bytes]) -> tuple[int, list[StoredTags]]:
+    """The bytes that tags read from ``texts`` (each a new string, as a read makes) hold."""
+    tracemalloc.start()
+    try:
+        kept = [StoredTags(text.decode()) for text in texts]
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return held, kept
+
+
+def test_many_cameras_tags_hold_less_than_half_of_what_their_whole_texts_would(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    kinds, mounts = ("fixed", "dome", "panning"), ("wall", "pole", "building")
+    texts = [
+        tags_to_json(
+            {
+                "man_made": "surveillance",
+                "surveillance:type": "camera",
+                "surveillance": ("public", "outdoor")[n % 2],
+                "camera:type": kinds[n % 3],
+                "camera:mount": mounts[n // 3 % 3],
+                "camera:direction": str(n % 360),
+                "height": f"{3 + n % 7}",
+                "operator": ("Ville", "Banque", "Carrefour")[n // 7 % 3],
+            }
+        )
+        for n in range(5000)
+    ]
+    as_read = [text.encode() for text in texts]
+    _held(as_read)  # their pairs numbered: a few hundred, kept once for every camera
+    packed, kept = _held(as_read)
+    assert [tags_to_json(tags) for tags in kept] == texts
+    assert [dict(tags) for tags in kept] == [json.loads(text) for text in texts]
+    monkeypatch.setattr(stored_tags, "_PAIRS", stored_tags._PairTable(at_most=0))
+    whole, _ = _held(as_read)
+    assert packed < whole / 2  # about 120 bytes a camera, against 280
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a":":","b":","}',
+        '{"":"","k":"v"}',
+        '{"a":"x\\",\\"y"}',  # a quote in a value: a backslash, kept whole
+        '{"a":"1","a":"2"}',  # a key twice: its last value, as JSON reads it
+        '{"é":"ü","∞":"\U0001f4f7"}',
+        "{}",
+    ],
+)
+def test_stored_tags_of_unusual_texts_give_back_the_text_and_what_json_reads(text: str) -> None:
+    stored = StoredTags(text)
+    assert stored.text == text
+    assert dict(stored) == json.loads(text)
+    assert list(stored) == list(json.loads(text))
+
+
+def test_past_the_pair_table_limit_tags_are_kept_whole_and_read_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(stored_tags, "_PAIRS", stored_tags._PairTable(at_most=3))
+    first = StoredTags('{"a":"1","b":"2"}')
+    known = StoredTags('{"b":"2","a":"1"}')  # the same pairs: packed too
+    past = StoredTags('{"a":"1","b":"2","c":"3","d":"4"}')  # a fourth pair: no room
+    whole = StoredTags('{"a":"1","b":"2","c":"3","d":"4"}')
+    assert first._stored[0] != "{"
+    assert known._stored[0] != "{"
+    assert past._stored[0] == "{"
+    assert past == whole
+    assert past.text == whole.text
+    assert dict(past) == {"a": "1", "b": "2", "c": "3", "d": "4"}
+    assert first == known
+    assert first != past
+
+
+def test_pairs_numbered_by_many_threads_at_once_rebuild_every_text() -> None:
+    texts = [
+        tags_to_json({f"thread key {n % 7}": f"value {n}", "shared": str(n % 5)})
+        for n in range(4000)
+    ]
+    with ThreadPoolExecutor(8) as pool:
+        stored = list(pool.map(StoredTags, texts, chunksize=50))
+    assert [tags.text for tags in stored] == texts
+    assert [dict(tags) for tags in stored] == [json.loads(text) for text in texts]

@@ -50,3 +50,38 @@ def test_snapshots_taken_without_an_edit_between_share_their_columns() -> None:
     first, second = points.snapshot(), points.snapshot()
     assert first.ids is second.ids
     assert first.x is second.x
+
+
+def _many(count: int) -> CameraPoints:
+    points = CameraPoints()
+    lat, lon = np.linspace(43.72, 43.75, count), np.linspace(7.40, 7.44, count)
+    ids = [f"cam{n}" for n in range(count)]
+    points.replace(ids, lat, lon, np.zeros(count, dtype=np.int8), [{}] * count)
+    return points
+
+
+def test_the_same_few_cameras_looked_up_again_and_again_build_no_id_index() -> None:
+    points = _many(1000)
+    for _ in range(50):  # the selected and the dragged camera, at every frame
+        assert points.index_of("cam700") == 700
+        assert points.index_of("cam3") == 3
+        assert points.index_of("not there") is None
+    assert points._rows is None  # no id -> row dict of every camera (56 MB for a million)
+
+
+def test_lookups_stay_right_through_additions_removals_and_many_different_ids() -> None:
+    points = _many(1000)
+    assert points.index_of("cam999") == 999
+    assert points.index_of("new") is None
+    points.upsert("new", 43.73, 7.42, 1, {})
+    assert points.index_of("new") == 1000
+    points.remove("cam10")
+    assert points.index_of("cam999") == 998
+    assert points.index_of("new") == 999
+    assert points.index_of("cam10") is None
+    found = [points.index_of(f"cam{n}") for n in range(100, 140)]  # past the scanned ones
+    assert found == list(range(99, 139))
+    assert points._rows is not None  # many different ids: the index is built
+    points.upsert("newer", 43.73, 7.42, 1, {})
+    assert points.index_of("newer") == 1000
+    assert points.ids[1000] == "newer"

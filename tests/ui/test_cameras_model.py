@@ -341,3 +341,34 @@ def test_rows_edited_added_or_removed_while_checked_ahead_are_all_checked_ahead_
     rows = [model.camera_at(r) for r in range(model.rowCount())]
     counts = [model.data(model.index(r, 0), PROBLEM_COUNT_ROLE) for r in range(len(rows))]
     assert counts == [len(check_tags(dict(c.tags))) for c in rows]
+
+
+def test_a_time_sort_orders_cameras_logged_at_the_same_moment_by_row_through_edits(
+    qtbot: QtBot,
+) -> None:
+    model, proxy = CamerasModel(), CameraFilter()
+    proxy.setSourceModel(model)
+    moments = [datetime(2026, 11, 4, 10, n % 5, tzinfo=UTC) for n in range(40)]  # many ties
+    cameras = [
+        replace(camera, created_at=moment, status=(Status.DRAFT, Status.CONFIRMED)[n % 2])
+        for n, (camera, moment) in enumerate(zip(_mixed_cameras(40), moments, strict=True))
+    ]
+    model.set_cameras(cameras)
+    for step in range(3):
+        times = [model.camera_at(row).created_at for row in range(model.rowCount())]
+        ascending = sorted(range(model.rowCount()), key=lambda row: (times[row], row))
+        for order, expected in (
+            (Qt.SortOrder.AscendingOrder, ascending),
+            (Qt.SortOrder.DescendingOrder, ascending[::-1]),
+        ):
+            proxy.sort(TIME_COLUMN, order)
+            shown = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
+            assert shown == expected, (step, order)
+            proxy.set_status(Status.CONFIRMED)
+            kept = [row for row in expected if model.camera_at(row).status is Status.CONFIRMED]
+            shown = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
+            assert shown == kept, (step, order, "confirmed")
+            proxy.set_status(None)
+        earliest = datetime(2026, 11, 4, 9, tzinfo=UTC)
+        model.upsert(replace(model.camera_at(7), created_at=earliest))  # a time edited
+        model.remove(model.camera_at(3).id)

@@ -2,11 +2,18 @@
 
 Reading a million cameras from a survey decodes no tags: the map and the list read only
 those they show. ``readable`` gives the plain dict of any tags, for code that reads many.
+
+The text itself is not held either, when it can be rebuilt exactly from pieces that many
+cameras share: a text without a backslash has no quote inside its strings, so it is ``{"``,
+its ``key":"value`` pairs joined by ``","``, and ``"}``. Each distinct pair is numbered once
+for the whole process (a city's cameras hold a few hundred), and the tags keep one character
+per pair: 50 bytes instead of 250 for a typical camera, 200 MB less for a million of them.
 """
 
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import Any
 
@@ -15,6 +22,9 @@ __all__ = ["StoredTags", "copy_of", "read_once", "readable"]
 _DECODE = json.JSONDecoder().raw_decode  # a proven text has no whitespace to skip around it
 _SHARED_AT_MOST = 65_536
 _shared: dict[str, str] = {}  # keys and values of decoded StoredTags, each kept once
+_PAIRS_AT_MOST = 60_000  # numbered pairs: their characters stay below U+10000 (2 bytes)
+_SEPARATOR = '","'
+_PAIR = '":"'
 
 
 def readable(tags: Mapping[str, str]) -> Mapping[str, str]:
@@ -38,7 +48,10 @@ def read_once(tags: Mapping[str, str]) -> Mapping[str, str]:
     if type(tags) is not StoredTags:
         return tags
     decoded = tags._tags
-    return decoded if decoded is not None else _DECODE(tags.text)[0]
+    if decoded is not None:
+        return decoded
+    stored = tags._stored
+    return _DECODE(stored)[0] if stored[0] == "{" else _PAIRS.tags(stored)
 
 
 def copy_of(tags: Mapping[str, str]) -> Mapping[str, str]:
@@ -66,21 +79,31 @@ class StoredTags(Mapping[str, str]):
     ('4', True, 2)
     """
 
-    __slots__ = ("_tags", "text")
+    __slots__ = ("_stored", "_tags")
 
     def __init__(self, text: str) -> None:
-        self.text: str = text
-        """The stored form."""
+        self._stored: str = _PAIRS.packed(text)
+        """The text, or one character per pair (never ``{``) when it can be rebuilt."""
         self._tags: dict[str, str] | None = None
+
+    @property
+    def text(self) -> str:
+        """The stored form."""
+        stored = self._stored
+        return stored if stored[0] == "{" else _PAIRS.text(stored)
 
     def _decoded(self) -> dict[str, str]:
         # A tile worker may decode at the same time: both get equal dicts, one is kept.
         tags = self._tags
         if tags is None:
-            if len(_shared) > _SHARED_AT_MOST:
-                _shared.clear()
-            keep = _shared.setdefault
-            tags = {keep(k, k): keep(v, v) for k, v in _DECODE(self.text)[0].items()}
+            stored = self._stored
+            if stored[0] != "{":
+                tags = _PAIRS.tags(stored)  # keys and values shared by the pair table
+            else:
+                if len(_shared) > _SHARED_AT_MOST:
+                    _shared.clear()
+                keep = _shared.setdefault
+                tags = {keep(k, k): keep(v, v) for k, v in _DECODE(stored)[0].items()}
             self._tags = tags
         return tags
 
@@ -113,7 +136,7 @@ class StoredTags(Mapping[str, str]):
         return self._decoded().items()
 
     def __eq__(self, other: object) -> bool:
-        if type(other) is StoredTags and self.text == other.text:
+        if type(other) is StoredTags and self._stored == other._stored:
             return True
         if isinstance(other, Mapping):
             return self._decoded() == (other if type(other) is dict else dict(other.items()))
@@ -126,3 +149,69 @@ class StoredTags(Mapping[str, str]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return dict, (self._decoded(),)
+
+
+class _PairTable:
+    """The ``key":"value`` pairs of stored tags texts, each numbered once by a character.
+
+    Numbers are never taken back, so a character means the same pair for the whole process;
+    past ``at_most`` pairs (at most 60,000: a few MB), texts with a new one are kept whole.
+    """
+
+    def __init__(self, at_most: int = _PAIRS_AT_MOST) -> None:
+        self._at_most = min(at_most, _PAIRS_AT_MOST)
+        self._char_of: dict[str, str] = {}  # pair text -> its character
+        self._text_of: dict[str, str] = {}  # character -> pair text
+        self._pair_of: dict[str, tuple[str, str]] = {}  # character -> (key, value)
+        self._lock = threading.Lock()  # for numbering: readers only read the dicts
+
+    def packed(self, text: str) -> str:
+        r"""One character per pair of ``text``, or ``text`` itself if it cannot be rebuilt
+        from its pairs (a backslash, empty tags, a new pair when the table is full).
+
+        >>> table = _PairTable()
+        >>> packed = table.packed('{"a":"1","b":"x,y"}')
+        >>> len(packed), table.text(packed), table.tags(packed)
+        (2, '{"a":"1","b":"x,y"}', {'a': '1', 'b': 'x,y'})
+        >>> table.packed('{"a":"x\\"y"}'), table.packed("{}")
+        ('{"a":"x\\"y"}', '{}')
+        """
+        if "\\" in text or not (text.startswith('{"') and text.endswith('"}')) or len(text) < 4:
+            return text
+        pairs = text[2:-2].split(_SEPARATOR)
+        try:
+            return "".join(map(self._char_of.__getitem__, pairs))
+        except KeyError:
+            chars = list(map(self._number, pairs))
+            return text if None in chars else "".join(chars)  # type: ignore[arg-type]
+
+    def _number(self, pair: str) -> str | None:
+        """The character of ``pair``, numbered now if new; None if it is not one pair."""
+        char = self._char_of.get(pair)
+        if char is not None:
+            return char
+        key, found, value = pair.partition(_PAIR)
+        if not found or '"' in key or '"' in value:
+            return None
+        with self._lock:
+            char = self._char_of.get(pair)
+            if char is None:
+                count = len(self._char_of)
+                if count >= self._at_most:
+                    return None
+                char = chr(count + (count >= ord("{")))  # "{" starts a whole text
+                self._text_of[char] = pair
+                self._pair_of[char] = (key, value)
+                self._char_of[pair] = char  # last: a reader finds the pair complete
+        return char
+
+    def text(self, packed: str) -> str:
+        """The text whose pairs ``packed`` numbers."""
+        return '{"' + _SEPARATOR.join(map(self._text_of.__getitem__, packed)) + '"}'
+
+    def tags(self, packed: str) -> dict[str, str]:
+        """A new dict of the pairs ``packed`` numbers (a key given twice: its last value)."""
+        return dict(map(self._pair_of.__getitem__, packed))
+
+
+_PAIRS = _PairTable()

@@ -26,6 +26,10 @@ MAX_REACH_M = REACH_PER_HEIGHT * MAX_HEIGHT_M  # the longest field of view drawn
 
 # equal fields of view share one object, so painters can memoise sprites by id()
 _SHAPES: dict[FieldOfView, FieldOfView] = {}
+# Ids found by scanning before the set builds its id -> row index (56 MB for a million):
+# the selected, the dragged and the edited camera are looked up again and again, and are
+# found at once; past this many different ones, the index is built.
+_SCANNED_AT_MOST = 16
 
 
 def pixels_per_metre(y: NDArray[np.float64] | float, zoom: float) -> NDArray[np.float64]:
@@ -64,7 +68,8 @@ class CameraPoints:
         self.x = np.empty(0, dtype=np.float64)
         self.y = np.empty(0, dtype=np.float64)
         self.group = np.empty(0, dtype=np.int8)
-        self._rows: dict[Hashable, int] | None = {}  # id -> row; None: made when first asked
+        self._rows: dict[Hashable, int] | None = {}  # id -> row; None: not made yet
+        self._scanned: dict[Hashable, int | None] = {}  # rows found without _rows, by id
         # id -> (the tags it was computed from, field of view); shared with snapshots, and
         # checked against the row's tags, so a stale entry from a worker is never used
         self._fovs: dict[Hashable, tuple[Mapping[str, str], FieldOfView]] = {}
@@ -87,6 +92,7 @@ class CameraPoints:
         self.x, self.y = world_of_arrays(lat, lon)
         self.group = np.asarray(group, dtype=np.int8)
         self._rows = None  # a million cameras are seldom looked up by id: not built yet
+        self._scanned = {}
         self._fovs = {}
         self._density = {}
         self._lent = False
@@ -97,9 +103,11 @@ class CameraPoints:
         """Add a camera or update one in place."""
         x, y = world_of(lat, lon)
         self._own_columns()
-        i = self._index().get(cam_id)
+        i = self.index_of(cam_id)
         if i is None:
-            self._index()[cam_id] = len(self.ids)
+            if self._rows is not None:
+                self._rows[cam_id] = len(self.ids)
+            self._scanned = {}  # it was not there
             self.ids.append(cam_id)
             self.tags.append(tags)
             self.x, self.y = np.append(self.x, x), np.append(self.y, y)
@@ -110,14 +118,14 @@ class CameraPoints:
 
     def remove(self, cam_id: Hashable) -> None:
         """Remove a camera (nothing happens for an unknown id)."""
-        i = self._index().pop(cam_id, None)
+        i = self.index_of(cam_id)
         if i is None:
             return
         self._own_columns()
         del self.ids[i], self.tags[i]
         self.x, self.y = np.delete(self.x, i), np.delete(self.y, i)
         self.group = np.delete(self.group, i)
-        self._rows = None
+        self._rows, self._scanned = None, {}  # the rows after it moved up
         self._fovs.pop(cam_id, None)
         self._density = {}
 
@@ -154,14 +162,22 @@ class CameraPoints:
         return one
 
     def index_of(self, cam_id: Hashable) -> int | None:
-        """Return the row of a camera id."""
-        return self._index().get(cam_id)
-
-    def _index(self) -> dict[Hashable, int]:
-        """The row of each id."""
-        if self._rows is None:
+        """Return the row of a camera id (None if the set does not hold it)."""
+        rows = self._rows
+        if rows is not None:
+            return rows.get(cam_id)
+        scanned = self._scanned
+        if cam_id in scanned:
+            return scanned[cam_id]
+        if len(scanned) >= _SCANNED_AT_MOST:
             self._rows = {cam_id: i for i, cam_id in enumerate(self.ids)}
-        return self._rows
+            return self._rows.get(cam_id)
+        try:
+            row: int | None = self.ids.index(cam_id)  # in C: 3 ms for a million
+        except ValueError:
+            row = None
+        scanned[cam_id] = row
+        return row
 
     def visible(
         self, view: Viewport, shown: NDArray[np.bool_], margin_px: float
