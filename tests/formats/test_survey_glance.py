@@ -3,7 +3,10 @@ reads, what it refuses, and that the map opens where it would on all the cameras
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -96,6 +99,44 @@ def _same(one: GlancedCameras | None, other: GlancedCameras | None) -> bool:
 def test_a_child_process_reads_the_same_cameras(tmp_path: Path) -> None:
     path = _survey_with_cameras(tmp_path / "walk.cartoparty")
     assert _same(CamerasReading(path).result(), read_glanced_cameras(path))
+
+
+_PARENT = """
+import os, pathlib, sys
+if __name__ == "__mp_main__":  # what a spawn child runs first when it can name this file
+    pathlib.Path(os.environ["MARKS"], "main-imported-again").touch()
+if __name__ == "__main__":
+    from contrechamp.formats.glanced_cameras import CamerasReading
+    print(len(CamerasReading(pathlib.Path(sys.argv[1])).result()))
+"""
+_RECORDER = """
+import atexit, os, pathlib, sys
+role = "child" if "spawn_main" in " ".join(sys.orig_argv) else "other"
+atexit.register(lambda: pathlib.Path(os.environ["MARKS"], f"{role}-{os.getpid()}").write_text(
+    " ".join(sorted(sys.modules))))
+"""
+
+
+def test_the_child_reading_cameras_imports_neither_the_parents_main_module_nor_numpy(
+    tmp_path: Path,
+) -> None:
+    path = _survey_with_cameras(tmp_path / "walk.cartoparty")
+    marks, hooks = tmp_path / "marks", tmp_path / "hooks"
+    marks.mkdir()
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(_RECORDER)  # each process lists its modules
+    (tmp_path / "parent.py").write_text(_PARENT)
+    python_path = os.pathsep.join([str(hooks), *sys.path])
+    env = {**os.environ, "MARKS": str(marks), "PYTHONPATH": python_path}
+    done = subprocess.run(
+        [sys.executable, str(tmp_path / "parent.py"), str(path)],
+        env=env, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    assert done.stdout.strip() == str(len(read_glanced_cameras(path)))
+    (child,) = [p.read_text().split() for p in marks.glob("child-*")]  # spawn_main's process
+    assert "contrechamp.formats.glanced_cameras" in child  # it read the cameras
+    assert "numpy" not in child
+    assert not (marks / "main-imported-again").exists()
 
 
 def test_a_child_process_reading_a_file_that_is_no_survey_gives_no_cameras(

@@ -10,14 +10,18 @@ tiles. ``CamerasReading`` reads them in a child process instead, on another core
 window draws the base map.
 
 numpy is imported when cameras are read, not with this module: the window decides how to read
-them before its first frame, which needs no numpy.
+them before its first frame, which needs no numpy. The child never imports it (nor the
+parent's main module): it sends the columns as stdlib arrays, which the parent wraps.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import sqlite3
-from collections.abc import Callable
+import sys
+from array import array
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -76,10 +80,28 @@ class GlancedCameras:
         return np.column_stack((self.lat[keep], self.lon[keep]))
 
 
+_Columns = tuple["array[float]", "array[float]", "array[int]"]
+"""Latitudes, longitudes and status codes, as stdlib arrays (what the child sends)."""
+
+
 def read_glanced_cameras(path: Path) -> GlancedCameras | None:
     """Every camera's position and status, in the order added; None when the file cannot be
     read so, holds a value the store would refuse, or more than ``MAX_GLANCED_CAMERAS``."""
-    return looked_at(path, _cameras)
+    return _glanced(looked_at(path, _cameras))
+
+
+def _glanced(columns: _Columns | None) -> GlancedCameras | None:
+    """The columns as numpy arrays (sharing their memory)."""
+    if columns is None:
+        return None
+    import numpy as np
+
+    lat, lon, status = columns
+    return GlancedCameras(
+        np.frombuffer(lat, dtype=np.float64),
+        np.frombuffer(lon, dtype=np.float64),
+        np.frombuffer(status, dtype=np.int8),
+    )
 
 
 def looked_at(path: Path, read: Callable[[sqlite3.Connection], T]) -> T | None:
@@ -102,7 +124,7 @@ def looked_at(path: Path, read: Callable[[sqlite3.Connection], T]) -> T | None:
         connection.close()
 
 
-def _cameras(connection: sqlite3.Connection) -> GlancedCameras | None:
+def _cameras(connection: sqlite3.Connection) -> _Columns | None:
     """Positions and statuses, in chunks (no object per camera but its row while read)."""
     (count,) = connection.execute("SELECT count(*) FROM cameras").fetchone()
     if count > MAX_GLANCED_CAMERAS:
@@ -119,18 +141,14 @@ def _cameras(connection: sqlite3.Connection) -> GlancedCameras | None:
             codes += code
     if None in codes:
         raise ValueError("a camera has no known status")  # as the store refuses
-    import numpy as np
-
-    return GlancedCameras(_floats(lats), _floats(lons), np.array(codes, dtype=np.int8))
+    return _floats(lats), _floats(lons), array("b", codes)
 
 
-def _floats(values: list[float]) -> NDArray[np.float64]:
+def _floats(values: list[float]) -> array[float]:
     """The values as an array; ValueError unless each is a real number (never a text)."""
     if not {float}.issuperset(map(type, values)):
         raise ValueError("a camera position is not a number")  # as the store refuses
-    import numpy as np
-
-    return np.array(values, dtype=np.float64)
+    return array("d", values)
 
 
 class CamerasReading:
@@ -147,19 +165,20 @@ class CamerasReading:
         self._process = context.Process(
             target=_read_for_parent, args=(Path(path), sender), daemon=True
         )
-        self._process.start()
+        with _main_module_unnamed():
+            self._process.start()
         sender.close()  # the child holds its own end: EOF here once it is gone
 
     def result(self) -> GlancedCameras | None:
         """The cameras read, or None if the child could not read them (or was stopped)."""
         try:
-            cameras = self._receiver.recv()
+            columns = self._receiver.recv()
         except (EOFError, OSError):
-            cameras = None
+            columns = None
         finally:
             self._receiver.close()
             self._process.join(timeout=5)
-        return cameras if isinstance(cameras, GlancedCameras) else None
+        return _glanced(columns) if _are_columns(columns) else None
 
     def cancel(self) -> None:
         """Stop the child if it still runs (its result, if any, is then None)."""
@@ -167,9 +186,44 @@ class CamerasReading:
             self._process.terminate()
 
 
+def _are_columns(sent: object) -> bool:
+    """Whether the child sent columns (not None), each as long as the others."""
+    if not isinstance(sent, tuple) or len(sent) != 3:
+        return False
+    lat, lon, status = sent
+    kinds = [(lat, "d"), (lon, "d"), (status, "b")]
+    if not all(isinstance(a, array) and a.typecode == code for a, code in kinds):
+        return False
+    return len(lat) == len(lon) == len(status)
+
+
+@contextlib.contextmanager
+def _main_module_unnamed() -> Iterator[None]:
+    """Start a child that does not import the parent's main module again.
+
+    A "spawn" child runs the parent's main module first (as ``__mp_main__``) when it can
+    name it, so that objects defined there can be unpickled; for the window that imports
+    PySide6 and its widgets, about 0.2 s before the child reads a camera. Its target and
+    arguments come from this module and ``pathlib``, so the child needs none of it: while it
+    starts, the main module names no file and no module spec (and gets them back at once).
+    """
+    main = sys.modules.get("__main__")
+    missing = object()
+    saved = [(name, getattr(main, name, missing)) for name in ("__spec__", "__file__")]
+    try:
+        for name, _ in saved:
+            if hasattr(main, name):
+                setattr(main, name, None)
+        yield
+    finally:
+        for name, value in saved:
+            if value is not missing:
+                setattr(main, name, value)
+
+
 def _read_for_parent(path: Path, sender: Connection) -> None:
     """In the child: read the cameras and send them (or None) to the parent."""
     try:
-        sender.send(read_glanced_cameras(path))
+        sender.send(looked_at(path, _cameras))  # stdlib arrays: no numpy here
     finally:
         sender.close()
