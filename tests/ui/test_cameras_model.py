@@ -267,16 +267,24 @@ def test_each_sort_orders_by_the_cell_then_the_row_after_edits_and_removals(
     for column in range(model.columnCount()):
         values = model.sort_values(column)
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
-            proxy.sort(column, order)
             ascending = sorted(range(model.rowCount()), key=lambda row: (values[row], row))
             expected = ascending[::-1] if order == Qt.SortOrder.DescendingOrder else ascending
-            shown = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
-            assert shown == expected, (column, order)
-            proxy.set_status(Status.CONFIRMED)
-            kept = [row for row in expected if model.camera_at(row).status is Status.CONFIRMED]
-            shown = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
-            assert shown == kept, (column, order, "confirmed")
-            proxy.set_status(None)
+            _assert_sorted(model, proxy, column, order, expected)
+
+
+def _assert_sorted(
+    model: CamerasModel, proxy: CameraFilter, column: int, order: Qt.SortOrder, expected: list[int]
+) -> None:
+    """A sort by ``column`` shows the source rows ``expected``, and only the confirmed ones
+    of them, in that order, once filtered."""
+    proxy.sort(column, order)
+    shown = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
+    assert shown == expected, (column, order)
+    proxy.set_status(Status.CONFIRMED)
+    kept = [row for row in expected if model.camera_at(row).status is Status.CONFIRMED]
+    shown = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
+    assert shown == kept, (column, order, "confirmed")
+    proxy.set_status(None)
 
 
 def _stored_cameras(count: int) -> list[Camera]:
@@ -354,21 +362,14 @@ def test_a_time_sort_orders_cameras_logged_at_the_same_moment_by_row_through_edi
         for n, (camera, moment) in enumerate(zip(_mixed_cameras(40), moments, strict=True))
     ]
     model.set_cameras(cameras)
-    for step in range(3):
+    for _ in range(3):  # as opened, then after each edit
         times = [model.camera_at(row).created_at for row in range(model.rowCount())]
         ascending = sorted(range(model.rowCount()), key=lambda row: (times[row], row))
         for order, expected in (
             (Qt.SortOrder.AscendingOrder, ascending),
             (Qt.SortOrder.DescendingOrder, ascending[::-1]),
         ):
-            proxy.sort(TIME_COLUMN, order)
-            shown = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
-            assert shown == expected, (step, order)
-            proxy.set_status(Status.CONFIRMED)
-            kept = [row for row in expected if model.camera_at(row).status is Status.CONFIRMED]
-            shown = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
-            assert shown == kept, (step, order, "confirmed")
-            proxy.set_status(None)
+            _assert_sorted(model, proxy, TIME_COLUMN, order, expected)
         earliest = datetime(2026, 11, 4, 9, tzinfo=UTC)
         model.upsert(replace(model.camera_at(7), created_at=earliest))  # a time edited
         model.remove(model.camera_at(3).id)
