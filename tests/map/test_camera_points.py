@@ -85,3 +85,13 @@ def test_lookups_stay_right_through_additions_removals_and_many_different_ids() 
     points.upsert("newer", 43.73, 7.42, 1, {})
     assert points.index_of("newer") == 1000
     assert points.ids[1000] == "newer"
+
+
+def test_cameras_added_one_by_one_to_a_large_set_soon_build_the_id_index() -> None:
+    points = _many(1000)
+    for n in range(40):  # an import into an open survey: looked up, added, looked up again
+        assert points.index_of(f"added{n}") is None
+        points.upsert(f"added{n}", 43.73, 7.42, 1, {})
+        assert points.index_of(f"added{n}") == 1000 + n
+    assert points._rows is not None  # not a scan of every id at each addition
+    assert points.index_of("cam5") == 5

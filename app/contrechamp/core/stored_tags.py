@@ -155,7 +155,8 @@ class _PairTable:
     """The ``key":"value`` pairs of stored tags texts, each numbered once by a character.
 
     Numbers are never taken back, so a character means the same pair for the whole process;
-    past ``at_most`` pairs (at most 60,000: a few MB), texts with a new one are kept whole.
+    past ``at_most`` pairs (at most 60,000, up to some 25 MB when values differ on every
+    camera, such as refs), texts with a new one are kept whole.
     """
 
     def __init__(self, at_most: int = _PAIRS_AT_MOST) -> None:

@@ -26,10 +26,11 @@ MAX_REACH_M = REACH_PER_HEIGHT * MAX_HEIGHT_M  # the longest field of view drawn
 
 # equal fields of view share one object, so painters can memoise sprites by id()
 _SHAPES: dict[FieldOfView, FieldOfView] = {}
-# Ids found by scanning before the set builds its id -> row index (56 MB for a million):
-# the selected, the dragged and the edited camera are looked up again and again, and are
-# found at once; past this many different ones, the index is built.
-_SCANNED_AT_MOST = 16
+# Scans of the ids before the set builds its id -> row index (56 MB for a million): the
+# selected, the dragged and the edited camera are looked up again and again, and are found
+# at once (remembered); past this many scans since the ids were last replaced or one removed
+# (cameras added one by one, many different ones looked up), the index is built.
+_SCANS_AT_MOST = 16
 
 
 def pixels_per_metre(y: NDArray[np.float64] | float, zoom: float) -> NDArray[np.float64]:
@@ -70,6 +71,7 @@ class CameraPoints:
         self.group = np.empty(0, dtype=np.int8)
         self._rows: dict[Hashable, int] | None = {}  # id -> row; None: not made yet
         self._scanned: dict[Hashable, int | None] = {}  # rows found without _rows, by id
+        self._scans = 0  # scans since the ids were replaced or one removed
         # id -> (the tags it was computed from, field of view); shared with snapshots, and
         # checked against the row's tags, so a stale entry from a worker is never used
         self._fovs: dict[Hashable, tuple[Mapping[str, str], FieldOfView]] = {}
@@ -92,7 +94,7 @@ class CameraPoints:
         self.x, self.y = world_of_arrays(lat, lon)
         self.group = np.asarray(group, dtype=np.int8)
         self._rows = None  # a million cameras are seldom looked up by id: not built yet
-        self._scanned = {}
+        self._scanned, self._scans = {}, 0
         self._fovs = {}
         self._density = {}
         self._lent = False
@@ -125,7 +127,7 @@ class CameraPoints:
         del self.ids[i], self.tags[i]
         self.x, self.y = np.delete(self.x, i), np.delete(self.y, i)
         self.group = np.delete(self.group, i)
-        self._rows, self._scanned = None, {}  # the rows after it moved up
+        self._rows, self._scanned, self._scans = None, {}, 0  # the rows after it moved up
         self._fovs.pop(cam_id, None)
         self._density = {}
 
@@ -169,9 +171,10 @@ class CameraPoints:
         scanned = self._scanned
         if cam_id in scanned:
             return scanned[cam_id]
-        if len(scanned) >= _SCANNED_AT_MOST:
+        if self._scans >= _SCANS_AT_MOST:
             self._rows = {cam_id: i for i, cam_id in enumerate(self.ids)}
             return self._rows.get(cam_id)
+        self._scans += 1
         try:
             row: int | None = self.ids.index(cam_id)  # in C: 3 ms for a million
         except ValueError:
