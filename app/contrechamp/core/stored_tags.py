@@ -51,7 +51,7 @@ def read_once(tags: Mapping[str, str]) -> Mapping[str, str]:
     if decoded is not None:
         return decoded
     stored = tags._stored
-    return _DECODE(stored)[0] if stored[0] == "{" else _PAIRS.tags(stored)
+    return _PAIRS.tags(stored) if _packed(stored) else _DECODE(stored)[0]
 
 
 def copy_of(tags: Mapping[str, str]) -> Mapping[str, str]:
@@ -90,14 +90,14 @@ class StoredTags(Mapping[str, str]):
     def text(self) -> str:
         """The stored form."""
         stored = self._stored
-        return stored if stored[0] == "{" else _PAIRS.text(stored)
+        return _PAIRS.text(stored) if _packed(stored) else stored
 
     def _decoded(self) -> dict[str, str]:
         # A tile worker may decode at the same time: both get equal dicts, one is kept.
         tags = self._tags
         if tags is None:
             stored = self._stored
-            if stored[0] != "{":
+            if _packed(stored):
                 tags = _PAIRS.tags(stored)  # keys and values shared by the pair table
             else:
                 if len(_shared) > _SHARED_AT_MOST:
@@ -149,6 +149,11 @@ class StoredTags(Mapping[str, str]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return dict, (self._decoded(),)
+
+
+def _packed(stored: str) -> bool:
+    """Whether a ``StoredTags``' own form is its pairs' characters, not its whole text."""
+    return stored[0] != "{"
 
 
 class _PairTable:

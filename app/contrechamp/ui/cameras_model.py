@@ -164,18 +164,9 @@ class CamerasModel(QAbstractTableModel):
         values are nearly all distinct, each row's place in the order of times, ties by row:
         a stable sort of any rows by it orders them as by time."""
         ranks = self._ranks.get(column)
-        if ranks is None and column == _TIME:
-            values = self.sort_values(column)
-            count = len(values)
-            by_time = sorted(range(count), key=values.__getitem__)  # mostly in order: fast
-            ranks = np.empty(count, dtype=np.int32 if count < 2**31 else np.int64)
-            ranks[np.fromiter(by_time, dtype=np.int64, count=count)] = np.arange(count)
-            self._ranks[column] = ranks
         if ranks is None:
             values = self.sort_values(column)
-            place = {value: n for n, value in enumerate(sorted(set(values)))}
-            kind = np.int16 if len(place) < 2**15 else np.int32  # 16 bits: a radix sort
-            ranks = np.fromiter(map(place.__getitem__, values), dtype=kind, count=len(values))
+            ranks = _places_in_order(values) if column == _TIME else _value_places(values)
             self._ranks[column] = ranks
         return ranks
 
@@ -534,8 +525,8 @@ class CameraFilter(QAbstractTableModel):
         self.endResetModel()
 
     def _source_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
-        added = last - first + 1
-        self._rows = array("q", (row + added if row >= first else row for row in self._rows))
+        rows = np.frombuffer(self._rows, dtype=np.int64)
+        self._rows = _row_array(rows + (last - first + 1) * (rows >= first))
         for row in range(first, last + 1):
             if self._accepts(row):
                 self._insert(row)
@@ -547,8 +538,8 @@ class CameraFilter(QAbstractTableModel):
                 self._take(position)
 
     def _source_rows_removed(self, _parent: QModelIndex, first: int, last: int) -> None:
-        gone = last - first + 1
-        self._rows = array("q", (row - gone if row > last else row for row in self._rows))
+        rows = np.frombuffer(self._rows, dtype=np.int64)
+        self._rows = _row_array(rows - (last - first + 1) * (rows > last))
 
     def _source_data_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
         for row in range(top.row(), bottom.row() + 1):
@@ -576,6 +567,23 @@ class CameraFilter(QAbstractTableModel):
         here = key(rows[position])
         before = position == 0 or key(rows[position - 1]) <= here
         return before and (position == len(rows) - 1 or here <= key(rows[position + 1]))
+
+
+def _value_places(values: Sequence[SortValue]) -> NDArray[np.integer]:
+    """Each value's place among the distinct values (equal values, equal places)."""
+    place = {value: n for n, value in enumerate(sorted(set(values)))}
+    kind = np.int16 if len(place) < 2**15 else np.int32  # 16 bits: a radix sort
+    return np.fromiter(map(place.__getitem__, values), dtype=kind, count=len(values))
+
+
+def _places_in_order(values: Sequence[SortValue]) -> NDArray[np.integer]:
+    """Each row's place in a stable sort by ``values`` (ties by row), for values nearly all
+    distinct (times), which ``_value_places`` would number one by one."""
+    count = len(values)
+    by_value = sorted(range(count), key=values.__getitem__)  # times come mostly in order: fast
+    places: NDArray[np.integer] = np.empty(count, dtype=np.int32 if count < 2**31 else np.int64)
+    places[np.fromiter(by_value, dtype=np.int64, count=count)] = np.arange(count)
+    return places
 
 
 def _numbered(rows: Sequence[int]) -> NDArray[np.int64]:

@@ -113,7 +113,7 @@ class VectorProvider:
         image = self.kept_tile(zoom, x, y)
         if image is None:
             image = self.basemap.render_tile(zoom, x, y, self.dpr)
-            kept = self.kept() if zoom <= KEPT_AT_MOST_ZOOM else None
+            kept = self._kept_at(zoom)
             if kept is not None:
                 kept.write(zoom, x, y, image)
         return image
@@ -121,10 +121,13 @@ class VectorProvider:
     def kept_tile(self, zoom: float, x: int, y: int) -> QImage | None:
         """Return the tile when it is kept on disk, else None (asked in the window's thread,
         so that a frame shows it at once)."""
-        if zoom > KEPT_AT_MOST_ZOOM:  # never kept: the area's digest is not worked out
-            return None
-        kept = self.kept()
+        kept = self._kept_at(zoom)
         return None if kept is None else kept.read(zoom, x, y, self.dpr)
+
+    def _kept_at(self, zoom: float) -> TileFolder | None:
+        """The folder of kept tiles for tiles of ``zoom``; None past the zooms kept (the
+        area's digest is then not worked out)."""
+        return None if zoom > KEPT_AT_MOST_ZOOM else self.kept()
 
 
 class MBTilesProvider:
