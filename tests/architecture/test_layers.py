@@ -41,6 +41,8 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "cli": _QT,
     # The log rules hold for every layer, so the log module stands below them all.
     "logs": ("contrechamp.core", "contrechamp.formats", *_ABOVE_FORMATS, *_QT),
+    # The C allocator's setting is the process's, whatever layer then allocates.
+    "allocator": ("contrechamp.core", "contrechamp.formats", *_ABOVE_FORMATS, *_QT),
 }
 # The window is loaded only when the gui command runs, so the batch commands never load Qt;
 # ``sheets`` loads the ui's PDF painter (no window) only when it runs.

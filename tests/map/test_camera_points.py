@@ -95,3 +95,19 @@ def test_cameras_added_one_by_one_to_a_large_set_soon_build_the_id_index() -> No
         assert points.index_of(f"added{n}") == 1000 + n
     assert points._rows is not None  # not a scan of every id at each addition
     assert points.index_of("cam5") == 5
+
+
+def test_cameras_numbered_by_a_range_keep_it_until_edited_then_edit_like_a_list() -> None:
+    points = CameraPoints()
+    lat, lon = np.array([43.731, 43.732, 43.733]), np.array([7.421, 7.422, 7.423])
+    points.replace(range(3), lat, lon, np.zeros(3, dtype=np.int8), [{}, {}, {}])
+    assert points.ids == range(3)  # a first look at a million cameras: no list of numbers
+    assert points.index_of(2) == 2
+    assert points.index_of("2") is None
+    shared = points.snapshot()
+    points.upsert(3, 43.734, 7.424, 1, {"height": "4"})
+    points.remove(0)
+    assert points.ids == [1, 2, 3]
+    assert points.index_of(3) == 2
+    assert shared.ids == range(3)
+    assert points.group.tolist() == [0, 0, 1]

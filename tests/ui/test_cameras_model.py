@@ -373,3 +373,22 @@ def test_a_time_sort_orders_cameras_logged_at_the_same_moment_by_row_through_edi
         earliest = datetime(2026, 11, 4, 9, tzinfo=UTC)
         model.upsert(replace(model.camera_at(7), created_at=earliest))  # a time edited
         model.remove(model.camera_at(3).id)
+
+
+def test_cameras_listed_in_time_order_with_ties_sort_by_time_then_row(qtbot: QtBot) -> None:
+    model, proxy = CamerasModel(), CameraFilter()
+    proxy.setSourceModel(model)
+    moments = [datetime(2026, 11, 4, 10, n // 3, tzinfo=UTC) for n in range(30)]  # in order
+    cameras = [
+        replace(camera, created_at=moment, status=(Status.DRAFT, Status.CONFIRMED)[n % 2])
+        for n, (camera, moment) in enumerate(zip(_mixed_cameras(30), moments, strict=True))
+    ]
+    model.set_cameras(cameras)
+    for order, expected in (
+        (Qt.SortOrder.AscendingOrder, list(range(30))),
+        (Qt.SortOrder.DescendingOrder, list(range(29, -1, -1))),
+    ):
+        _assert_sorted(model, proxy, TIME_COLUMN, order, expected)
+    model.upsert(replace(model.camera_at(20), created_at=moments[0]))  # out of order now
+    ascending = [0, 1, 2, 20, *range(3, 20), *range(21, 30)]
+    _assert_sorted(model, proxy, TIME_COLUMN, Qt.SortOrder.AscendingOrder, ascending)

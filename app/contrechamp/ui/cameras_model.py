@@ -11,9 +11,11 @@ filter, one row (a bisection) at an edit, an addition or a removal.
 from __future__ import annotations
 
 import bisect
+import operator
 from array import array
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -580,8 +582,11 @@ def _places_in_order(values: Sequence[SortValue]) -> NDArray[np.integer]:
     """Each row's place in a stable sort by ``values`` (ties by row), for values nearly all
     distinct (times), which ``_value_places`` would number one by one."""
     count = len(values)
+    kind = np.int32 if count < 2**31 else np.int64
+    if all(map(operator.le, values, islice(values, 1, None))):  # a survey's usual order
+        return np.arange(count, dtype=kind)  # and no list of a million row numbers
     by_value = sorted(range(count), key=values.__getitem__)  # times come mostly in order: fast
-    places: NDArray[np.integer] = np.empty(count, dtype=np.int32 if count < 2**31 else np.int64)
+    places: NDArray[np.integer] = np.empty(count, dtype=kind)
     places[np.fromiter(by_value, dtype=np.int64, count=count)] = np.arange(count)
     return places
 

@@ -64,7 +64,7 @@ class CameraPoints:
     """One set of cameras (the survey's, or those already in OSM) as parallel arrays."""
 
     def __init__(self) -> None:
-        self.ids: list[Hashable] = []
+        self.ids: list[Hashable] | range = []  # a range: rows of a first look, kept as such
         self.tags: list[Mapping[str, str]] = []
         self.x = np.empty(0, dtype=np.float64)
         self.y = np.empty(0, dtype=np.float64)
@@ -89,8 +89,9 @@ class CameraPoints:
         group: NDArray[np.int8],
         tags: list[Mapping[str, str]],
     ) -> None:
-        """Replace every camera with these columns (one entry per camera, in the same order)."""
-        self.ids, self.tags = list(ids), tags
+        """Replace every camera with these columns (one entry per camera, in the same order).
+        Ids given as a range stay one until an edit (a million row numbers: 40 MB as a list)."""
+        self.ids, self.tags = ids if type(ids) is range else list(ids), tags
         self.x, self.y = world_of_arrays(lat, lon)
         self.group = np.asarray(group, dtype=np.int8)
         self._rows = None  # a million cameras are seldom looked up by id: not built yet
@@ -104,13 +105,13 @@ class CameraPoints:
     ) -> None:
         """Add a camera or update one in place."""
         x, y = world_of(lat, lon)
-        self._own_columns()
+        ids = self._own_columns()
         i = self.index_of(cam_id)
         if i is None:
             if self._rows is not None:
-                self._rows[cam_id] = len(self.ids)
+                self._rows[cam_id] = len(ids)
             self._scanned = {}  # it was not there
-            self.ids.append(cam_id)
+            ids.append(cam_id)
             self.tags.append(tags)
             self.x, self.y = np.append(self.x, x), np.append(self.y, y)
             self.group = np.append(self.group, np.int8(group))
@@ -123,8 +124,8 @@ class CameraPoints:
         i = self.index_of(cam_id)
         if i is None:
             return
-        self._own_columns()
-        del self.ids[i], self.tags[i]
+        ids = self._own_columns()
+        del ids[i], self.tags[i]
         self.x, self.y = np.delete(self.x, i), np.delete(self.y, i)
         self.group = np.delete(self.group, i)
         self._rows, self._scanned, self._scans = None, {}, 0  # the rows after it moved up
@@ -147,12 +148,17 @@ class CameraPoints:
         copy._lent = self._lent = True  # neither edits columns the other reads
         return copy
 
-    def _own_columns(self) -> None:
-        """Copy the columns a snapshot shares before they are edited in place."""
+    def _own_columns(self) -> list[Hashable]:
+        """Copy the columns a snapshot shares before they are edited in place, and make
+        ids given as a range a list; return the ids."""
         if self._lent:
             self.ids, self.tags = list(self.ids), list(self.tags)
             self.x, self.y, self.group = self.x.copy(), self.y.copy(), self.group.copy()
             self._lent = False
+        if type(self.ids) is range:
+            self.ids = list(self.ids)
+        assert type(self.ids) is list
+        return self.ids
 
     def row_copy(self, row: int) -> CameraPoints:
         """Return a set holding one camera of this one, as it is now."""
@@ -175,8 +181,9 @@ class CameraPoints:
             self._rows = {cam_id: i for i, cam_id in enumerate(self.ids)}
             return self._rows.get(cam_id)
         self._scans += 1
+        ids: Sequence[Hashable] = self.ids  # a range holds ints only: others are not in it
         try:
-            row: int | None = self.ids.index(cam_id)  # in C: 3 ms for a million
+            row: int | None = ids.index(cam_id)  # in C: 3 ms for a million
         except ValueError:
             row = None
         scanned[cam_id] = row
