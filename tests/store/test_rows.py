@@ -108,6 +108,26 @@ def test_cameras_read_together_share_their_surveyor_and_notes_strings() -> None:
     assert next(iter(first.tags)) is next(iter(second.tags))
 
 
+def test_cameras_read_in_a_chunk_share_one_object_for_equal_tags_and_never_for_others() -> None:
+    texts = [
+        tags_to_json({"man_made": "surveillance", "height": "4"}),
+        tags_to_json({"man_made": "surveillance", "height": "5"}),
+        "".join(tags_to_json({"man_made": "surveillance", "height": "4"})),  # equal, distinct
+        tags_to_json({"man_made": "surveillance", "note": 'say "hi"'}),  # kept whole
+        tags_to_json({"man_made": "surveillance", "note": 'say "hi"'}),
+    ]
+    rows = []
+    for n, text in enumerate(texts):
+        values = camera_values(Camera(43.7, 7.4 + n / 1000))
+        rows.append([*(values[name] for name in CAMERA_COLUMNS[:-1]), text])
+    cameras = CameraReader().chunk(rows)
+    assert [dict(c.tags) for c in cameras] == [json.loads(t) for t in texts]
+    assert cameras[0].tags is cameras[2].tags
+    assert cameras[0].tags is not cameras[1].tags
+    assert cameras[3].tags == cameras[4].tags
+    assert len({id(c.tags) for c in CameraReader().chunk(rows[:2])}) == 2
+
+
 def test_cameras_read_together_share_equal_accuracies_and_keep_a_signed_zero() -> None:
     read = CameraReader()
     values = camera_values(Camera(43.7, 7.4, accuracy_m=4.5))

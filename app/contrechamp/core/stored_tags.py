@@ -17,7 +17,7 @@ import threading
 from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import Any
 
-__all__ = ["StoredTags", "copy_of", "read_once", "readable"]
+__all__ = ["SharedStoredTags", "StoredTags", "copy_of", "read_once", "readable"]
 
 _DECODE = json.JSONDecoder().raw_decode  # a proven text has no whitespace to skip around it
 _SHARED_AT_MOST = 65_536
@@ -154,6 +154,28 @@ class StoredTags(Mapping[str, str]):
 def _packed(stored: str) -> bool:
     """Whether a ``StoredTags``' own form is its pairs' characters, not its whole text."""
     return stored[0] != "{"
+
+
+class SharedStoredTags:
+    """``StoredTags`` for the texts of many rows read at once, one object for equal tags.
+
+    A million cameras hold a few hundred thousand distinct tags; those that repeat share
+    one object (and its decoded dict, once read). Keep it only while reading: it holds one
+    entry per distinct tags.
+
+    >>> shared = SharedStoredTags()
+    >>> a, b = shared('{"a":"1","b":"2"}'), shared('{"a":"1","b":"2"}')
+    >>> a is b, shared('{"a":"1"}') is a, a == {"a": "1", "b": "2"}
+    (True, False, True)
+    """
+
+    def __init__(self) -> None:
+        self._by_stored: dict[str, StoredTags] = {}
+
+    def __call__(self, text: str) -> StoredTags:
+        """The tags stored as ``text`` (a proven text, as for ``StoredTags``)."""
+        tags = StoredTags(text)
+        return self._by_stored.setdefault(tags._stored, tags)
 
 
 class _PairTable:

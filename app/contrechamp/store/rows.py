@@ -8,7 +8,7 @@ from typing import Any
 
 from contrechamp.core.camera import Camera, PositionSource, Status, camera_of_fields
 from contrechamp.core.errors import SurveyError
-from contrechamp.core.stored_tags import StoredTags
+from contrechamp.core.stored_tags import SharedStoredTags
 from contrechamp.formats.osm_fast import TagsTextProver
 from contrechamp.formats.tags_text import tags_of_json, tags_to_json
 
@@ -124,9 +124,10 @@ CAMERA_COLUMNS = tuple(camera_values(Camera(0.0, 0.0)))
 class CameraReader:
     """Build Cameras from rows of the columns in ``CAMERA_COLUMNS`` order, fast enough for
     a million rows: tags proven plain a chunk at a time are kept as their text
-    (``StoredTags``, decoded when first read), repeated timestamps are parsed once, equal
-    surveyors and notes share one string, equal accuracies one float (a few values make up
-    those of a million cameras: 24 MB), each Camera made by ``camera_of_fields``.
+    (``StoredTags``, decoded when first read, one object for equal tags), repeated timestamps
+    are parsed once, equal surveyors and notes share one string, equal accuracies one float (a
+    few values make up those of a million cameras: 24 MB), each Camera made by
+    ``camera_of_fields``.
     """
 
     _ACCURACIES_AT_MOST = 1024
@@ -135,6 +136,7 @@ class CameraReader:
         self._tags = TagsReader()
         self._dates = DatesReader()
         self._prover = TagsTextProver()
+        self._stored = SharedStoredTags()  # equal tags: one object
         self._accuracies: dict[float, float] = {}
 
     def __call__(self, row: Sequence[Any]) -> Camera:
@@ -148,9 +150,9 @@ class CameraReader:
             careful = set(self._prover.batch(texts).careful)
         else:
             careful = set(range(len(rows)))  # decoded one by one: the bad one is refused
-        read_tags, camera = self._tags, self._camera
+        read_tags, stored, camera = self._tags, self._stored, self._camera
         return [
-            camera(row, read_tags(row[-1]) if i in careful else StoredTags(row[-1]))
+            camera(row, read_tags(row[-1]) if i in careful else stored(row[-1]))
             for i, row in enumerate(rows)
         ]
 
