@@ -23,12 +23,13 @@ LARGE_BLOCK_BYTES = 4 * 1024 * 1024
 """From this size, a block has a mapping of its own. Half a million cameras' positions
 (4 MB) and larger; blocks below stay in the heap, where they are reused quickly."""
 
-_M_MMAP_THRESHOLD = -3  # glibc's <malloc.h>
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's <malloc.h>
 
 
 def keep_large_blocks_returnable() -> bool:
-    """Fix glibc's mapping threshold at ``LARGE_BLOCK_BYTES``; return whether it was set
-    (False where the C library is not glibc, or refuses)."""
+    """Fix glibc's mapping threshold at ``LARGE_BLOCK_BYTES``, and the free space it keeps
+    at the top of its heap at as much (the moving threshold may have raised it already);
+    return whether both were set (False where the C library is not glibc, or refuses)."""
     if not _is_glibc():
         return False
     try:
@@ -38,7 +39,8 @@ def keep_large_blocks_returnable() -> bool:
         return False
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     mallopt.restype = ctypes.c_int
-    return bool(mallopt(_M_MMAP_THRESHOLD, LARGE_BLOCK_BYTES))
+    mapped = mallopt(_M_MMAP_THRESHOLD, LARGE_BLOCK_BYTES)
+    return bool(mapped and mallopt(_M_TRIM_THRESHOLD, LARGE_BLOCK_BYTES))
 
 
 def _is_glibc() -> bool:

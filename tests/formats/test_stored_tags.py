@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from contrechamp.core import stored_tags
-from contrechamp.core.stored_tags import StoredTags
+from contrechamp.core.stored_tags import SharedStoredTags, StoredTags
 from contrechamp.formats.tags_text import tags_to_json
 
 PLAIN_TAGS = st.dictionaries(st.text(min_size=1), st.text(), max_size=6)
@@ -164,3 +164,13 @@ def test_pairs_numbered_by_many_threads_at_once_rebuild_every_text() -> None:
         stored = list(pool.map(StoredTags, texts, chunksize=50))
     assert [tags.text for tags in stored] == texts
     assert [dict(tags) for tags in stored] == [json.loads(text) for text in texts]
+
+
+def test_tags_shared_while_reading_start_again_past_the_limit_and_stay_equal() -> None:
+    share = SharedStoredTags(at_most=2)
+    texts = ['{"a":"1"}', '{"a":"2"}', '{"a":"1"}', '{"a":"3"}', '{"a":"1"}']
+    read = [share(text) for text in texts]
+    assert read[0] is read[2]  # two held: the third text is the first's
+    assert read[4] is not read[0]  # the third distinct one emptied what was held
+    assert read[4] == read[0] == {"a": "1"}
+    assert [r.text for r in read] == texts

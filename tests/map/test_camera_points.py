@@ -111,3 +111,23 @@ def test_cameras_numbered_by_a_range_keep_it_until_edited_then_edit_like_a_list(
     assert points.index_of(3) == 2
     assert shared.ids == range(3)
     assert points.group.tolist() == [0, 0, 1]
+
+
+def test_columns_given_up_to_the_set_are_kept_and_a_cleared_set_holds_nothing() -> None:
+    points = CameraPoints()
+    ids, lat, lon = ["a", "b"], np.array([43.731, 43.732]), np.array([7.421, 7.422])
+    points.replace(ids, lat, lon, np.zeros(2, dtype=np.int8), [{}, {}], owned=True)
+    assert points.ids is ids
+    assert points.y is lat
+    assert points.x is lon
+    assert points.index_of("b") == 1
+    shared = points.snapshot()
+    points.clear()
+    assert len(points) == 0
+    assert points.index_of("a") is None
+    assert list(shared.ids) == ["a", "b"]
+    assert len(shared.x) == 2
+    copied = ["c"]
+    points.replace(copied, np.array([43.7]), np.array([7.4]), np.zeros(1, dtype=np.int8), [{}])
+    assert points.ids == copied
+    assert points.ids is not copied

@@ -36,3 +36,15 @@ def test_points_given_as_lists_or_other_floats_project_as_one_point_does() -> No
     x, y = world_of_arrays(np.array([45.0], dtype=np.float32), [10.0])  # type: ignore[arg-type]
     expected = world_of(float(np.float32(45.0)), 10.0)
     assert np.allclose([x[0], y[0]], expected, rtol=0, atol=1e-9)
+
+
+def test_points_projected_in_the_callers_arrays_land_where_new_arrays_would() -> None:
+    rng = np.random.default_rng(11)
+    lat, lon = rng.uniform(-90.0, 90.0, 10_000), rng.uniform(-180.0, 180.0, 10_000)
+    expected = world_of_arrays(lat, lon)
+    given_lat, given_lon = lat.copy(), lon.copy()
+    x, y = world_of_arrays(given_lat, given_lon, in_place=True)
+    assert x is given_lon
+    assert y is given_lat
+    assert np.array_equal(x, expected[0])
+    assert np.array_equal(y, expected[1])

@@ -160,8 +160,8 @@ class SharedStoredTags:
     """``StoredTags`` for the texts of many rows read at once, one object for equal tags.
 
     A million cameras hold a few hundred thousand distinct tags; those that repeat share
-    one object (and its decoded dict, once read). Keep it only while reading: it holds one
-    entry per distinct tags.
+    one object (and its decoded dict, once read). Keep it only while reading: it holds an
+    entry per distinct tags, at most ``at_most`` (then it starts again, as if new).
 
     >>> shared = SharedStoredTags()
     >>> a, b = shared('{"a":"1","b":"2"}'), shared('{"a":"1","b":"2"}')
@@ -169,13 +169,21 @@ class SharedStoredTags:
     (True, False, True)
     """
 
-    def __init__(self) -> None:
+    def __init__(self, at_most: int = 2**19) -> None:
         self._by_stored: dict[str, StoredTags] = {}
+        self._at_most = at_most  # 2**19: some 25 MB while reading, when no tags repeat
 
     def __call__(self, text: str) -> StoredTags:
         """The tags stored as ``text`` (a proven text, as for ``StoredTags``)."""
         tags = StoredTags(text)
-        return self._by_stored.setdefault(tags._stored, tags)
+        by_stored = self._by_stored
+        held = by_stored.get(tags._stored)
+        if held is not None:
+            return held
+        if len(by_stored) >= self._at_most:
+            by_stored.clear()
+        by_stored[tags._stored] = tags
+        return tags
 
 
 class _PairTable:

@@ -88,17 +88,29 @@ class CameraPoints:
         lon: NDArray[np.float64],
         group: NDArray[np.int8],
         tags: list[Mapping[str, str]],
+        *,
+        owned: bool = False,
     ) -> None:
         """Replace every camera with these columns (one entry per camera, in the same order).
-        Ids given as a range stay one until an edit (a million row numbers: 40 MB as a list)."""
-        self.ids, self.tags = ids if type(ids) is range else list(ids), tags
-        self.x, self.y = world_of_arrays(lat, lon)
+        Ids given as a range stay one until an edit (a million row numbers: 40 MB as a list).
+        ``owned``: the columns are new and given up to the set, which keeps the ids list and
+        turns the positions into its own (a million cameras: 32 MB less while replacing)."""
+        if isinstance(ids, range) or (owned and isinstance(ids, list)):
+            self.ids = ids
+        else:
+            self.ids = list(ids)
+        self.tags = tags
+        self.x, self.y = world_of_arrays(lat, lon, in_place=owned)
         self.group = np.asarray(group, dtype=np.int8)
         self._rows = None  # a million cameras are seldom looked up by id: not built yet
         self._scanned, self._scans = {}, 0
         self._fovs = {}
         self._density = {}
         self._lent = False
+
+    def clear(self) -> None:
+        """Forget every camera: their columns are freed, unless a snapshot holds them."""
+        self.replace(range(0), np.empty(0), np.empty(0), np.empty(0, dtype=np.int8), [])
 
     def upsert(
         self, cam_id: Hashable, lat: float, lon: float, group: int, tags: Mapping[str, str]
@@ -181,7 +193,7 @@ class CameraPoints:
             self._rows = {cam_id: i for i, cam_id in enumerate(self.ids)}
             return self._rows.get(cam_id)
         self._scans += 1
-        ids: Sequence[Hashable] = self.ids  # a range holds ints only: others are not in it
+        ids: Sequence[Hashable] = self.ids  # a range (a first look) or a list
         try:
             row: int | None = ids.index(cam_id)  # in C: 3 ms for a million
         except ValueError:

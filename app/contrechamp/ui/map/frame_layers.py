@@ -132,9 +132,12 @@ class FrameLayers:
         self._cameras_replaced()
 
     def set_cameras(self, cameras: Sequence[Camera]) -> None:
-        """Replace the survey's cameras."""
+        """Replace the survey's cameras (the old ones are let go before the new are read: a
+        million of both need not be held at once)."""
+        self.survey.clear()
         ids = [c.id for c in cameras]
-        self.survey.replace(*_columns(cameras, ids, lambda c: STATUS_GROUPS[c.status]))
+        columns = _columns(cameras, ids, lambda c: STATUS_GROUPS[c.status])
+        self.survey.replace(*columns, owned=True)
         self.dragged = None
         self._cameras_replaced()
 

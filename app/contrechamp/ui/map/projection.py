@@ -42,10 +42,12 @@ def world_of(lat: float, lon: float) -> tuple[float, float]:
 
 
 def world_of_arrays(
-    lat: NDArray[np.float64], lon: NDArray[np.float64]
+    lat: NDArray[np.float64], lon: NDArray[np.float64], *, in_place: bool = False
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """Vectorised ``world_of`` over arrays of latitudes and longitudes: the same steps, in
-    place, so that a million points need three arrays of their size at once, not eight.
+    """Vectorised ``world_of`` over arrays of latitudes and longitudes: the same steps, each
+    in place, so that a million points need three arrays of their size at once, not eight.
+    ``in_place``: ``lat`` and ``lon`` are float64 arrays of the caller's own, given up to hold
+    ``y`` and ``x`` (one array more at once, not three).
 
     >>> import numpy as np
     >>> x, y = world_of_arrays(np.array([0.0, 90.0]), np.array([0.0, -180.0]))
@@ -54,16 +56,19 @@ def world_of_arrays(
     """
     import numpy as np
 
-    sin_lat = np.clip(np.asarray(lat, dtype=np.float64), -MAX_LAT, MAX_LAT)
-    np.sin(np.radians(sin_lat, out=sin_lat), out=sin_lat)
-    y = np.add(sin_lat, 1.0)
-    y /= np.subtract(1.0, sin_lat, out=sin_lat)
-    del sin_lat
+    y = lat if in_place else np.array(lat, dtype=np.float64)
+    np.clip(y, -MAX_LAT, MAX_LAT, out=y)
+    np.sin(np.radians(y, out=y), out=y)  # sin(lat)
+    below = np.subtract(1.0, y)
+    y += 1.0
+    y /= below
+    del below
     np.log(y, out=y)
     y /= 4 * np.pi
     np.subtract(0.5, y, out=y)
     y *= TILE_PX
-    x = np.add(np.asarray(lon, dtype=np.float64), 180.0)
+    x = lon if in_place else np.array(lon, dtype=np.float64)
+    x += 180.0
     x /= 360.0
     x *= TILE_PX
     return x, y
