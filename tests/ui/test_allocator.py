@@ -6,15 +6,14 @@ moving threshold must start from its default.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
 import pytest
 
-from contrechamp.allocator import keep_large_blocks_returnable
+from contrechamp.allocator import _is_glibc, keep_large_blocks_returnable
 
-_GLIBC = hasattr(os, "confstr") and "glibc" in str(os.confstr("CS_GNU_LIBC_VERSION") or "")
+_GLIBC = _is_glibc()
 
 # Frees one 8 MiB block (glibc then keeps blocks of that size in its heap), makes twelve
 # more, each followed by a small block the heap cannot shrink past, frees the twelve and

@@ -15,7 +15,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from contrechamp import GENERATOR
-from contrechamp.allocator import keep_large_blocks_returnable
 from contrechamp.core.errors import ContrechampError
 from contrechamp.core.gps_spec import parse_gps_spec
 from contrechamp.logs import log_to_file, stop_log_file
@@ -50,13 +49,11 @@ class FieldApp:
 
     The window is built in two steps: the map first, the rest once the map is painted (or
     when a survey is opened, whichever comes first), so the walker sees the map at once.
-    The process's large blocks go back to the system once freed (``contrechamp.allocator``).
     """
 
     def __init__(
         self, settings: Settings, translations: Translations, gps_override: str | None = None
     ) -> None:
-        keep_large_blocks_returnable()  # before a survey is read
         self.settings = settings
         self.translations = translations
         self.gps_override = gps_override

@@ -757,11 +757,15 @@ def _open_for_session(path: Path) -> tuple[SurveyFile, list[Camera], list[Existi
     survey's modules, SQLAlchemy among them, are imported there too).
 
     Only the imports hold ``IMPORTING``: reading a million cameras takes seconds, and the
-    window's building waited for all of them.
+    window's building waited for all of them. Before the read, the process's large blocks
+    are made to go back to the system once freed (``contrechamp.allocator``; here, not at
+    start-up, which its ctypes import would slow by ~5 ms).
     """
     with IMPORTING:  # the survey's modules (Alembic's only for an old file, when migrated)
+        from contrechamp.allocator import keep_large_blocks_returnable
         from contrechamp.ui.session import open_for_session
 
+    keep_large_blocks_returnable()
     return open_for_session(path)
 
 
