@@ -307,32 +307,32 @@
 <context>
     <name>CamerasModel</name>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="279" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="272" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="280" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="273" />
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="281" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="274" />
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="282" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="275" />
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="283" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="276" />
         <source>Mount</source>
         <translation>Fixation</translation>
     </message>
     <message>
-        <location filename="../app/contrechamp/ui/cameras_model.py" line="284" />
+        <location filename="../app/contrechamp/ui/cameras_model.py" line="277" />
         <source>Logged</source>
         <translation>Notée à</translation>
     </message>
