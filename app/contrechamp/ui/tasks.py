@@ -1,4 +1,10 @@
-"""Background work off the GUI thread: a QRunnable whose results come back as signals."""
+"""Background work off the GUI thread: a QRunnable whose results come back as signals.
+
+A runnable that ``QThreadPool`` must not delete is never freed once started (PySide6 hands it
+to Qt for good), and a task must outlive its run until its result is delivered. So a task
+keeps nothing of its work once it runs, nor of its callbacks once it delivered: the cameras
+read to open a survey, or a finished import's photos, are not held for the whole session.
+"""
 
 from __future__ import annotations
 
@@ -30,12 +36,15 @@ class Task(QRunnable):
         super().__init__()
         self.signals = TaskSignals()
         self.cancelled = threading.Event()
-        self._fn = fn
+        self._fn: Work | None = fn
 
     def run(self) -> None:
-        """Run the work and report its result or its exception."""
+        """Run the work (once) and report its result or its exception."""
+        fn, self._fn = self._fn, None  # the pool keeps this task: not the work's closure
+        if fn is None:
+            return
         try:
-            result = self._fn(self.signals.progress.emit, self.cancelled)
+            result = fn(self.signals.progress.emit, self.cancelled)
         except Exception as exc:  # reported to the GUI thread, which words it
             self.signals.failed.emit(exc)
             return
@@ -48,14 +57,21 @@ def run_task(
     on_failure: Callable[[Exception], None],
     pool: QThreadPool | None = None,
 ) -> Task:
-    """Start ``fn`` in the background; the callbacks run on the GUI thread."""
+    """Start ``fn`` in the background; one of the callbacks runs on the GUI thread, once."""
     task = Task(fn)
     task.setAutoDelete(False)
     _RUNNING.add(task)
-    task.signals.succeeded.connect(on_success)
-    task.signals.failed.connect(on_failure)
-    task.signals.succeeded.connect(lambda _: _RUNNING.discard(task))
-    task.signals.failed.connect(lambda _: _RUNNING.discard(task))
+    callbacks: list[Callable[[Any], None]] = [on_success, on_failure]
+
+    def deliver(which: int, value: object) -> None:
+        _RUNNING.discard(task)
+        if callbacks:
+            callback = callbacks[which]
+            callbacks.clear()  # the task, kept by the pool, holds neither callback from now on
+            callback(value)
+
+    task.signals.succeeded.connect(lambda value: deliver(0, value))
+    task.signals.failed.connect(lambda error: deliver(1, error))
     (pool or QThreadPool.globalInstance()).start(task)
     return task
 
@@ -88,7 +104,7 @@ def run_and_wait(fn: Callable[[], T], window: QWidget | None = None) -> T:
     finally:
         if blocked and window is not None:
             window.setEnabled(True)
-    ok, value = outcome[0]
+    ok, value = outcome.pop()  # ``finished`` stays connected to the task: not the value
     if not ok:
         raise value
     return cast(T, value)
