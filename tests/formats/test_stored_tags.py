@@ -174,3 +174,47 @@ def test_tags_shared_while_reading_start_again_past_the_limit_and_stay_equal() -
     assert read[4] is not read[0]  # the third distinct one emptied what was held
     assert read[4] == read[0] == {"a": "1"}
     assert [r.text for r in read] == texts
+
+
+UNUSUAL_TEXTS = st.sampled_from(
+    [
+        '{"a":","}',  # a last value that is exactly ","
+        '{"a":",","b":"1"}',
+        '{"a":""}',
+        '{",":"x"}',
+        '{"a":"x,","b":"y"}',
+        '{"a":"x\\"y"}',
+        '{"a":"1","a":"2"}',
+        "{}",
+        '{"a":"1"}',
+        '{"é":"ü","∞":"\U0001f4f7"}',
+    ]
+)
+PLAIN_TEXTS = st.dictionaries(
+    st.sampled_from(["a", "b", ",", "camera:type"]), st.text(max_size=4), min_size=1, max_size=3
+).map(tags_to_json)
+
+
+@given(st.lists(st.one_of(UNUSUAL_TEXTS, PLAIN_TEXTS), max_size=12))
+def test_texts_packed_at_once_are_packed_as_one_by_one(texts: list[str]) -> None:
+    at_once = stored_tags._PairTable()
+    packed = at_once.packed_many(texts)
+    assert packed == [at_once.packed(text) for text in texts]
+    assert [at_once.text(p) if p[:1] != "{" else p for p in packed] == texts
+
+
+@given(st.lists(st.one_of(UNUSUAL_TEXTS, PLAIN_TEXTS), max_size=12))
+def test_tags_shared_many_at_once_are_those_shared_one_by_one(texts: list[str]) -> None:
+    at_once, one_by_one = SharedStoredTags().many(texts), SharedStoredTags()
+    singly = [one_by_one(text) for text in texts]
+    assert [tags.text for tags in at_once] == texts
+    assert [dict(tags) for tags in at_once] == [dict(tags) for tags in singly]
+    same = [[a is b for b in at_once] for a in at_once]
+    assert same == [[a is b for b in singly] for a in singly]
+
+
+def test_texts_packed_at_once_past_the_pair_table_limit_are_kept_whole() -> None:
+    table = stored_tags._PairTable(at_most=2)
+    texts = ['{"a":"1"}', '{"a":"1","b":"2"}', '{"c":"3"}', '{"b":"2"}']
+    assert table.packed_many(texts)[2] == '{"c":"3"}'
+    assert table.packed_many(texts) == [table.packed(text) for text in texts]

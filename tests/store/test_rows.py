@@ -202,3 +202,74 @@ def test_a_chunk_with_tags_that_are_not_text_is_refused_as_corrupt(tags: object)
     with pytest.raises(SurveyError) as refused:
         CameraReader().chunk([_row('{"a":"1"}', "fine"), _row(tags, "bad")])
     assert refused.value.code == "survey.corrupt"
+
+
+def _varied_rows() -> list[list[object]]:
+    """Rows as a survey holds them, every field varied: statuses, sources, accuracies (a
+    signed zero too), surveyors or none, notes, naive and aware dates, links to OSM."""
+    rows = []
+    for n in range(24):
+        camera = Camera(
+            43.7 + n / 1000,
+            7.4 - n / 1000,
+            {"man_made": "surveillance", "height": str(n % 3)},
+            f"c{n}",
+            status=list(Status)[n % len(Status)],
+            accuracy_m=[None, 4.5, 0.0, -0.0, 12.0][n % 5],
+            surveyor=[None, "Anna", "pair-3"][n % 3],
+            notes=["", "by the door"][n % 2],
+            osm_id=n + 1 if n % 4 == 0 else None,
+            osm_version=2 if n % 8 == 0 else None,
+        )
+        values = camera_values(camera)
+        if n % 6 == 1:
+            values["updated_at"] = "2026-06-13T09:00:00"  # naive: taken as UTC
+        rows.append([values[name] for name in CAMERA_COLUMNS])
+    return rows
+
+
+def test_a_chunk_of_varied_rows_reads_as_one_row_at_a_time() -> None:
+    rows = _varied_rows()
+    one_by_one = CameraReader()
+    cameras = CameraReader().chunk(rows)
+    assert cameras == [one_by_one(row) for row in rows]
+    signed = [str(c.accuracy_m) for c in cameras]
+    assert signed == [str(one_by_one(row).accuracy_m) for row in rows]  # -0.0 stays -0.0
+    assert cameras[1].surveyor is cameras[4].surveyor  # equal strings: one
+
+
+def _refusal(read: Callable[[], object]) -> tuple[str, str] | None:
+    try:
+        read()
+    except SurveyError as error:
+        return error.code, str(error)
+    return None
+
+
+@pytest.mark.parametrize(
+    ("column", "bad"),
+    [
+        ("id", 7),
+        ("lat", float("nan")),
+        ("lat", 90.5),
+        ("lon", -180.5),
+        ("lon", "7.4"),
+        ("accuracy_m", -1.0),
+        ("accuracy_m", float("nan")),
+        ("surveyor", 3),
+        ("notes", None),
+        ("status", "lost"),
+        ("source", None),
+        ("created_at", "yesterday"),
+        ("updated_at", 5),
+        ("osm_id", -3),
+        ("osm_version", 0),
+    ],
+)
+def test_a_chunk_with_one_bad_row_refuses_it_as_one_row_at_a_time(column: str, bad: object) -> None:
+    rows = _varied_rows()
+    rows[5][CAMERA_COLUMNS.index(column)] = bad
+    one_by_one = CameraReader()
+    expected = _refusal(lambda: [one_by_one(row) for row in rows])
+    assert expected is not None
+    assert _refusal(lambda: CameraReader().chunk(rows)) == expected

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from collections import deque
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from enum import StrEnum
+from itertools import repeat
 from typing import Protocol
 
 __all__ = [
@@ -16,6 +18,7 @@ __all__ = [
     "Status",
     "TaggedPlace",
     "camera_of_fields",
+    "cameras_of_columns",
     "new_camera_id",
     "utc_now",
 ]
@@ -159,3 +162,24 @@ def camera_of_fields(
     _set_field(camera, "osm_version", osm_version)
     _set_field(camera, "notes", notes)
     return camera
+
+
+_FIELD_SETTERS = tuple(getattr(Camera, f.name).__set__ for f in fields(Camera))  # slots
+
+
+def cameras_of_columns(*columns: Sequence[object]) -> list[Camera]:
+    """``camera_of_fields`` for many cameras at once, from one sequence per field (in field
+    order, all of one length), with no Python call per camera: for a million cameras read
+    from a survey. Nothing is checked or defaulted.
+
+    >>> moment = utc_now()
+    >>> fields = (1.0, 2.0, {}, "c1", Status.DRAFT, PositionSource.GPS, None, None,
+    ...           moment, moment, None, None, "")
+    >>> cameras_of_columns(*([value] * 2 for value in fields)) == [Camera(*fields)] * 2
+    True
+    """
+    count = len(columns[0])
+    cameras = list(map(_new_object, repeat(Camera, count)))
+    for set_field, column in zip(_FIELD_SETTERS, columns, strict=True):
+        deque(map(set_field, cameras, column), maxlen=0)
+    return cameras

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
+from collections import deque
+from collections.abc import Callable, ItemsView, Iterator, KeysView, Mapping, Sequence, ValuesView
+from itertools import accumulate, repeat
+from operator import itemgetter, methodcaller
 from typing import Any
 
 __all__ = ["SharedStoredTags", "StoredTags", "copy_of", "read_once", "readable"]
@@ -25,6 +28,8 @@ _shared: dict[str, str] = {}  # keys and values of decoded StoredTags, each kept
 _PAIRS_AT_MOST = 60_000  # numbered pairs: their characters stay below U+10000 (2 bytes)
 _SEPARATOR = '","'
 _PAIR = '":"'
+_INSIDE, _HEAD, _TAIL = itemgetter(slice(2, -2)), itemgetter(slice(2)), itemgetter(slice(-2, None))
+_STEALS_A_SEPARATOR = methodcaller("endswith", '",')  # see _PairTable.packed_many
 
 
 def readable(tags: Mapping[str, str]) -> Mapping[str, str]:
@@ -185,6 +190,29 @@ class SharedStoredTags:
         by_stored[tags._stored] = tags
         return tags
 
+    def many(self, texts: Sequence[str]) -> list[StoredTags]:
+        """``[self(text) for text in texts]``, a few times faster: the texts packed at once
+        (``_PairTable.packed_many``) and no Python call per text.
+
+        >>> shared = SharedStoredTags()
+        >>> a, b, c = shared.many(['{"a":"1"}', '{"b":""}', '{"a":"1"}'])
+        >>> a is c, b == {"b": ""}, shared('{"a":"1"}') is a
+        (True, True, True)
+        """
+        by_stored = self._by_stored
+        if len(by_stored) >= self._at_most:
+            by_stored.clear()
+        packed = _PAIRS.packed_many(texts)
+        fresh = list(map(object.__new__, repeat(StoredTags, len(packed))))
+        deque(map(_SET_STORED, fresh, packed), maxlen=0)
+        deque(map(_SET_TAGS, fresh, repeat(None)), maxlen=0)
+        return list(map(by_stored.setdefault, packed, fresh))  # equal tags: the first one
+
+
+# The slots' own setters: a StoredTags made field by field for many texts at once.
+_SET_STORED: Callable[[StoredTags, str], None] = vars(StoredTags)["_stored"].__set__
+_SET_TAGS: Callable[[StoredTags, None], None] = vars(StoredTags)["_tags"].__set__
+
 
 class _PairTable:
     """The ``key":"value`` pairs of stored tags texts, each numbered once by a character.
@@ -220,6 +248,41 @@ class _PairTable:
         except KeyError:
             chars = list(map(self._number, pairs))
             return text if None in chars else "".join(chars)  # type: ignore[arg-type]
+
+    def packed_many(self, texts: Sequence[str]) -> list[str]:
+        r"""``[self.packed(text) for text in texts]``, splitting every text at once.
+
+        Joined by ``","``, the texts' insides split into the same pairs as one by one, unless
+        an inside ends with ``",`` (a last value that is exactly ``,``): then its end and the
+        separator after it would split as ``","``. Such texts, those that cannot be packed
+        (a backslash, no braces) and new pairs that cannot be numbered are packed one by one.
+
+        >>> table = _PairTable()
+        >>> texts = ['{"a":"1","b":"x,y"}', '{"b":","}', '{"a":"1"}', '{"c":"x\"y"}']
+        >>> table.packed_many(texts) == [table.packed(text) for text in texts]
+        True
+        """
+        count = len(texts)
+        if (
+            not count
+            or min(map(len, texts)) < 4
+            or False
+            or "".join(map(_TAIL, texts)) != '"}' * count
+        ):
+            return list(map(self.packed, texts))
+        inside = list(map(_INSIDE, texts))
+        joined = _SEPARATOR.join(inside)
+        if "\\" in joined or any(map(_STEALS_A_SEPARATOR, inside)):
+            return list(map(self.packed, texts))
+        pairs = joined.split(_SEPARATOR)
+        try:
+            chars = "".join(map(self._char_of.__getitem__, pairs))
+        except KeyError:
+            if None in map(self._number, dict.fromkeys(pairs)):
+                return list(map(self.packed, texts))
+            chars = "".join(map(self._char_of.__getitem__, pairs))
+        ends = list(accumulate(map((1).__add__, map(str.count, inside, repeat(_SEPARATOR)))))
+        return list(map(chars.__getitem__, map(slice, [0, *ends[:-1]], ends)))
 
     def _number(self, pair: str) -> str | None:
         """The character of ``pair``, numbered now if new; None if it is not one pair."""

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from functools import partial
+from operator import attrgetter, ge, is_not, le
 from typing import Any
 
-from contrechamp.core.camera import Camera, PositionSource, Status, camera_of_fields
+from contrechamp.core.camera import (
+    Camera,
+    PositionSource,
+    Status,
+    camera_of_fields,
+    cameras_of_columns,
+)
 from contrechamp.core.errors import SurveyError
 from contrechamp.core.stored_tags import SharedStoredTags
 from contrechamp.formats.osm_fast import TagsTextProver
@@ -28,6 +36,7 @@ __all__ = [
 ]
 
 _STATUS = {status.value: status for status in Status}
+_TZINFO = attrgetter("tzinfo")
 _SOURCE = {source.value: source for source in PositionSource}
 
 
@@ -76,6 +85,11 @@ class TagsReader:
         """Return ``text``, or an equal string this reader has seen (for repeated columns)."""
         return self._strings.setdefault(text, text)
 
+    @property
+    def strings(self) -> dict[str, str]:
+        """The strings seen, each by itself (``string`` is its ``setdefault(text, text)``)."""
+        return self._strings
+
 
 class DatesReader:
     """Parse the datetimes of many rows, a text seen lately once (datetimes are immutable).
@@ -97,6 +111,22 @@ class DatesReader:
                 self._seen.clear()
             moment = self._seen[text] = datetime_from_text(text)
         return moment
+
+    def many(self, texts: Iterable[str]) -> dict[str, datetime]:
+        """The datetime of each distinct text of ``texts``, all parsed at once; SurveyError
+        on a bad one (the first in their order, as one by one).
+
+        >>> DatesReader().many(["2026-06-13T09:00:00+00:00", "2026-06-13T09:00:00"])
+        {'2026-06-13T09:00:00+00:00': datetime.datetime(2026, 6, 13, 9, 0, tzinfo=datetime.timezone.utc), '2026-06-13T09:00:00': datetime.datetime(2026, 6, 13, 9, 0, tzinfo=datetime.timezone.utc)}
+        """  # noqa: E501
+        distinct = list(dict.fromkeys(texts))
+        try:
+            moments = list(map(datetime.fromisoformat, distinct))
+        except (TypeError, ValueError):
+            return {text: self(text) for text in distinct}  # raises on the first bad one
+        if None in map(_TZINFO, moments):
+            moments = [m if m.tzinfo is not None else m.replace(tzinfo=UTC) for m in moments]
+        return dict(zip(distinct, moments, strict=True))
 
 
 def camera_values(camera: Camera) -> dict[str, Any]:
@@ -150,11 +180,47 @@ class CameraReader:
             careful = set(self._prover.batch(texts).careful)
         else:
             careful = set(range(len(rows)))  # decoded one by one: the bad one is refused
+        if rows and not careful:
+            cameras = self._in_bulk(rows)
+            if cameras is not None:
+                return cameras
         read_tags, stored, camera = self._tags, self._stored, self._camera
         return [
             camera(row, read_tags(row[-1]) if i in careful else stored(row[-1]))
             for i, row in enumerate(rows)
         ]
+
+    def _in_bulk(self, rows: Sequence[Sequence[Any]]) -> list[Camera] | None:
+        """The cameras of ``rows`` (their tags texts proven) a column at a time, with no
+        Python call per row: about twice as fast. None when a row is not plausible: read
+        one by one, the first bad row is then refused as it should be."""
+        (ids, lats, lons, statuses, sources, accuracies, surveyors,
+         created, updated, osm_ids, versions, notes, texts) = zip(*rows, strict=True)  # fmt: skip
+        if not _plausible_columns(ids, lats, lons, accuracies, surveyors, osm_ids, versions, notes):
+            return None
+        try:
+            status_of = list(map(_STATUS.__getitem__, statuses))
+            source_of = list(map(_SOURCE.__getitem__, sources))
+            dates = self._dates.many(created + updated)
+        except (KeyError, TypeError, SurveyError):
+            return None
+        shared = {a: self._accuracy(a) for a in dict.fromkeys(accuracies) if a}  # not 0.0
+        strings = self._tags.strings
+        return cameras_of_columns(
+            lats,
+            lons,
+            self._stored.many(texts),
+            ids,
+            status_of,
+            source_of,
+            list(map(shared.get, accuracies, accuracies)),
+            list(map(strings.setdefault, surveyors, surveyors)),  # None stays None
+            list(map(dates.__getitem__, created)),
+            list(map(dates.__getitem__, updated)),
+            osm_ids,
+            versions,
+            list(map(strings.setdefault, notes, notes)),
+        )
 
     def _camera(self, row: Sequence[Any], tags: Mapping[str, str]) -> Camera:
         # One unpacking is much cheaper than 13 indexings of an SQLAlchemy Row.
@@ -233,6 +299,51 @@ def _plausible(
         and (surveyor is None or type(surveyor) is str)
         and type(notes) is str
     )
+
+
+_TEXT, _FLOAT = frozenset({str}), frozenset({float})
+_TEXT_OR_NONE, _FLOAT_OR_NONE = frozenset({str, type(None)}), frozenset({float, type(None)})
+
+
+def _plausible_columns(
+    ids: Sequence[object],
+    lats: Sequence[object],
+    lons: Sequence[object],
+    accuracies: Sequence[object],
+    surveyors: Sequence[object],
+    osm_ids: Sequence[object],
+    versions: Sequence[object],
+    notes: Sequence[object],
+) -> bool:
+    """``_plausible`` of every row of these columns (none empty), a column at a time.
+
+    >>> _plausible_columns(["a"], [1.0], [2.0], [None], [None], [None], [None], [""])
+    True
+    >>> _plausible_columns(["a"], [91.0], [2.0], [None], [None], [None], [None], [""])
+    False
+    """
+    if not (
+        set(map(type, ids)) == _TEXT
+        and set(map(type, lats)) == _FLOAT
+        and set(map(type, lons)) == _FLOAT
+        and set(map(type, notes)) == _TEXT
+        and set(map(type, surveyors)) <= _TEXT_OR_NONE
+        and set(map(type, accuracies)) <= _FLOAT_OR_NONE
+    ):
+        return False
+    # Compared one by one (not min and max): a NaN is never in range.
+    in_range = (
+        all(map(partial(le, -90.0), lats))
+        and all(map(partial(ge, 90.0), lats))
+        and all(map(partial(le, -180.0), lons))
+        and all(map(partial(ge, 180.0), lons))
+        and all(map(partial(le, 0.0), filter(partial(is_not, None), accuracies)))
+    )
+    if not in_range:
+        return False
+    if osm_ids.count(None) == len(osm_ids) and versions.count(None) == len(versions):
+        return True
+    return all(map(plausible_position_and_link, ids, lats, lons, osm_ids, versions))
 
 
 def camera_from_row(row: Sequence[Any]) -> Camera:
