@@ -218,3 +218,10 @@ def test_texts_packed_at_once_past_the_pair_table_limit_are_kept_whole() -> None
     texts = ['{"a":"1"}', '{"a":"1","b":"2"}', '{"c":"3"}', '{"b":"2"}']
     assert table.packed_many(texts)[2] == '{"c":"3"}'
     assert table.packed_many(texts) == [table.packed(text) for text in texts]
+
+
+def test_texts_packed_at_once_keep_whole_a_text_that_does_not_open_as_tags() -> None:
+    table = stored_tags._PairTable()
+    texts = ['{"a":"1"}', '{aa":"1"}']  # the second: "{a" then what looks like a pair
+    assert table.packed_many(texts) == [table.packed(text) for text in texts]
+    assert table.packed_many(texts)[1] == '{aa":"1"}'

@@ -266,7 +266,7 @@ class _PairTable:
         if (
             not count
             or min(map(len, texts)) < 4
-            or False
+            or "".join(map(_HEAD, texts)) != '{"' * count
             or "".join(map(_TAIL, texts)) != '"}' * count
         ):
             return list(map(self.packed, texts))
