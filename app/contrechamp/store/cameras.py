@@ -23,6 +23,7 @@ from contrechamp.store.rows import (
     camera_from_row,
     camera_values,
     plausible_position_and_link,
+    plausible_positions_and_links,
 )
 from contrechamp.store.schema import cameras
 
@@ -83,7 +84,6 @@ the rows not asked for, and ``code`` (``ROW_WANTED``, ``ROW_CONFIRMED``) the ids
 the other values are the caller's to check (``plausible_position_and_link``, the tags)."""
 RawExportIdRow = tuple[str, float, float, int | None, int | None, str, int]
 """A ``RawExportRow`` led by the camera's id (text when the code is at least ``ROW_WANTED``)."""
-_FLOATS = frozenset({float})
 
 
 class ExportRow(NamedTuple):
@@ -192,14 +192,7 @@ def plausible_raw_chunk(
         return True
     if min(codes) < ROW_WANTED or set(map(type, texts)) != _TEXT_ONLY:
         return False
-    if set(map(type, lats)) != _FLOATS or set(map(type, lons)) != _FLOATS:
-        return False
-    if min(lats) < -90.0 or max(lats) > 90.0 or min(lons) < -180.0 or max(lons) > 180.0:
-        return False
-    if osm_ids.count(None) == len(osm_ids) and versions.count(None) == len(versions):
-        return True
-    links = zip(lats, lons, osm_ids, versions, strict=True)
-    return all(plausible_position_and_link("", *link) for link in links)
+    return plausible_positions_and_links(lats, lons, osm_ids, versions)
 
 
 def _fetch(cursor: sqlite3.Cursor, size: int = _EXPORT_CHUNK) -> list[Any]:

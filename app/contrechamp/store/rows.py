@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import partial
+from itertools import repeat
 from operator import attrgetter, ge, is_not, le
 from typing import Any
 
@@ -31,13 +32,14 @@ __all__ = [
     "datetime_from_text",
     "datetime_to_text",
     "plausible_position_and_link",
+    "plausible_positions_and_links",
     "tags_from_json",
     "tags_to_json",
 ]
 
 _STATUS = {status.value: status for status in Status}
-_TZINFO = attrgetter("tzinfo")
 _SOURCE = {source.value: source for source in PositionSource}
+_TZINFO = attrgetter("tzinfo")
 
 
 def datetime_to_text(moment: datetime) -> str:
@@ -322,14 +324,31 @@ def _plausible_columns(
     >>> _plausible_columns(["a"], [91.0], [2.0], [None], [None], [None], [None], [""])
     False
     """
-    if not (
+    return (
         set(map(type, ids)) == _TEXT
-        and set(map(type, lats)) == _FLOAT
-        and set(map(type, lons)) == _FLOAT
         and set(map(type, notes)) == _TEXT
         and set(map(type, surveyors)) <= _TEXT_OR_NONE
         and set(map(type, accuracies)) <= _FLOAT_OR_NONE
-    ):
+        and all(map(partial(le, 0.0), filter(partial(is_not, None), accuracies)))  # no NaN
+        and plausible_positions_and_links(lats, lons, osm_ids, versions)
+    )
+
+
+def plausible_positions_and_links(
+    lats: Sequence[object],
+    lons: Sequence[object],
+    osm_ids: Sequence[object],
+    versions: Sequence[object],
+) -> bool:
+    """``plausible_position_and_link`` of every row of these columns (none empty; the ids
+    are the caller's), a column at a time: one pass per column when no row has a link.
+
+    >>> plausible_positions_and_links([1.0], [2.0], [None], [None])
+    True
+    >>> plausible_positions_and_links([1.0, float("nan")], [2.0, 2.0], [None] * 2, [None] * 2)
+    False
+    """
+    if set(map(type, lats)) != _FLOAT or set(map(type, lons)) != _FLOAT:
         return False
     # Compared one by one (not min and max): a NaN is never in range.
     in_range = (
@@ -337,13 +356,12 @@ def _plausible_columns(
         and all(map(partial(ge, 90.0), lats))
         and all(map(partial(le, -180.0), lons))
         and all(map(partial(ge, 180.0), lons))
-        and all(map(partial(le, 0.0), filter(partial(is_not, None), accuracies)))
     )
     if not in_range:
         return False
     if osm_ids.count(None) == len(osm_ids) and versions.count(None) == len(versions):
         return True
-    return all(map(plausible_position_and_link, ids, lats, lons, osm_ids, versions))
+    return all(map(plausible_position_and_link, repeat(""), lats, lons, osm_ids, versions))
 
 
 def camera_from_row(row: Sequence[Any]) -> Camera:
